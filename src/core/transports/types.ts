@@ -1,0 +1,76 @@
+import type { ClientEvent } from '../protocol/index.ts';
+
+/**
+ * Why a transport closed. `error` is set when the close was not asked for
+ * (network loss, ICE failure, server hang-up); a close the caller asked for has none.
+ */
+export interface TransportCloseInfo {
+  error?: Error;
+  /** A short machine-readable reason, for example `ice_failed` or `socket_closed`. */
+  reason?: string;
+}
+
+/**
+ * What the transport knows about assistant audio actually being heard.
+ *
+ * The server's idle clock starts when the assistant's audio has finished *playing*, not when
+ * the server finished sending it, so transports that play audio themselves (WebSocket) report
+ * playback here. WebRTC transports need not: the server sends `output_audio_buffer.*` events.
+ */
+export type PlaybackEvent =
+  | { type: 'started'; itemId?: string; responseId?: string }
+  | { type: 'stopped'; itemId?: string; responseId?: string; playedMs?: number }
+  | { type: 'interrupted'; itemId?: string; responseId?: string; playedMs?: number };
+
+/** Payload of each transport event, keyed by event name. */
+export interface TransportEventMap {
+  /** One server message, as a JSON string or an already parsed object. */
+  message: string | object;
+  /** The connection is gone. Emitted once, whether asked for or not. */
+  close: TransportCloseInfo;
+  /** Assistant audio playback, for transports that play audio themselves. */
+  playback: PlaybackEvent;
+}
+
+/** How the session learns when assistant audio has finished playing. */
+export type PlaybackReporting =
+  /** The transport emits `playback` events (it plays the audio itself). */
+  | 'transport'
+  /** The server sends `output_audio_buffer.started/stopped/cleared` (WebRTC, SIP). */
+  | 'server'
+  /** Nobody knows: the session estimates the end of playback from the audio it received. */
+  | 'none';
+
+/**
+ * The seam between a session and the wire. A transport moves server messages in and client
+ * events out; it never interprets them. The session owns parsing, state and the idle policy.
+ *
+ * @example
+ * ```ts
+ * const transport = createMockTransport();
+ * const session = createRealtimeSession({ transport });
+ * await session.connect();
+ * transport.emit({ type: 'input_audio_buffer.speech_started', event_id: 'e1', audio_start_ms: 0, item_id: 'i1' });
+ * ```
+ */
+export interface RealtimeTransport {
+  /** Open the connection. Resolves once events can flow; rejects (or honours `signal`) on failure. */
+  connect(options: { signal: AbortSignal }): Promise<void>;
+  /** Send one client event. Transports may throw if not connected; the session guards calls. */
+  send(event: ClientEvent): void;
+  /** Close the connection and release everything it holds (sockets, peer connection, microphone). */
+  close(): void;
+  /** Subscribe to a transport event. Returns an unsubscribe function. */
+  on<K extends keyof TransportEventMap>(type: K, listener: (payload: TransportEventMap[K]) => void): () => void;
+
+  /** How assistant playback is reported. Defaults to `'none'` when absent. */
+  readonly playbackReporting?: PlaybackReporting;
+  /** Stop sending microphone audio without closing the connection. */
+  setMuted?(muted: boolean): void;
+  /**
+   * Stop the assistant now. A transport that plays audio itself stops playback and sends what
+   * the wire needs (`response.cancel`, `conversation.item.truncate` with the milliseconds heard,
+   * or `output_audio_buffer.clear`). Without it the session sends `response.cancel` alone.
+   */
+  interrupt?(): void;
+}
