@@ -1,0 +1,238 @@
+import type { ClientEvent } from '../core/protocol/index.ts';
+import type { Clock } from '../core/session/clock.ts';
+import type {
+  PlaybackEvent,
+  PlaybackReporting,
+  RealtimeTransport,
+  TransportCloseInfo,
+  TransportEventMap,
+} from '../core/transports/types.ts';
+
+/** How an object given to {@link MockTransport.emit} reaches the session. */
+export type MockDelivery =
+  /** As a JSON string, exactly what a WebSocket or WebRTC data channel delivers. */
+  | 'json'
+  /** As the object itself, like a transport that parses messages before handing them over. */
+  | 'object';
+
+/** One call the session made on the mock transport, in the order it was made. */
+export type MockTransportCall =
+  | { method: 'connect' }
+  | { method: 'send'; event: ClientEvent }
+  | { method: 'close' }
+  | { method: 'setMuted'; muted: boolean }
+  | { method: 'interrupt' };
+
+export interface MockTransportOptions {
+  /**
+   * Milliseconds before `connect()` resolves (or rejects, with `connectError`), counted on
+   * `clock`. Default 0: connected on the next microtask, like an instant handshake.
+   */
+  connectDelayMs?: number;
+  /** Make `connect()` reject with this error, to test failed connections. */
+  connectError?: Error;
+  /** Clock that times `connectDelayMs`. Pass the session's virtual clock in tests. */
+  clock?: Clock;
+  /**
+   * What the mock tells the session about playback. Default `'server'`: like WebRTC, the
+   * server's `output_audio_buffer.started/stopped` events (which the scenario builder emits)
+   * say when assistant audio is heard. Use `'transport'` with {@link MockTransport.emitPlayback}.
+   */
+  playbackReporting?: PlaybackReporting;
+  /** How `emit(object)` delivers objects. Default `'json'`. */
+  delivery?: MockDelivery;
+  /**
+   * Optional transport methods to leave out. Without `interrupt` the session falls back to
+   * sending `response.cancel` itself, so tests of that fallback omit it.
+   */
+  omit?: readonly ('setMuted' | 'interrupt')[];
+}
+
+/** A {@link RealtimeTransport} driven by the test: see {@link createMockTransport}. */
+export interface MockTransport extends RealtimeTransport {
+  readonly playbackReporting: PlaybackReporting;
+  /** True between a successful `connect()` and `close()` or `drop()`. */
+  readonly connected: boolean;
+  /** Last value passed to `setMuted`. */
+  readonly muted: boolean;
+  /** Every client event the session sent, in order. */
+  readonly sent: ClientEvent[];
+  /** Every call the session made on the transport, in order. */
+  readonly calls: MockTransportCall[];
+  /** The sent client events of one type, typed by it. */
+  sentOfType<T extends ClientEvent['type']>(type: T): Extract<ClientEvent, { type: T }>[];
+  /**
+   * Deliver one server message to `'message'` listeners, as a server would send it: a string
+   * is delivered untouched (so malformed JSON can be tested); an object is delivered as a JSON
+   * string unless `delivery` (option or argument) is `'object'`.
+   * Returns false, delivering nothing, when not connected: a closed socket hears no server.
+   */
+  emit(data: string | object, options?: { delivery?: MockDelivery }): boolean;
+  /** Report assistant playback to `'playback'` listeners (for `playbackReporting: 'transport'`). */
+  emitPlayback(event: PlaybackEvent): void;
+  /**
+   * The connection goes away without being asked: `'close'` listeners get `{ error, reason: 'dropped' }`.
+   * Does nothing when already closed (a transport emits `close` once per connection).
+   */
+  drop(error?: Error): void;
+  /** Number of listeners of one transport event, to check that a session unsubscribed. */
+  listenerCount(type: keyof TransportEventMap): number;
+  /** Forget recorded `sent` events and `calls` (listeners and connection stay). */
+  clearRecords(): void;
+}
+
+type Listener<K extends keyof TransportEventMap> = (payload: TransportEventMap[K]) => void;
+
+/**
+ * Create an in-memory {@link RealtimeTransport} for tests and stories: it connects at once,
+ * records what the session sends, and lets the test play the server.
+ *
+ * @example
+ * ```ts
+ * const transport = createMockTransport();
+ * const session = createRealtimeSession({ transport, idle: { timeoutMs: 8000 } });
+ * await session.connect();
+ *
+ * transport.emit({
+ *   type: 'input_audio_buffer.timeout_triggered',
+ *   event_id: 'event_1', audio_start_ms: 13216, audio_end_ms: 19232, item_id: 'item_1',
+ * });
+ * expect(session.getState().idle.timeouts).toBe(1);
+ * expect(transport.sentOfType('session.update')).toHaveLength(1);
+ *
+ * transport.drop(new Error('network down')); // the session sees an unexpected close
+ * ```
+ *
+ * @example A connection that fails after 200 ms on a virtual clock
+ * ```ts
+ * const clock = createVirtualClock(0);
+ * const transport = createMockTransport({ clock, connectDelayMs: 200, connectError: new Error('401') });
+ * ```
+ */
+export function createMockTransport(options: MockTransportOptions = {}): MockTransport {
+  const listeners: { [K in keyof TransportEventMap]: Set<Listener<K>> } = {
+    message: new Set(),
+    close: new Set(),
+    playback: new Set(),
+  };
+  const sent: ClientEvent[] = [];
+  const calls: MockTransportCall[] = [];
+  let connected = false;
+  let muted = false;
+
+  function dispatch<K extends keyof TransportEventMap>(type: K, payload: TransportEventMap[K]): void {
+    // Copy first: a listener may unsubscribe (or subscribe) while we iterate.
+    for (const listener of [...listeners[type]]) listener(payload);
+  }
+
+  function closeWith(info: TransportCloseInfo): void {
+    if (!connected) return;
+    connected = false;
+    dispatch('close', info);
+  }
+
+  function wait(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(abortReason(signal));
+      const clock = options.clock;
+      const onAbort = () => {
+        if (clock) clock.clearTimeout(handle);
+        else globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>);
+        reject(abortReason(signal));
+      };
+      const done = () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const handle: unknown = clock ? clock.setTimeout(done, ms) : globalThis.setTimeout(done, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  const transport: MockTransport = {
+    playbackReporting: options.playbackReporting ?? 'server',
+    get connected() {
+      return connected;
+    },
+    get muted() {
+      return muted;
+    },
+    sent,
+    calls,
+
+    async connect({ signal }) {
+      calls.push({ method: 'connect' });
+      const delay = options.connectDelayMs ?? 0;
+      if (delay > 0) await wait(delay, signal);
+      else await Promise.resolve();
+      if (signal.aborted) throw abortReason(signal);
+      if (options.connectError) throw options.connectError;
+      connected = true;
+    },
+
+    send(event) {
+      if (!connected) throw new Error(`MockTransport: cannot send "${event.type}" while not connected`);
+      calls.push({ method: 'send', event });
+      sent.push(event);
+    },
+
+    close() {
+      calls.push({ method: 'close' });
+      closeWith({});
+    },
+
+    on(type, listener) {
+      const set = listeners[type] as Set<typeof listener>;
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+      };
+    },
+
+    sentOfType<T extends ClientEvent['type']>(type: T) {
+      return sent.filter((event): event is Extract<ClientEvent, { type: T }> => event.type === type);
+    },
+
+    emit(data, emitOptions) {
+      if (!connected) return false;
+      const delivery = emitOptions?.delivery ?? options.delivery ?? 'json';
+      dispatch('message', typeof data === 'string' || delivery === 'object' ? data : JSON.stringify(data));
+      return true;
+    },
+
+    emitPlayback(event) {
+      dispatch('playback', event);
+    },
+
+    drop(error = new Error('Connection lost')) {
+      closeWith({ error, reason: 'dropped' });
+    },
+
+    listenerCount(type) {
+      return listeners[type].size;
+    },
+
+    clearRecords() {
+      sent.length = 0;
+      calls.length = 0;
+    },
+  };
+
+  const omitted = new Set(options.omit ?? []);
+  if (!omitted.has('setMuted')) {
+    transport.setMuted = (value: boolean) => {
+      calls.push({ method: 'setMuted', muted: value });
+      muted = value;
+    };
+  }
+  if (!omitted.has('interrupt')) {
+    transport.interrupt = () => {
+      calls.push({ method: 'interrupt' });
+    };
+  }
+  return transport;
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The connection attempt was aborted', 'AbortError');
+}
