@@ -1,0 +1,98 @@
+import type * as z from 'zod';
+import { gaServerEventType, normalizeBetaServerEvent } from './betaAliases.ts';
+import { formatIssuePath } from './errors.ts';
+import { serverEventSchemaFor, type ServerEvent } from './serverEvents.ts';
+
+/** Why a message is not a typed server event. */
+export type ParseServerEventFailureReason = 'malformed_json' | 'unknown_type' | 'invalid';
+
+/**
+ * The outcome of `parseServerEvent`. On failure `raw` is the parsed JSON (or the input itself
+ * when it was not JSON text), so callers can still pass the message on.
+ */
+export type ParseServerEventResult =
+  | { ok: true; event: ServerEvent }
+  | { ok: false; reason: ParseServerEventFailureReason; raw: unknown; message: string };
+
+function fail(reason: ParseServerEventFailureReason, raw: unknown, message: string): ParseServerEventResult {
+  return { ok: false, reason, raw, message };
+}
+
+function errorText(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'unknown error';
+  }
+}
+
+/** `response.output_audio.delta: item_id: Invalid input: expected string, received undefined` */
+function describeIssues(type: string, issues: readonly z.core.$ZodIssue[]): string {
+  const parts = issues.map((issue) => {
+    const path = formatIssuePath(issue.path);
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  return `${type}: ${parts.join('; ')}`;
+}
+
+function parseKnownObject(raw: object): ParseServerEventResult {
+  if (Array.isArray(raw)) return fail('invalid', raw, 'expected a JSON object with a string "type", got an array');
+  const record = raw as Record<string, unknown>;
+  const type = record.type;
+  if (typeof type !== 'string') {
+    return fail('invalid', raw, `expected a JSON object with a string "type", got type ${typeof type}`);
+  }
+  let schema = serverEventSchemaFor(type);
+  let gaType = type;
+  if (schema === undefined) {
+    const alias = gaServerEventType(type);
+    if (alias !== undefined) {
+      schema = serverEventSchemaFor(alias);
+      gaType = alias;
+    }
+    if (schema === undefined) return fail('unknown_type', raw, `unknown server event type "${type}"`);
+  }
+  const result = schema.safeParse(normalizeBetaServerEvent(record, gaType));
+  if (result.success) return { ok: true, event: result.data };
+  return fail('invalid', raw, describeIssues(gaType, result.error.issues));
+}
+
+/**
+ * Turns one wire message (JSON text or an already parsed object) into a typed GA server event.
+ * Beta names and shapes are normalized first, so `event.type` is always the GA name.
+ *
+ * It never throws: for JSON that does not parse, a type the kit does not know (pass it on: it
+ * is not an error, servers add events), or a known event with wrong fields, it returns
+ * `ok: false` with the reason, a readable message and the raw data.
+ *
+ * @example
+ * ```ts
+ * const result = parseServerEvent(message.data);
+ * if (result.ok) {
+ *   if (result.event.type === 'input_audio_buffer.timeout_triggered') showIdleBanner(result.event.item_id);
+ * } else if (result.reason === 'unknown_type') {
+ *   forwardRaw(result.raw);
+ * } else {
+ *   console.warn(result.message);
+ * }
+ * ```
+ */
+export function parseServerEvent(data: string | object): ParseServerEventResult {
+  let raw: unknown = data;
+  try {
+    if (typeof data === 'string') {
+      try {
+        raw = JSON.parse(data);
+      } catch (error) {
+        return fail('malformed_json', data, `malformed JSON: ${errorText(error)}`);
+      }
+    }
+    if (typeof raw !== 'object' || raw === null) {
+      return fail('invalid', raw, `expected a JSON object with a string "type", got ${raw === null ? 'null' : typeof raw}`);
+    }
+    return parseKnownObject(raw);
+  } catch (error) {
+    // Hostile inputs (throwing getters, proxies) end here rather than in the caller's stack.
+    return fail('invalid', raw, `could not read server event: ${errorText(error)}`);
+  }
+}

@@ -1,0 +1,236 @@
+import * as z from 'zod';
+import { conversationItemSchema } from './items.ts';
+import { realtimeResponseSchema } from './response.ts';
+import { reportedSessionSchema } from './sessionConfig.ts';
+
+/** A GA server event: `type`, the required `event_id`, and its own fields; unknown fields kept. */
+function serverEvent<const T extends string, const S extends z.core.$ZodLooseShape>(type: T, shape: S) {
+  return z.looseObject({ type: z.literal(type), event_id: z.string(), ...shape });
+}
+
+const int = z.number().int();
+/** Base64 audio: "is a string" is all we check, so megabytes of audio cost nothing extra. */
+const base64 = z.string();
+/** The ids every streamed part of a response carries. */
+const responsePartIds = {
+  response_id: z.string(),
+  item_id: z.string(),
+  output_index: int,
+  content_index: int,
+};
+const itemPosition = { previous_item_id: z.string().nullable().optional() };
+
+/**
+ * The `error` object of the `error` server event. `event_id` names the client event that
+ * caused it, when there was one.
+ *
+ * @example
+ * ```ts
+ * const error: ServerError = { type: 'invalid_request_error', code: 'invalid_value', message: 'Invalid value', param: 'session.voice', event_id: 'evt_client_1' };
+ * ```
+ */
+export const serverErrorSchema = z.looseObject({
+  type: z.string(),
+  code: z.string().nullable().optional(),
+  message: z.string(),
+  param: z.string().nullable().optional(),
+  event_id: z.string().nullable().optional(),
+});
+export type ServerError = z.output<typeof serverErrorSchema>;
+
+const transcriptionErrorSchema = z.looseObject({
+  type: z.string().optional(),
+  code: z.string().nullable().optional(),
+  message: z.string().optional(),
+  param: z.string().nullable().optional(),
+});
+
+const contentPartPayload = z.looseObject({
+  type: z.string().optional(),
+  text: z.string().optional(),
+  transcript: z.string().nullable().optional(),
+  audio: z.string().optional(),
+});
+
+/** Every GA server event schema, one per `type`. Order follows PROTOCOL.md. */
+export const serverEventSchemas = [
+  serverEvent('session.created', { session: reportedSessionSchema }),
+  serverEvent('session.updated', { session: reportedSessionSchema }),
+  serverEvent('conversation.created', {
+    conversation: z.looseObject({ id: z.string().optional(), object: z.string().optional() }),
+  }),
+  serverEvent('conversation.item.added', { item: conversationItemSchema, ...itemPosition }),
+  serverEvent('conversation.item.done', { item: conversationItemSchema, ...itemPosition }),
+  serverEvent('conversation.item.retrieved', { item: conversationItemSchema }),
+  serverEvent('conversation.item.deleted', { item_id: z.string() }),
+  serverEvent('conversation.item.truncated', { item_id: z.string(), content_index: int, audio_end_ms: int }),
+  serverEvent('conversation.item.input_audio_transcription.delta', {
+    item_id: z.string(),
+    content_index: int.optional(),
+    delta: z.string().optional(),
+  }),
+  serverEvent('conversation.item.input_audio_transcription.completed', {
+    item_id: z.string(),
+    content_index: int,
+    transcript: z.string(),
+    // Required in GA, absent from beta servers: optional so both parse.
+    usage: z.looseObject({ type: z.string().optional() }).optional(),
+  }),
+  serverEvent('conversation.item.input_audio_transcription.failed', {
+    item_id: z.string(),
+    content_index: int,
+    error: transcriptionErrorSchema,
+  }),
+  serverEvent('conversation.item.input_audio_transcription.segment', {
+    item_id: z.string(),
+    content_index: int,
+    id: z.string(),
+    text: z.string(),
+    speaker: z.string(),
+    start: z.number(),
+    end: z.number(),
+  }),
+  serverEvent('input_audio_buffer.committed', { item_id: z.string(), ...itemPosition }),
+  serverEvent('input_audio_buffer.cleared', {}),
+  serverEvent('input_audio_buffer.speech_started', { audio_start_ms: int, item_id: z.string() }),
+  serverEvent('input_audio_buffer.speech_stopped', { audio_end_ms: int, item_id: z.string() }),
+  serverEvent('input_audio_buffer.timeout_triggered', {
+    audio_start_ms: int,
+    audio_end_ms: int,
+    item_id: z.string(),
+  }),
+  // SIP keypresses: the only server event without an `event_id`.
+  z.looseObject({
+    type: z.literal('input_audio_buffer.dtmf_event_received'),
+    event_id: z.string().optional(),
+    event: z.string(),
+    received_at: z.number(),
+  }),
+  serverEvent('response.created', { response: realtimeResponseSchema }),
+  serverEvent('response.done', { response: realtimeResponseSchema }),
+  serverEvent('response.output_item.added', {
+    response_id: z.string(),
+    output_index: int,
+    item: conversationItemSchema,
+  }),
+  serverEvent('response.output_item.done', {
+    response_id: z.string(),
+    output_index: int,
+    item: conversationItemSchema,
+  }),
+  serverEvent('response.content_part.added', { ...responsePartIds, part: contentPartPayload }),
+  serverEvent('response.content_part.done', { ...responsePartIds, part: contentPartPayload }),
+  serverEvent('response.output_text.delta', { ...responsePartIds, delta: z.string() }),
+  serverEvent('response.output_text.done', { ...responsePartIds, text: z.string() }),
+  serverEvent('response.output_audio.delta', { ...responsePartIds, delta: base64 }),
+  serverEvent('response.output_audio.done', { ...responsePartIds }),
+  serverEvent('response.output_audio_transcript.delta', { ...responsePartIds, delta: z.string() }),
+  serverEvent('response.output_audio_transcript.done', { ...responsePartIds, transcript: z.string() }),
+  serverEvent('response.function_call_arguments.delta', {
+    response_id: z.string(),
+    item_id: z.string(),
+    output_index: int,
+    call_id: z.string(),
+    delta: z.string(),
+  }),
+  serverEvent('response.function_call_arguments.done', {
+    response_id: z.string(),
+    item_id: z.string(),
+    output_index: int,
+    call_id: z.string(),
+    name: z.string(),
+    arguments: z.string(),
+  }),
+  serverEvent('response.mcp_call_arguments.delta', {
+    response_id: z.string(),
+    item_id: z.string(),
+    output_index: int,
+    delta: z.string(),
+  }),
+  serverEvent('response.mcp_call_arguments.done', {
+    response_id: z.string(),
+    item_id: z.string(),
+    output_index: int,
+    arguments: z.string(),
+  }),
+  serverEvent('response.mcp_call.in_progress', { item_id: z.string(), output_index: int }),
+  serverEvent('response.mcp_call.completed', { item_id: z.string(), output_index: int }),
+  serverEvent('response.mcp_call.failed', { item_id: z.string(), output_index: int }),
+  serverEvent('mcp_list_tools.in_progress', { item_id: z.string() }),
+  serverEvent('mcp_list_tools.completed', { item_id: z.string() }),
+  serverEvent('mcp_list_tools.failed', { item_id: z.string() }),
+  serverEvent('rate_limits.updated', {
+    rate_limits: z.array(
+      z.looseObject({
+        name: z.string().optional(),
+        limit: z.number().optional(),
+        remaining: z.number().optional(),
+        reset_seconds: z.number().optional(),
+      }),
+    ),
+  }),
+  serverEvent('error', { error: serverErrorSchema }),
+  serverEvent('output_audio_buffer.started', { response_id: z.string() }),
+  serverEvent('output_audio_buffer.stopped', { response_id: z.string() }),
+  serverEvent('output_audio_buffer.cleared', { response_id: z.string() }),
+] as const;
+
+/**
+ * Every GA server event of the Realtime API, one discriminated union on `type`. Objects are
+ * loose: fields a server adds later are kept. Beta names are not members; `parseServerEvent`
+ * normalizes them first.
+ *
+ * @example
+ * ```ts
+ * const event = serverEventSchema.parse({
+ *   type: 'input_audio_buffer.timeout_triggered', event_id: 'event_1',
+ *   audio_start_ms: 13216, audio_end_ms: 19232, item_id: 'item_CEKKrWH0GiwN0ET97NUZc',
+ * });
+ * ```
+ */
+export const serverEventSchema = z.discriminatedUnion('type', serverEventSchemas);
+
+/** A validated GA server event. Narrow it with `event.type`. */
+export type ServerEvent = z.output<typeof serverEventSchema>;
+/** Every GA server event type name. */
+export type ServerEventType = ServerEvent['type'];
+/**
+ * The event of one type.
+ *
+ * @example
+ * ```ts
+ * function onTimeout(event: ServerEventOf<'input_audio_buffer.timeout_triggered'>) {
+ *   console.log(event.audio_end_ms - event.audio_start_ms);
+ * }
+ * ```
+ */
+export type ServerEventOf<T extends ServerEventType> = Extract<ServerEvent, { type: T }>;
+
+/**
+ * Every GA server event type name, for exhaustive checks and tests.
+ *
+ * @example
+ * ```ts
+ * SERVER_EVENT_TYPES.includes('input_audio_buffer.timeout_triggered'); // true
+ * ```
+ */
+export const SERVER_EVENT_TYPES: readonly ServerEventType[] = serverEventSchemas.map(
+  (schema) => schema.shape.type.value,
+);
+
+const schemaByType: ReadonlyMap<string, (typeof serverEventSchemas)[number]> = new Map(
+  serverEventSchemas.map((schema) => [schema.shape.type.value, schema]),
+);
+
+/**
+ * The schema of one GA event type, or undefined for a type the kit does not know. This is the
+ * map lookup the hot path uses, so a message is checked against one member, not the whole union.
+ *
+ * @example
+ * ```ts
+ * serverEventSchemaFor('response.output_audio.delta')?.safeParse(message);
+ * ```
+ */
+export function serverEventSchemaFor(type: string): (typeof serverEventSchemas)[number] | undefined {
+  return schemaByType.get(type);
+}

@@ -1,0 +1,141 @@
+import * as z from 'zod';
+import { RealtimeConfigError } from './errors.ts';
+
+/**
+ * Smallest `idle_timeout_ms` the server accepts.
+ *
+ * @example
+ * ```ts
+ * const slider = { min: IDLE_TIMEOUT_MIN_MS, max: IDLE_TIMEOUT_MAX_MS };
+ * ```
+ */
+export const IDLE_TIMEOUT_MIN_MS = 5000;
+
+/**
+ * Largest `idle_timeout_ms` the server accepts.
+ *
+ * @example
+ * ```ts
+ * const clamped = Math.min(requested, IDLE_TIMEOUT_MAX_MS);
+ * ```
+ */
+export const IDLE_TIMEOUT_MAX_MS = 30000;
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
+function idleTimeoutMessage(value: unknown): string {
+  return (
+    `idle timeout must be an integer between ${IDLE_TIMEOUT_MIN_MS} and ${IDLE_TIMEOUT_MAX_MS} ms, ` +
+    `or null to turn it off; got ${describeValue(value)}`
+  );
+}
+
+/** The message users see when they ask semantic VAD for an idle timeout. */
+export const SEMANTIC_VAD_IDLE_TIMEOUT_MESSAGE =
+  'idle_timeout_ms is only supported with server_vad turn detection; semantic_vad has no idle timeout. ' +
+  "Use the client fallback (idle: { clientFallback: 'auto' }) to detect silence with semantic_vad, " +
+  "or switch to { type: 'server_vad' }.";
+
+const idleError = { error: (issue: { input?: unknown }) => idleTimeoutMessage(issue.input) };
+
+/** `idle_timeout_ms` as the kit sends it: range-checked, so mistakes fail before the server sees them. */
+const strictIdleTimeoutMs = z
+  .number(idleError)
+  .int(idleError)
+  .min(IDLE_TIMEOUT_MIN_MS, idleError)
+  .max(IDLE_TIMEOUT_MAX_MS, idleError)
+  .nullable()
+  .optional();
+
+/**
+ * Builds the turn detection schemas. `strict` adds the range checks a config we send must pass;
+ * the permissive variant (same output type) reads what the server reports, so a server that
+ * widens a range does not make `session.updated` unreadable.
+ */
+function makeTurnDetectionSchemas(strict: boolean) {
+  const serverVad = z.looseObject({
+    type: z.literal('server_vad'),
+    threshold: strict ? z.number().min(0).max(1).optional() : z.number().optional(),
+    prefix_padding_ms: strict ? z.number().int().min(0).optional() : z.number().optional(),
+    silence_duration_ms: strict ? z.number().int().min(0).optional() : z.number().optional(),
+    create_response: z.boolean().optional(),
+    interrupt_response: z.boolean().optional(),
+    idle_timeout_ms: strict ? strictIdleTimeoutMs : z.number().nullable().optional(),
+  });
+  const semanticVad = z.looseObject({
+    type: z.literal('semantic_vad'),
+    eagerness: z.enum(['low', 'medium', 'high', 'auto']).optional(),
+    create_response: z.boolean().optional(),
+    interrupt_response: z.boolean().optional(),
+    // Null is harmless ("off"); any value is a mistake worth a precise message.
+    idle_timeout_ms: z.null({ error: SEMANTIC_VAD_IDLE_TIMEOUT_MESSAGE }).optional(),
+  });
+  const turnDetection = z.discriminatedUnion('type', [serverVad, semanticVad]).nullable();
+  return { serverVad, semanticVad, turnDetection };
+}
+
+const strictSchemas = makeTurnDetectionSchemas(true);
+const permissiveSchemas = makeTurnDetectionSchemas(false);
+
+/**
+ * Server VAD: detects turns by volume and silence, and is the only mode with an idle timeout.
+ *
+ * @example
+ * ```ts
+ * serverVadTurnDetectionSchema.parse({ type: 'server_vad', silence_duration_ms: 500, idle_timeout_ms: 8000 });
+ * ```
+ */
+export const serverVadTurnDetectionSchema = strictSchemas.serverVad;
+export type ServerVadTurnDetection = z.output<typeof serverVadTurnDetectionSchema>;
+
+/**
+ * Semantic VAD: a model decides when the user has finished. It has no idle timeout.
+ *
+ * @example
+ * ```ts
+ * semanticVadTurnDetectionSchema.parse({ type: 'semantic_vad', eagerness: 'auto' });
+ * ```
+ */
+export const semanticVadTurnDetectionSchema = strictSchemas.semanticVad;
+export type SemanticVadTurnDetection = z.output<typeof semanticVadTurnDetectionSchema>;
+
+/**
+ * `audio.input.turn_detection`: server VAD, semantic VAD, or `null` (no turn detection: the
+ * client commits the buffer itself, push-to-talk).
+ *
+ * @example
+ * ```ts
+ * const result = turnDetectionSchema.safeParse({ type: 'semantic_vad', idle_timeout_ms: 8000 });
+ * // result.success === false; the message explains that semantic_vad has no idle timeout
+ * ```
+ */
+export const turnDetectionSchema = strictSchemas.turnDetection;
+export type TurnDetection = NonNullable<z.output<typeof turnDetectionSchema>>;
+
+/** Same shape and type as `turnDetectionSchema` without range checks, for what servers report. */
+export const reportedTurnDetectionSchema = permissiveSchemas.turnDetection;
+
+/**
+ * Checks an idle timeout before it is sent as `idle_timeout_ms`.
+ *
+ * @returns the timeout, or null (idle timeout off).
+ * @throws RealtimeConfigError unless `ms` is null or an integer in 5000..30000.
+ *
+ * @example
+ * ```ts
+ * validateIdleTimeoutMs(8000); // 8000
+ * validateIdleTimeoutMs(null); // null
+ * validateIdleTimeoutMs(3000); // throws: "... between 5000 and 30000 ms, or null to turn it off; got 3000"
+ * ```
+ */
+export function validateIdleTimeoutMs(ms: unknown): number | null {
+  if (ms === null) return null;
+  if (typeof ms === 'number' && Number.isInteger(ms) && ms >= IDLE_TIMEOUT_MIN_MS && ms <= IDLE_TIMEOUT_MAX_MS) {
+    return ms;
+  }
+  throw new RealtimeConfigError([{ path: 'idle_timeout_ms', message: idleTimeoutMessage(ms) }]);
+}
