@@ -1,0 +1,56 @@
+import { createLinearResampler } from './createLinearResampler.ts';
+import { createPcmChunker } from './createPcmChunker.ts';
+import { createMicCaptureWorkletUrl, MIC_CAPTURE_PROCESSOR } from './micCaptureWorklet.ts';
+import { floatToPcm16, REALTIME_PCM_SAMPLE_RATE } from './pcm16.ts';
+
+/** A running microphone capture; `stop()` disconnects the graph (the stream's tracks are the caller's). */
+export interface MicrophoneCapture {
+  stop(): void;
+}
+
+/**
+ * Capture a microphone stream as PCM16 24 kHz mono chunks through an AudioWorklet.
+ * The worklet hands out context-rate frames; they are resampled and chunked here.
+ *
+ * @example
+ * ```ts
+ * const capture = await createMicrophoneCapture(context, stream, {
+ *   chunkMs: 40,
+ *   onChunk: (pcm) => send({ type: 'input_audio_buffer.append', audio: bytesToBase64(pcm16ToBytes(pcm)) }),
+ * });
+ * ```
+ */
+export async function createMicrophoneCapture(
+  context: AudioContext,
+  stream: MediaStream,
+  options: { chunkMs?: number; onChunk: (pcm: Int16Array) => void },
+): Promise<MicrophoneCapture> {
+  const url = createMicCaptureWorkletUrl();
+  try {
+    await context.audioWorklet.addModule(url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+  const source = context.createMediaStreamSource(stream);
+  const node = new AudioWorkletNode(context, MIC_CAPTURE_PROCESSOR, {
+    numberOfInputs: 1,
+    numberOfOutputs: 1,
+    channelCount: 1,
+    channelCountMode: 'explicit',
+  });
+  const resampler = createLinearResampler(context.sampleRate, REALTIME_PCM_SAMPLE_RATE);
+  const chunker = createPcmChunker(Math.round(((options.chunkMs ?? 40) * REALTIME_PCM_SAMPLE_RATE) / 1000));
+  node.port.onmessage = (event: MessageEvent<Float32Array>) => {
+    for (const chunk of chunker.push(floatToPcm16(resampler.process(event.data)))) options.onChunk(chunk);
+  };
+  // A worklet only runs while connected to the destination; its outputs are silent (it never writes them).
+  source.connect(node);
+  node.connect(context.destination);
+  return {
+    stop() {
+      node.port.onmessage = null;
+      source.disconnect();
+      node.disconnect();
+    },
+  };
+}

@@ -1,0 +1,334 @@
+import type { ClientEvent } from '../protocol/index.ts';
+import { createTransportEmitter } from './createTransportEmitter.ts';
+import { getMicrophoneStream, type MediaDevicesLike } from './getMicrophoneStream.ts';
+import { RealtimeTransportError } from './RealtimeTransportError.ts';
+import { resolveClientSecret, type ClientSecretSource } from './resolveClientSecret.ts';
+import type { RealtimeTransport, TransportCloseInfo } from './types.ts';
+
+export interface OpenAIWebRTCTransportOptions {
+  /** Returns an ephemeral key (`ek_...`), usually fetched from your backend. */
+  getClientSecret: ClientSecretSource;
+  /** Sent as `?model=`; optional because the ephemeral key's session already names one. */
+  model?: string;
+  /** API origin. Default `https://api.openai.com`; the emulator prints its own. */
+  baseUrl?: string;
+  /** Microphone stream to send. Default: `getUserMedia` (its tracks are stopped on close; a given stream's are not). */
+  mediaStream?: MediaStream;
+  /** Where the assistant's audio plays. Default: a detached `<audio autoplay>` created on connect. */
+  audioElement?: HTMLAudioElement;
+  /** Accept a standard `sk-` key in a browser. Anyone who opens devtools can then read it. */
+  dangerouslyAllowApiKeyInBrowser?: boolean;
+  /** How long a `disconnected` ICE state may last before it counts as a drop. Default 5000 ms. */
+  disconnectTimeoutMs?: number;
+  /** Give up connecting after this long. Default 15000 ms. */
+  connectTimeoutMs?: number;
+  /** Injection points for tests and unusual runtimes. Default: the browser globals. */
+  RTCPeerConnection?: typeof RTCPeerConnection;
+  fetch?: typeof fetch;
+  mediaDevices?: MediaDevicesLike;
+  rtcConfiguration?: RTCConfiguration;
+}
+
+/** The WebRTC transport; `callId` is the `Location` of the call once connected. */
+export interface OpenAIWebRTCTransport extends RealtimeTransport {
+  readonly callId: string | null;
+  /** The live peer connection, for stats; null before connect and after close. */
+  readonly peerConnection: RTCPeerConnection | null;
+}
+
+const DEFAULT_BASE_URL = 'https://api.openai.com';
+
+/**
+ * Connect to the Realtime API over WebRTC: the microphone goes out as a media track, the
+ * assistant's audio comes back as one and plays in an audio element, and events travel on the
+ * `oai-events` data channel. The server reports playback itself (`output_audio_buffer.*`).
+ *
+ * Nothing touches browser globals until `connect()`, so creating it during SSR is safe.
+ *
+ * @example
+ * ```ts
+ * const transport = createOpenAIWebRTCTransport({
+ *   getClientSecret: async () => (await fetch('/api/realtime-token')).text(),
+ * });
+ * const session = createRealtimeSession({ transport, idle: { timeoutMs: 8000 } });
+ * await session.connect();
+ * ```
+ */
+export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOptions): OpenAIWebRTCTransport {
+  const emitter = createTransportEmitter();
+  let pc: RTCPeerConnection | null = null;
+  let channel: RTCDataChannel | null = null;
+  let ownStream: MediaStream | null = null;
+  let stream: MediaStream | null = null;
+  let audioElement: HTMLAudioElement | null = null;
+  let ownAudioElement = false;
+  let callId: string | null = null;
+  let connected = false;
+  let closed = false;
+  let disconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  let muted = false;
+
+  const release = () => {
+    if (disconnectTimer) clearTimeout(disconnectTimer);
+    disconnectTimer = null;
+    if (channel) {
+      channel.onopen = channel.onclose = channel.onmessage = channel.onerror = null;
+      try {
+        channel.close();
+      } catch {
+        // already closed
+      }
+    }
+    if (pc) {
+      pc.onconnectionstatechange = pc.oniceconnectionstatechange = pc.ontrack = null;
+      pc.close();
+    }
+    ownStream?.getTracks().forEach((track) => track.stop());
+    if (audioElement) {
+      audioElement.pause?.();
+      audioElement.srcObject = null;
+      if (ownAudioElement) audioElement.remove?.();
+    }
+    pc = null;
+    channel = null;
+    ownStream = null;
+    stream = null;
+    audioElement = null;
+  };
+
+  const drop = (reason: string, message: string) => {
+    if (closed) return;
+    closed = true;
+    connected = false;
+    release();
+    const info: TransportCloseInfo = { reason, error: new RealtimeTransportError('connection_lost', message) };
+    emitter.emit('close', info);
+  };
+
+  const connect = async ({ signal }: { signal: AbortSignal }): Promise<void> => {
+    if (pc) throw new RealtimeTransportError('connect_failed', 'This transport is already connected; create a new one.');
+    closed = false;
+    const Peer = options.RTCPeerConnection ?? globalThis.RTCPeerConnection;
+    const doFetch = options.fetch ?? globalThis.fetch?.bind(globalThis);
+    if (!Peer || !doFetch) {
+      throw new RealtimeTransportError('unsupported', 'WebRTC needs RTCPeerConnection and fetch (a browser).');
+    }
+    const aborted = () => new RealtimeTransportError('aborted', 'Connecting was aborted.');
+    const check = () => {
+      if (signal.aborted || closed) throw aborted();
+    };
+
+    try {
+      const key = await resolveClientSecret(options.getClientSecret, {
+        dangerouslyAllowApiKeyInBrowser: options.dangerouslyAllowApiKeyInBrowser,
+      });
+      check();
+      stream = options.mediaStream ?? null;
+      if (!stream) {
+        ownStream = await getMicrophoneStream(options.mediaDevices ? { mediaDevices: options.mediaDevices } : {});
+        stream = ownStream;
+        check();
+      }
+
+      pc = new Peer(options.rtcConfiguration);
+      const peer = pc;
+      if (options.audioElement) {
+        audioElement = options.audioElement;
+      } else if (typeof document !== 'undefined') {
+        audioElement = document.createElement('audio');
+        ownAudioElement = true;
+      }
+      if (audioElement) audioElement.autoplay = true;
+      peer.ontrack = (event) => {
+        if (!audioElement) return;
+        audioElement.srcObject = event.streams[0] ?? new MediaStream([event.track]);
+        // Autoplay may be refused without a user gesture; the session still works, silently.
+        void audioElement.play?.()?.catch?.(() => undefined);
+      };
+      const track = stream.getAudioTracks()[0];
+      if (track) {
+        track.enabled = !muted;
+        peer.addTrack(track, stream);
+      } else {
+        peer.addTransceiver('audio', { direction: 'recvonly' });
+      }
+
+      channel = peer.createDataChannel('oai-events');
+      const dc = channel;
+      const open = new Promise<void>((resolve, reject) => {
+        dc.onopen = () => resolve();
+        dc.onerror = () => reject(new RealtimeTransportError('connect_failed', 'The oai-events data channel failed to open.'));
+        peer.onconnectionstatechange = () => {
+          if (peer.connectionState === 'failed') {
+            reject(new RealtimeTransportError('connect_failed', 'The WebRTC connection failed (ICE).'));
+          }
+        };
+      });
+      // Handled later by withTimeout; this keeps an early rejection from being reported as unhandled.
+      open.catch(() => undefined);
+      dc.onmessage = (event: MessageEvent) => {
+        emitter.emit('message', typeof event.data === 'string' ? event.data : String(event.data));
+      };
+
+      await peer.setLocalDescription(await peer.createOffer());
+      await waitForIceGathering(peer, 2000);
+      check();
+
+      const url = new URL('/v1/realtime/calls', options.baseUrl ?? DEFAULT_BASE_URL);
+      if (options.model) url.searchParams.set('model', options.model);
+      let response: Response;
+      try {
+        response = await doFetch(url.toString(), {
+          method: 'POST',
+          body: peer.localDescription?.sdp ?? '',
+          headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/sdp' },
+          signal,
+        });
+      } catch (error) {
+        check();
+        throw new RealtimeTransportError('connect_failed', `Could not reach ${url.origin}: ${String(error)}`, {
+          cause: error,
+        });
+      }
+      if (!response.ok) {
+        const body = await response.text().catch(() => '');
+        throw new RealtimeTransportError(
+          response.status === 401 || response.status === 403 ? 'unauthorized' : 'connect_failed',
+          `The SDP exchange failed with HTTP ${response.status}: ${errorMessageOf(body)}`,
+          { status: response.status },
+        );
+      }
+      callId = callIdFrom(response.headers.get('Location'));
+      await peer.setRemoteDescription({ type: 'answer', sdp: await response.text() });
+      check();
+
+      await withTimeout(open, options.connectTimeoutMs ?? 15000, signal, () =>
+        new RealtimeTransportError('connect_failed', 'Timed out waiting for the oai-events data channel to open.'),
+      );
+      check();
+    } catch (error) {
+      closed = true;
+      release();
+      throw error instanceof RealtimeTransportError
+        ? error
+        : new RealtimeTransportError('connect_failed', `WebRTC connect failed: ${String(error)}`, { cause: error });
+    }
+
+    connected = true;
+    const peer = pc;
+    const dc = channel;
+    if (!peer || !dc) return;
+    dc.onclose = () => drop('data_channel_closed', 'The oai-events data channel closed.');
+    dc.onerror = null;
+    peer.onconnectionstatechange = () => {
+      const state = peer.connectionState;
+      if (state === 'failed') drop('ice_failed', 'The WebRTC connection failed (ICE).');
+      else if (state === 'closed') drop('peer_closed', 'The peer connection closed.');
+      else if (state === 'disconnected') {
+        // "disconnected" often heals by itself within seconds (a Wi-Fi hiccup); wait before giving up.
+        disconnectTimer ??= setTimeout(() => {
+          disconnectTimer = null;
+          if (peer.connectionState === 'disconnected') drop('ice_disconnected', 'The WebRTC connection was lost.');
+        }, options.disconnectTimeoutMs ?? 5000);
+      } else if (disconnectTimer) {
+        clearTimeout(disconnectTimer);
+        disconnectTimer = null;
+      }
+    };
+  };
+
+  const send = (event: ClientEvent) => {
+    if (!channel || channel.readyState !== 'open') {
+      throw new RealtimeTransportError('not_connected', `Cannot send ${event.type}: the data channel is not open.`);
+    }
+    channel.send(JSON.stringify(event));
+  };
+
+  return {
+    playbackReporting: 'server',
+    get callId() {
+      return callId;
+    },
+    get peerConnection() {
+      return pc;
+    },
+    connect,
+    send,
+    close() {
+      if (closed && !pc) return;
+      const wasOpen = connected || pc !== null;
+      closed = true;
+      connected = false;
+      release();
+      if (wasOpen) emitter.emit('close', {});
+    },
+    on: emitter.on,
+    setMuted(value) {
+      muted = value;
+      for (const track of stream?.getAudioTracks() ?? []) track.enabled = !value;
+    },
+    interrupt() {
+      if (!channel || channel.readyState !== 'open') return;
+      send({ type: 'response.cancel' } as ClientEvent);
+      send({ type: 'output_audio_buffer.clear' } as ClientEvent);
+    },
+  };
+}
+
+function waitForIceGathering(pc: RTCPeerConnection, timeoutMs: number): Promise<void> {
+  // The answerer needs our candidates in the offer (no trickle over HTTP): wait for gathering,
+  // but never long, since host candidates arrive almost at once and STUN may hang.
+  if (pc.iceGatheringState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, timeoutMs);
+    const previous = pc.onicegatheringstatechange;
+    function done() {
+      clearTimeout(timer);
+      pc.onicegatheringstatechange = previous;
+      resolve();
+    }
+    pc.onicegatheringstatechange = () => {
+      if (pc.iceGatheringState === 'complete') done();
+    };
+  });
+}
+
+function withTimeout<T>(
+  promise: Promise<T>,
+  ms: number,
+  signal: AbortSignal,
+  onTimeout: () => Error,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(onTimeout()), ms);
+    const onAbort = () => reject(new RealtimeTransportError('aborted', 'Connecting was aborted.'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function callIdFrom(location: string | null): string | null {
+  if (!location) return null;
+  return location.split('/').filter(Boolean).pop() ?? null;
+}
+
+function errorMessageOf(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { error?: { message?: string } };
+    if (parsed.error?.message) return parsed.error.message;
+  } catch {
+    // not JSON
+  }
+  return body.slice(0, 200) || 'no details';
+}

@@ -1,0 +1,340 @@
+import type { ClientEvent } from '../protocol/index.ts';
+import { base64ToBytes, bytesToBase64 } from './base64.ts';
+import { createAudioPlayer, type AudioPlayer } from './createAudioPlayer.ts';
+import { createMicrophoneCapture, type MicrophoneCapture } from './createMicrophoneCapture.ts';
+import { createTransportEmitter } from './createTransportEmitter.ts';
+import { getMicrophoneStream, type MediaDevicesLike } from './getMicrophoneStream.ts';
+import { bytesToPcm16, pcm16ToBytes } from './pcm16.ts';
+import { RealtimeTransportError } from './RealtimeTransportError.ts';
+import { resolveClientSecret, type ClientSecretSource } from './resolveClientSecret.ts';
+import type { RealtimeTransport } from './types.ts';
+
+export interface OpenAIWebSocketTransportOptions {
+  /** Returns an ephemeral key (`ek_...`), usually fetched from your backend. */
+  getClientSecret: ClientSecretSource;
+  /** Sent as `?model=`. Default `gpt-realtime`. */
+  model?: string;
+  /** WebSocket endpoint. Default `wss://api.openai.com/v1/realtime`; the emulator prints its own. */
+  url?: string;
+  /** Microphone stream to capture. Default: `getUserMedia` (its tracks are stopped on close; a given stream's are not). */
+  mediaStream?: MediaStream;
+  /** Capture and send the microphone. Default true; false for text-only or push-your-own-audio use. */
+  microphone?: boolean;
+  /** Play the assistant's audio. Default true. */
+  playback?: boolean;
+  /** Audio per `input_audio_buffer.append`. Default 40 ms. */
+  chunkMs?: number;
+  /** Accept a standard `sk-` key in a browser. Anyone who opens devtools can then read it. */
+  dangerouslyAllowApiKeyInBrowser?: boolean;
+  /** Give up connecting after this long. Default 15000 ms. */
+  connectTimeoutMs?: number;
+  /** Injection points for tests and unusual runtimes. Default: the browser globals. */
+  WebSocket?: typeof WebSocket;
+  AudioContext?: typeof AudioContext;
+  mediaDevices?: MediaDevicesLike;
+}
+
+/** The WebSocket transport. */
+export type OpenAIWebSocketTransport = RealtimeTransport;
+
+const DEFAULT_URL = 'wss://api.openai.com/v1/realtime';
+const AUDIO_DELTA = new Set(['response.output_audio.delta', 'response.audio.delta']);
+const AUDIO_DONE = new Set(['response.output_audio.done', 'response.audio.done']);
+
+interface WireEvent {
+  type?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * Connect to the Realtime API over a WebSocket, with the browser's audio handled by the kit:
+ * the microphone is captured by an AudioWorklet and sent as PCM16 24 kHz
+ * `input_audio_buffer.append`; `response.output_audio.delta` is played gaplessly. Because the
+ * transport plays the audio, it knows what was heard: `interrupt()` (and a user barging in)
+ * sends `conversation.item.truncate` with the milliseconds actually played, and the end of
+ * playback is reported through `playback` events, which start the session's idle clock.
+ *
+ * The key travels in the subprotocols (`openai-insecure-api-key.<ek_...>`), the only way a
+ * browser WebSocket can carry it: use short-lived ephemeral keys.
+ *
+ * @example
+ * ```ts
+ * const transport = createOpenAIWebSocketTransport({
+ *   getClientSecret: async () => (await fetch('/api/realtime-token')).text(),
+ * });
+ * const session = createRealtimeSession({ transport, idle: { timeoutMs: 8000 } });
+ * await session.connect();
+ * ```
+ */
+export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransportOptions): OpenAIWebSocketTransport {
+  const emitter = createTransportEmitter();
+  let socket: WebSocket | null = null;
+  let context: AudioContext | null = null;
+  let player: AudioPlayer | null = null;
+  let capture: MicrophoneCapture | null = null;
+  let ownStream: MediaStream | null = null;
+  let stream: MediaStream | null = null;
+  let muted = false;
+  let closed = false;
+  let connected = false;
+  let responding = false;
+  let interruptOnSpeech = true;
+
+  const release = () => {
+    capture?.stop();
+    player?.stop();
+    ownStream?.getTracks().forEach((track) => track.stop());
+    if (context && context.state !== 'closed') void context.close().catch(() => undefined);
+    if (socket) {
+      socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+      if (socket.readyState === 0 || socket.readyState === 1) socket.close(1000);
+    }
+    capture = null;
+    player = null;
+    ownStream = null;
+    stream = null;
+    context = null;
+    socket = null;
+  };
+
+  const sendRaw = (event: object) => {
+    if (!socket || socket.readyState !== 1) {
+      throw new RealtimeTransportError(
+        'not_connected',
+        `Cannot send ${(event as WireEvent).type ?? 'event'}: the socket is not open.`,
+      );
+    }
+    socket.send(JSON.stringify(event));
+  };
+
+  const cutPlayback = (sendCancel: boolean) => {
+    const cut = player?.stop() ?? null;
+    if (sendCancel && responding) sendRaw({ type: 'response.cancel' });
+    if (cut) {
+      sendRaw({
+        type: 'conversation.item.truncate',
+        item_id: cut.itemId,
+        content_index: cut.contentIndex,
+        audio_end_ms: cut.playedMs,
+      });
+      emitter.emit('playback', {
+        type: 'interrupted',
+        itemId: cut.itemId,
+        ...(cut.responseId === undefined ? {} : { responseId: cut.responseId }),
+        playedMs: cut.playedMs,
+      });
+    }
+  };
+
+  // Audio bookkeeping happens before the message is handed on, so a listener that reacts to
+  // an event (for example by interrupting) sees the player in the matching state.
+  const observe = (event: WireEvent) => {
+    const type = event.type ?? '';
+    if (AUDIO_DELTA.has(type)) {
+      if (player && typeof event.delta === 'string' && typeof event.item_id === 'string') {
+        const responseId = typeof event.response_id === 'string' ? event.response_id : undefined;
+        player.enqueue(
+          {
+            itemId: event.item_id,
+            contentIndex: typeof event.content_index === 'number' ? event.content_index : 0,
+            ...(responseId === undefined ? {} : { responseId }),
+          },
+          bytesToPcm16(base64ToBytes(event.delta)),
+        );
+      }
+    } else if (AUDIO_DONE.has(type)) {
+      player?.markDone(typeof event.response_id === 'string' ? event.response_id : undefined);
+    } else if (type === 'response.created') {
+      responding = true;
+    } else if (type === 'response.done') {
+      responding = false;
+      const response = event.response as { id?: string } | undefined;
+      player?.markDone(response?.id);
+    } else if (type === 'input_audio_buffer.speech_started') {
+      // The server cancels the response itself (interrupt_response); the client's part is to
+      // stop playing and tell the server how much was heard, so the history matches.
+      if (interruptOnSpeech && player?.isPlaying()) cutPlayback(false);
+    } else if (type === 'session.created' || type === 'session.updated') {
+      interruptOnSpeech = readInterruptResponse(event.session) ?? interruptOnSpeech;
+    }
+  };
+
+  const connect = async ({ signal }: { signal: AbortSignal }): Promise<void> => {
+    if (socket) throw new RealtimeTransportError('connect_failed', 'This transport is already connected; create a new one.');
+    closed = false;
+    const Socket = options.WebSocket ?? globalThis.WebSocket;
+    if (!Socket) throw new RealtimeTransportError('unsupported', 'No WebSocket implementation is available here.');
+    const wantMicrophone = options.microphone ?? true;
+    const wantPlayback = options.playback ?? true;
+    const check = () => {
+      if (signal.aborted || closed) throw new RealtimeTransportError('aborted', 'Connecting was aborted.');
+    };
+
+    try {
+      const key = await resolveClientSecret(options.getClientSecret, {
+        dangerouslyAllowApiKeyInBrowser: options.dangerouslyAllowApiKeyInBrowser,
+      });
+      check();
+      if (wantMicrophone) {
+        stream = options.mediaStream ?? null;
+        if (!stream) {
+          ownStream = await getMicrophoneStream(options.mediaDevices ? { mediaDevices: options.mediaDevices } : {});
+          stream = ownStream;
+        }
+        check();
+      }
+      if (wantMicrophone || wantPlayback) {
+        const Context = options.AudioContext ?? globalThis.AudioContext;
+        if (!Context) throw new RealtimeTransportError('unsupported', 'Audio needs the Web Audio API (AudioContext).');
+        context = new Context();
+        // Not awaited: without a user gesture resume() stays pending until one happens.
+        void context.resume().catch(() => undefined);
+        if (wantPlayback) {
+          player = createAudioPlayer(context, {
+            onStarted: (source) =>
+              emitter.emit('playback', { type: 'started', itemId: source.itemId, ...responseIdOf(source) }),
+            onStopped: (source, playedMs) =>
+              emitter.emit('playback', { type: 'stopped', itemId: source.itemId, ...responseIdOf(source), playedMs }),
+          });
+        }
+      }
+
+      const url = new URL(options.url ?? DEFAULT_URL);
+      if (!url.searchParams.has('model')) url.searchParams.set('model', options.model ?? 'gpt-realtime');
+      await openSocket(new Socket(url.toString(), ['realtime', `openai-insecure-api-key.${key}`]), signal);
+      check();
+
+      if (context && stream) {
+        capture = await createMicrophoneCapture(context, stream, {
+          chunkMs: options.chunkMs ?? 40,
+          onChunk: (pcm) => {
+            if (muted || !socket || socket.readyState !== 1) return;
+            sendRaw({ type: 'input_audio_buffer.append', audio: bytesToBase64(pcm16ToBytes(pcm)) });
+          },
+        });
+        check();
+      }
+    } catch (error) {
+      closed = true;
+      release();
+      throw error instanceof RealtimeTransportError
+        ? error
+        : new RealtimeTransportError('connect_failed', `WebSocket connect failed: ${String(error)}`, { cause: error });
+    }
+    connected = true;
+  };
+
+  // Resolves on the first server event that is not an error (session.created); a bad key gets
+  // an error event and a close instead, which rejects with `unauthorized`.
+  const openSocket = (ws: WebSocket, signal: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      socket = ws;
+      let settled = false;
+      let firstError: WireEvent | null = null;
+      const timer = setTimeout(
+        () => fail(new RealtimeTransportError('connect_failed', 'Timed out waiting for session.created.')),
+        options.connectTimeoutMs ?? 15000,
+      );
+      const onAbort = () => fail(new RealtimeTransportError('aborted', 'Connecting was aborted.'));
+      signal.addEventListener('abort', onAbort, { once: true });
+      function fail(error: RealtimeTransportError) {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      }
+      function succeed() {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }
+      ws.onmessage = (message: MessageEvent) => {
+        const raw = typeof message.data === 'string' ? message.data : String(message.data);
+        let event: WireEvent | null = null;
+        try {
+          event = JSON.parse(raw) as WireEvent;
+        } catch {
+          // Not JSON: the session reports it as a protocol error.
+        }
+        if (!settled) {
+          if (event?.type === 'error') firstError = event;
+          else succeed();
+        }
+        if (event && typeof event === 'object') {
+          observe(event);
+          emitter.emit('message', event);
+        } else {
+          emitter.emit('message', raw);
+        }
+      };
+      ws.onerror = () => undefined;
+      ws.onclose = (close: CloseEvent) => {
+        if (!settled) {
+          const error = (firstError?.error ?? null) as { code?: string; message?: string } | null;
+          const auth = error?.code === 'invalid_api_key' || close.code === 4001 || close.code === 1008;
+          fail(
+            new RealtimeTransportError(
+              auth ? 'unauthorized' : 'connect_failed',
+              error?.message ?? `The socket closed before the session started (code ${close.code}${close.reason ? `, ${close.reason}` : ''}).`,
+            ),
+          );
+          return;
+        }
+        if (closed) return;
+        closed = true;
+        connected = false;
+        release();
+        emitter.emit('close', {
+          reason: 'socket_closed',
+          error: new RealtimeTransportError(
+            'connection_lost',
+            `The socket closed (code ${close.code}${close.reason ? `, ${close.reason}` : ''}).`,
+          ),
+        });
+      };
+    });
+
+  return {
+    playbackReporting: options.playback === false ? 'none' : 'transport',
+    connect,
+    send(event: ClientEvent) {
+      sendRaw(event);
+    },
+    close() {
+      if (closed && !socket) return;
+      const wasOpen = connected || socket !== null;
+      closed = true;
+      connected = false;
+      release();
+      if (wasOpen) emitter.emit('close', {});
+    },
+    on: emitter.on,
+    setMuted(value) {
+      muted = value;
+      for (const track of stream?.getAudioTracks() ?? []) track.enabled = !value;
+    },
+    interrupt() {
+      if (!socket || socket.readyState !== 1) return;
+      cutPlayback(true);
+    },
+  };
+}
+
+function responseIdOf(source: { responseId?: string }): { responseId?: string } {
+  return source.responseId === undefined ? {} : { responseId: source.responseId };
+}
+
+function readInterruptResponse(session: unknown): boolean | undefined {
+  const s = session as
+    | {
+        audio?: { input?: { turn_detection?: { interrupt_response?: boolean } | null } };
+        turn_detection?: { interrupt_response?: boolean } | null;
+      }
+    | undefined;
+  const detection = s?.audio?.input?.turn_detection ?? s?.turn_detection;
+  if (detection === null) return false;
+  return detection?.interrupt_response ?? (detection ? true : undefined);
+}
