@@ -22,6 +22,23 @@ export default defineConfig({
         },
       },
       {
+        // The React tests again, on React 18 (the `react-18`/`react-dom-18` npm aliases).
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^react-dom(\/.*)?$/, replacement: 'react-dom-18$1' },
+            { find: /^react(\/.*)?$/, replacement: 'react-18$1' },
+          ],
+        },
+        test: {
+          name: 'react18',
+          environment: 'jsdom',
+          include: ['test/react/**/*.test.{ts,tsx}'],
+          env: { REACT_REALTIME_KIT_REACT: '18' },
+          setupFiles: ['test/react/setup/react18.ts'],
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'types',

@@ -1,0 +1,57 @@
+import { useEffect, useInsertionEffect, useRef } from 'react';
+import type { RealtimeSession, SelectedSessionEvent, SessionEventSelector } from '../core/session/types.ts';
+import { useRequiredSession } from './useRequiredSession.ts';
+
+/** Options of {@link useRealtimeEvents}. */
+export interface UseRealtimeEventsOptions {
+  /** Use this session instead of the provider's. */
+  session?: RealtimeSession;
+  /** Set false to stop listening without unmounting. Default true. */
+  enabled?: boolean;
+}
+
+// Event type names never contain a comma, so a joined list is a stable dependency even when
+// the caller writes the array inline.
+const SEPARATOR = ',';
+
+/**
+ * Call `handler` for each session event of the given type(s), in the order the session emits
+ * them (wire order). The handler's argument is typed by the types given: one name, a list of
+ * names (a union), or `'*'` for every event including raw `server_event` pass-throughs.
+ *
+ * The latest `handler` is called without resubscribing, so an inline arrow function is fine. A
+ * handler that throws does not break other subscribers: the session reports it as an `error`
+ * event. Events emitted before the component mounted are not replayed.
+ *
+ * @example
+ * ```tsx
+ * useRealtimeEvents('input_audio_timeout_triggered', (event) => {
+ *   analytics.track('idle', { silenceMs: event.audioEndMs - event.audioStartMs, count: event.count });
+ * });
+ *
+ * useRealtimeEvents(['speech_started', 'speech_stopped'], (event) => {
+ *   setListening(event.type === 'speech_started');
+ * });
+ * ```
+ */
+export function useRealtimeEvents<T extends SessionEventSelector>(
+  typeOrTypes: T | readonly T[],
+  handler: (event: SelectedSessionEvent<T>) => void,
+  options?: UseRealtimeEventsOptions,
+): void {
+  const session = useRequiredSession(options?.session, 'useRealtimeEvents');
+  const enabled = options?.enabled ?? true;
+  const handlerRef = useRef(handler);
+  // Insertion effects run before any layout or passive effect of the same commit, so an event
+  // emitted from a child's effect already reaches the handler of this render.
+  useInsertionEffect(() => {
+    handlerRef.current = handler;
+  });
+  const typesKey = typeof typeOrTypes === 'string' ? typeOrTypes : typeOrTypes.join(SEPARATOR);
+
+  useEffect(() => {
+    if (!enabled || typesKey === '') return undefined;
+    const types = typesKey.split(SEPARATOR) as T[];
+    return session.on(types, (event) => handlerRef.current(event));
+  }, [session, typesKey, enabled]);
+}
