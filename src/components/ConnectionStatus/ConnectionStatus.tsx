@@ -1,0 +1,51 @@
+import { forwardRef } from 'react';
+import type { HTMLAttributes } from 'react';
+import type { ConnectionStatus as ConnectionStatusValue, RealtimeSession } from '../../core/session/types.ts';
+import { useConnectionState } from '../../react/index.ts';
+
+/** The text shown for each connection status. */
+export type ConnectionStatusLabels = Record<ConnectionStatusValue, string>;
+
+/** The default English copy. */
+export const defaultConnectionStatusLabels: ConnectionStatusLabels = {
+  idle: 'Not connected',
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  disconnected: 'Disconnected',
+  error: 'Connection error',
+};
+
+/** Props of {@link ConnectionStatus}. */
+export interface ConnectionStatusProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'children'> {
+  labels?: Partial<ConnectionStatusLabels>;
+  /** Drop the default class name (and so the default theme). */
+  unstyled?: boolean;
+  /** An explicit session instead of the provider's. */
+  session?: RealtimeSession;
+  /** Show the last error's message after the status (default true). */
+  showError?: boolean;
+}
+
+/**
+ * A small live status indicator: a coloured dot (from CSS) and a word. Announced politely when
+ * it changes. `data-status` carries the raw status for styling.
+ *
+ * @example
+ * ```tsx
+ * <ConnectionStatus labels={{ connected: 'Live' }} />
+ * ```
+ */
+export const ConnectionStatus = forwardRef<HTMLSpanElement, ConnectionStatusProps>(function ConnectionStatus(
+  { labels, unstyled = false, session, showError = true, className, ...rest },
+  ref,
+) {
+  const { status, error } = useConnectionState(session ? { session } : undefined);
+  const text = { ...defaultConnectionStatusLabels, ...labels }[status];
+  const rootClass = unstyled ? className : className ? `rrk-connection-status ${className}` : 'rrk-connection-status';
+  return (
+    <span role="status" aria-live="polite" {...rest} ref={ref} className={rootClass} data-status={status}>
+      {text}
+      {showError && status === 'error' && error ? `: ${error.message}` : null}
+    </span>
+  );
+});

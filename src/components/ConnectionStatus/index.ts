@@ -1,0 +1,2 @@
+export { ConnectionStatus, defaultConnectionStatusLabels } from './ConnectionStatus.tsx';
+export type { ConnectionStatusLabels, ConnectionStatusProps } from './ConnectionStatus.tsx';

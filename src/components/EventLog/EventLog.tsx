@@ -1,0 +1,97 @@
+import { forwardRef, useId } from 'react';
+import type { HTMLAttributes } from 'react';
+import { useEventLog } from './useEventLog.ts';
+import type { UseEventLogOptions } from './useEventLog.ts';
+
+/** Every visible string of the event log. */
+export interface EventLogLabels {
+  title: string;
+  filter: string;
+  allTypes: string;
+  clear: string;
+  /** The count line, for plurals. */
+  count: (shown: number, total: number) => string;
+  empty: string;
+}
+
+/** The default English copy. */
+export const defaultEventLogLabels: EventLogLabels = {
+  title: 'Events',
+  filter: 'Filter by type',
+  allTypes: 'All types',
+  clear: 'Clear',
+  count: (shown, total) => `${shown} shown, ${total} received`,
+  empty: 'No events yet.',
+};
+
+/** Props of {@link EventLog}. */
+export interface EventLogProps extends Omit<HTMLAttributes<HTMLElement>, 'children'>, UseEventLogOptions {
+  labels?: Partial<EventLogLabels>;
+  /** Drop the default class names (and so the default theme). */
+  unstyled?: boolean;
+}
+
+/**
+ * A developer's view of every session event and raw server event, newest first: a bounded
+ * ring buffer (`capacity`), a filter by type, and each event's JSON shown as text (never HTML),
+ * with base64 audio and other long strings shortened.
+ *
+ * @example
+ * ```tsx
+ * <EventLog capacity={500} />
+ * ```
+ */
+export const EventLog = forwardRef<HTMLElement, EventLogProps>(function EventLog(
+  { capacity, maxStringLength, session, labels: labelsProp, unstyled = false, className, ...rest },
+  ref,
+) {
+  const log = useEventLog({ capacity, maxStringLength, session });
+  const labels = { ...defaultEventLogLabels, ...labelsProp };
+  const titleId = useId();
+  const filterId = useId();
+  const cls = (name: string) => (unstyled ? undefined : `rrk-event-log__${name}`);
+  const rootClass = unstyled ? className : className ? `rrk-event-log ${className}` : 'rrk-event-log';
+  return (
+    <section {...rest} ref={ref} aria-labelledby={titleId} className={rootClass}>
+      <div className={cls('toolbar')}>
+        <strong id={titleId}>{labels.title}</strong>
+        <label htmlFor={filterId}>{labels.filter}</label>
+        <select
+          id={filterId}
+          value={log.filter ?? ''}
+          onChange={(event) => log.setFilter(event.target.value === '' ? null : event.target.value)}
+        >
+          <option value="">{labels.allTypes}</option>
+          {log.types.map((type) => (
+            <option key={type} value={type}>
+              {type}
+            </option>
+          ))}
+        </select>
+        <button type="button" className={unstyled ? undefined : 'rrk-button'} onClick={log.clear}>
+          {labels.clear}
+        </button>
+        <span className={cls('count')} aria-live="off">
+          {labels.count(log.entries.length, log.total)}
+        </span>
+      </div>
+      {log.entries.length === 0 ? (
+        <p>{labels.empty}</p>
+      ) : (
+        // Focusable so keyboard users can scroll it.
+        <ol className={cls('list')} tabIndex={0} aria-labelledby={titleId}>
+          {log.entries.map((entry) => (
+            <li key={entry.seq} className={cls('entry')} data-type={entry.type}>
+              <details>
+                <summary>
+                  #{entry.seq} {entry.type}
+                </summary>
+                <pre className={cls('json')}>{entry.json}</pre>
+              </details>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { RealtimeSession, SessionEvent } from '../../core/session/types.ts';
+import { useRealtimeEvents } from '../../react/index.ts';
+import { createRingBuffer } from './createRingBuffer.ts';
+
+/** One logged event. The JSON is made once, with long strings cut, so memory stays bounded. */
+export interface EventLogEntry {
+  /** Increasing number, unique in this log. */
+  seq: number;
+  /** The session event type, or `server:<wire type>` for raw server events. */
+  type: string;
+  /** Pretty JSON of the event; strings longer than `maxStringLength` are shortened. */
+  json: string;
+}
+
+/** Options of {@link useEventLog}. */
+export interface UseEventLogOptions {
+  /** Entries kept; older ones are dropped (default 200). */
+  capacity?: number;
+  /** Strings longer than this (base64 audio) are cut in the JSON (default 160). */
+  maxStringLength?: number;
+  /** An explicit session instead of the provider's. */
+  session?: RealtimeSession;
+}
+
+/** What {@link useEventLog} returns. */
+export interface UseEventLogResult {
+  /** Newest first, after the filter. */
+  entries: readonly EventLogEntry[];
+  /** Every type in the buffer, sorted, for a filter menu. */
+  types: readonly string[];
+  /** The type shown, or null for all. */
+  filter: string | null;
+  setFilter: (type: string | null) => void;
+  /** Entries seen over the log's life, dropped ones included. */
+  total: number;
+  clear: () => void;
+}
+
+/** The label of one event in the log. */
+function entryType(event: SessionEvent): string {
+  return event.type === 'server_event' ? `server:${event.event.type}` : event.type;
+}
+
+/**
+ * Collect the session's events into a bounded ring buffer for a developer log. Re-renders at
+ * most once per animation frame however fast events arrive.
+ *
+ * @example
+ * ```tsx
+ * const log = useEventLog({ capacity: 500 });
+ * return <pre>{log.entries.map((entry) => entry.type).join('\n')}</pre>;
+ * ```
+ */
+export function useEventLog(options: UseEventLogOptions = {}): UseEventLogResult {
+  const { capacity = 200, maxStringLength = 160, session } = options;
+  const buffer = useMemo(() => createRingBuffer<EventLogEntry>(capacity), [capacity]);
+  const seq = useRef(0);
+  const [version, setVersion] = useState(0);
+  const [filter, setFilter] = useState<string | null>(null);
+  const frame = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(
+    () => () => {
+      if (frame.current !== null) clearTimeout(frame.current);
+    },
+    [],
+  );
+
+  const replacer = useCallback(
+    (_key: string, value: unknown) =>
+      typeof value === 'string' && value.length > maxStringLength
+        ? `${value.slice(0, maxStringLength)}… (${value.length} chars)`
+        : value,
+    [maxStringLength],
+  );
+
+  useRealtimeEvents(
+    '*',
+    (event) => {
+      const type = entryType(event);
+      seq.current += 1;
+      buffer.push({ seq: seq.current, type, json: JSON.stringify(event, replacer, 2) ?? String(event) });
+      // One render per frame (16 ms) at most, whatever the event rate.
+      if (frame.current === null) {
+        frame.current = setTimeout(() => {
+          frame.current = null;
+          setVersion((v) => v + 1);
+        }, 16);
+      }
+    },
+    session ? { session } : undefined,
+  );
+
+  const clear = useCallback(() => {
+    buffer.clear();
+    setVersion((v) => v + 1);
+  }, [buffer]);
+
+  // `version` is the signal that the buffer changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const all = useMemo(() => buffer.toArray().reverse(), [buffer, version]);
+  const entries = useMemo(
+    () => (filter === null ? all : all.filter((entry) => entry.type === filter)),
+    [all, filter],
+  );
+  // The types still in the buffer: a dropped event's type leaves the menu with it.
+  const types = useMemo(() => [...new Set(all.map((entry) => entry.type))].sort(), [all]);
+
+  return { entries, types, filter, setFilter, total: buffer.total, clear };
+}

@@ -1,0 +1,293 @@
+import { createContext, forwardRef, useContext } from 'react';
+import type { ButtonHTMLAttributes, CSSProperties, HTMLAttributes, ReactNode } from 'react';
+import { resolveLabel } from '../resolveLabel.ts';
+import { useIdleBanner } from './useIdleBanner.ts';
+import type { IdleBannerCountdownState, UseIdleBannerOptions, UseIdleBannerResult } from './useIdleBanner.ts';
+import { useIdleCountdown } from '../../react/index.ts';
+
+interface IdleBannerContextValue {
+  banner: UseIdleBannerResult;
+  unstyled: boolean;
+}
+
+const IdleBannerContext = createContext<IdleBannerContextValue | null>(null);
+
+function useIdleBannerContext(part: string): IdleBannerContextValue {
+  const context = useContext(IdleBannerContext);
+  if (!context) throw new Error(`<IdleBanner.${part}> must be rendered inside <IdleBanner.Root>.`);
+  return context;
+}
+
+/** `className` joined with the default class unless `unstyled`. */
+function classes(unstyled: boolean, own: string, user: string | undefined): string | undefined {
+  if (unstyled) return user || undefined;
+  return user ? `${own} ${user}` : own;
+}
+
+/** Props of {@link IdleBannerRoot}: the hook's options plus div attributes. */
+export interface IdleBannerRootProps
+  extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>,
+    UseIdleBannerOptions {
+  /** Drop the default class names (and so the default theme). */
+  unstyled?: boolean;
+  /** Render the children even while closed (for exit animations of your own). */
+  forceMount?: boolean;
+  children?: ReactNode;
+}
+
+/**
+ * The banner's live region and state provider. It stays in the DOM while closed (empty), so
+ * screen readers announce the banner when it opens. Carries `data-state="open|closed"`,
+ * `data-phase` (the idle phase) and `data-timeouts` for styling.
+ *
+ * @example
+ * ```tsx
+ * <IdleBanner.Root className="my-banner">
+ *   <IdleBanner.Title />
+ *   <IdleBanner.StillHereButton />
+ * </IdleBanner.Root>
+ * ```
+ */
+export const IdleBannerRoot = forwardRef<HTMLDivElement, IdleBannerRootProps>(function IdleBannerRoot(props, ref) {
+  const {
+    open,
+    onOpenChange,
+    labels,
+    onStillHere,
+    onEndSession,
+    session,
+    unstyled = false,
+    forceMount = false,
+    className,
+    children,
+    ...divProps
+  } = props;
+  const banner = useIdleBanner({ open, onOpenChange, labels, onStillHere, onEndSession, session });
+  return (
+    <IdleBannerContext.Provider value={{ banner, unstyled }}>
+      <div {...divProps} {...banner.rootProps} ref={ref} className={classes(unstyled, 'rrk-idle-banner', className)}>
+        {banner.state.open || forceMount ? children : null}
+      </div>
+    </IdleBannerContext.Provider>
+  );
+});
+
+/** Props of a text part: any element attributes; children replace the label. */
+export type IdleBannerTextProps = HTMLAttributes<HTMLElement>;
+
+/**
+ * The banner's title (default "Are you still there?", from `labels.title`).
+ *
+ * @example
+ * ```tsx
+ * <IdleBanner.Title>Hello?</IdleBanner.Title>
+ * ```
+ */
+export const IdleBannerTitle = forwardRef<HTMLParagraphElement, IdleBannerTextProps>(function IdleBannerTitle(
+  { className, children, ...rest },
+  ref,
+) {
+  const { banner, unstyled } = useIdleBannerContext('Title');
+  return (
+    <p {...rest} {...banner.titleProps} ref={ref} className={classes(unstyled, 'rrk-idle-banner__title', className)}>
+      {children ?? banner.text('title')}
+    </p>
+  );
+});
+
+/**
+ * The explanation under the title, which by default names the number of re-prompts.
+ *
+ * @example
+ * ```tsx
+ * <IdleBanner.Description />
+ * ```
+ */
+export const IdleBannerDescription = forwardRef<HTMLParagraphElement, IdleBannerTextProps>(
+  function IdleBannerDescription({ className, children, ...rest }, ref) {
+    const { banner, unstyled } = useIdleBannerContext('Description');
+    return (
+      <p
+        {...rest}
+        {...banner.descriptionProps}
+        ref={ref}
+        className={classes(unstyled, 'rrk-idle-banner__description', className)}
+      >
+        {children ?? banner.text('description')}
+      </p>
+    );
+  },
+);
+
+/** Props of {@link IdleBannerCountdown}. */
+export interface IdleBannerCountdownProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'children'> {
+  /** Custom content from the live countdown state. */
+  children?: (countdown: IdleBannerCountdownState) => ReactNode;
+}
+
+/**
+ * The time left before the session ends automatically. Renders only in phase `ending`. It
+ * ticks on its own, so nothing else re-renders every second; it is a `role="timer"`, which
+ * screen readers do not announce on every tick. Sets `--rrk-idle-countdown-progress` (1 to 0).
+ *
+ * @example
+ * ```tsx
+ * <IdleBanner.Countdown>{({ secondsLeft }) => `${secondsLeft}…`}</IdleBanner.Countdown>
+ * ```
+ */
+export const IdleBannerCountdown = forwardRef<HTMLSpanElement, IdleBannerCountdownProps>(function IdleBannerCountdown(
+  { className, children, style, ...rest },
+  ref,
+) {
+  const { banner, unstyled } = useIdleBannerContext('Countdown');
+  // Ticks on the session clock in this part only; the rest of the banner does not re-render.
+  const remainingMs = useIdleCountdown({ target: 'endsAt', session: banner.session, intervalMs: 1000 });
+  if (remainingMs === null || banner.state.phase !== 'ending') return null;
+  const secondsLeft = Math.ceil(remainingMs / 1000);
+  const state: IdleBannerCountdownState = { ...banner.state, remainingMs, secondsLeft };
+  const progress = Math.min(1, remainingMs / Math.max(1, banner.state.endGraceMs));
+  const progressStyle = { ...style, '--rrk-idle-countdown-progress': String(progress) } as CSSProperties;
+  return (
+    <span
+      role="timer"
+      aria-live="off"
+      {...rest}
+      ref={ref}
+      data-seconds-left={secondsLeft}
+      style={progressStyle}
+      className={classes(unstyled, 'rrk-idle-banner__countdown', className)}
+    >
+      {children ? children(state) : resolveLabel(banner.labels.countdown, state)}
+    </span>
+  );
+});
+
+/** Props of the two buttons; `onClick` runs first and may `preventDefault()`. */
+export type IdleBannerButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
+
+function useButtonProps(
+  part: 'StillHereButton' | 'EndButton',
+  { className, children, onClick, ...rest }: IdleBannerButtonProps,
+) {
+  const { banner, unstyled } = useIdleBannerContext(part);
+  const own = part === 'StillHereButton' ? banner.stillHereButtonProps : banner.endButtonProps;
+  const ownClick = own.onClick;
+  return {
+    ...rest,
+    ...own,
+    // Compose: the user's handler first; it can preventDefault() to skip ours.
+    onClick: (event: Parameters<NonNullable<IdleBannerButtonProps['onClick']>>[0]) => {
+      onClick?.(event);
+      if (!event.defaultPrevented) ownClick?.(event);
+    },
+    'data-variant': part === 'StillHereButton' ? 'primary' : undefined,
+    className: classes(unstyled, 'rrk-button rrk-idle-banner__button', className),
+    children: children ?? banner.text(part === 'StillHereButton' ? 'stillHere' : 'end'),
+  };
+}
+
+/**
+ * "I'm still here": calls `stillHere()` (resets the count, cancels a pending end) and closes.
+ *
+ * @example
+ * ```tsx
+ * <IdleBanner.StillHereButton onClick={() => analytics.track('still_here')} />
+ * ```
+ */
+export const IdleBannerStillHereButton = forwardRef<HTMLButtonElement, IdleBannerButtonProps>(
+  function IdleBannerStillHereButton(props, ref) {
+    return <button {...useButtonProps('StillHereButton', props)} ref={ref} />;
+  },
+);
+
+/**
+ * "End session": ends the session now. `preventDefault()` in `onClick` to confirm first.
+ *
+ * @example
+ * ```tsx
+ * <IdleBanner.EndButton onClick={(e) => { if (!confirm('End?')) e.preventDefault(); }} />
+ * ```
+ */
+export const IdleBannerEndButton = forwardRef<HTMLButtonElement, IdleBannerButtonProps>(function IdleBannerEndButton(
+  props,
+  ref,
+) {
+  return <button {...useButtonProps('EndButton', props)} ref={ref} />;
+});
+
+/**
+ * Props of the composed {@link IdleBanner}: the root's props plus an optional render function.
+ */
+export interface IdleBannerProps extends Omit<IdleBannerRootProps, 'children'> {
+  /**
+   * Replace the default layout. Receives the headless banner; render parts inside to keep
+   * their behaviour. Rendered only while open.
+   */
+  render?: (banner: UseIdleBannerResult) => ReactNode;
+  /** Show the countdown to the automatic end (default true). */
+  showCountdown?: boolean;
+  /** Custom parts inside the default root, instead of the default layout. */
+  children?: ReactNode;
+}
+
+function IdleBannerRenderer({ render }: { render: (banner: UseIdleBannerResult) => ReactNode }) {
+  const { banner } = useIdleBannerContext('render');
+  return <>{render(banner)}</>;
+}
+
+function IdleBannerDefaultLayout({ showCountdown }: { showCountdown: boolean }) {
+  const { unstyled } = useIdleBannerContext('Root');
+  return (
+    <>
+      <IdleBannerTitle />
+      <IdleBannerDescription />
+      {showCountdown ? <IdleBannerCountdown /> : null}
+      <div className={unstyled ? undefined : 'rrk-idle-banner__actions'}>
+        <IdleBannerStillHereButton />
+        <IdleBannerEndButton />
+      </div>
+    </>
+  );
+}
+
+const IdleBannerComposed = forwardRef<HTMLDivElement, IdleBannerProps>(function IdleBanner(
+  { render, showCountdown = true, children, ...rootProps },
+  ref,
+) {
+  return (
+    <IdleBannerRoot {...rootProps} ref={ref}>
+      {render ? (
+        <IdleBannerRenderer render={render} />
+      ) : (
+        (children ?? <IdleBannerDefaultLayout showCountdown={showCountdown} />)
+      )}
+    </IdleBannerRoot>
+  );
+});
+
+/**
+ * Tells the user they went quiet, counts down to the automatic end of the session, and lets
+ * them say "I'm still here". Use it as is, restyle it with CSS variables or `className`,
+ * translate it with `labels`, or build your own from its parts or `useIdleBanner()`.
+ *
+ * @example
+ * ```tsx
+ * <RealtimeProvider session={session}>
+ *   <IdleBanner />
+ *   <IdleBanner labels={{ title: 'Bist du noch da?', stillHere: 'Ich bin noch da', end: 'Beenden' }} />
+ *   <IdleBanner.Root>
+ *     <IdleBanner.Title />
+ *     <IdleBanner.Countdown />
+ *     <IdleBanner.StillHereButton />
+ *   </IdleBanner.Root>
+ * </RealtimeProvider>
+ * ```
+ */
+export const IdleBanner = Object.assign(IdleBannerComposed, {
+  Root: IdleBannerRoot,
+  Title: IdleBannerTitle,
+  Description: IdleBannerDescription,
+  Countdown: IdleBannerCountdown,
+  StillHereButton: IdleBannerStillHereButton,
+  EndButton: IdleBannerEndButton,
+});

@@ -1,0 +1,204 @@
+import { useCallback, useEffect, useId, useRef } from 'react';
+import type { ButtonHTMLAttributes, HTMLAttributes, MouseEvent } from 'react';
+import type { IdlePhase, IdleTimeoutSource, RealtimeSession } from '../../core/session/types.ts';
+import { useIdleTimeout, useRealtimeSession } from '../../react/index.ts';
+import type { Label } from '../resolveLabel.ts';
+import { resolveLabel } from '../resolveLabel.ts';
+
+/** What the banner knows, passed to label functions and render functions. */
+export interface IdleBannerState {
+  /** Whether the banner is shown (controlled `open` wins over the idle phase). */
+  open: boolean;
+  phase: IdlePhase;
+  /** Consecutive timeouts (re-prompts) without the user speaking. */
+  timeouts: number;
+  /** Length of the last silence in ms, or null before the first timeout. */
+  idleMs: number | null;
+  /** Who noticed the last silence: the server's `timeout_triggered`, or the client fallback. */
+  source: IdleTimeoutSource | null;
+  /** Session clock time at which the session ends automatically (phase `ending`), or null. */
+  endsAt: number | null;
+  /** The grace period of the policy (ms): how long `ending` lasts. */
+  endGraceMs: number;
+  /** Timeouts after which the policy ends the session, or null for never. */
+  maxTimeouts: number | null;
+}
+
+/** State given to the countdown label: the banner's state plus the time left. */
+export interface IdleBannerCountdownState extends IdleBannerState {
+  remainingMs: number;
+  /** `remainingMs` rounded up to whole seconds, what a person expects to read. */
+  secondsLeft: number;
+}
+
+/** Every visible string of the banner. Functions receive the state, for plurals and numbers. */
+export interface IdleBannerLabels {
+  title: Label<IdleBannerState>;
+  description: Label<IdleBannerState>;
+  countdown: Label<IdleBannerCountdownState>;
+  stillHere: Label<IdleBannerState>;
+  end: Label<IdleBannerState>;
+}
+
+/** The default English copy. Spread it to override only some strings. */
+export const defaultIdleBannerLabels: IdleBannerLabels = {
+  title: 'Are you still there?',
+  description: ({ timeouts, phase }) =>
+    phase === 'ending'
+      ? `No reply after ${timeouts} ${timeouts === 1 ? 'reminder' : 'reminders'}. The session will end soon.`
+      : timeouts > 1
+        ? `We haven't heard from you (reminder ${timeouts}).`
+        : "We haven't heard from you for a while.",
+  countdown: ({ secondsLeft }) => `Ending the session in ${secondsLeft} s`,
+  stillHere: "I'm still here",
+  end: 'End session',
+};
+
+/** The phases in which the banner opens by itself. */
+const OPEN_PHASES: ReadonlySet<IdlePhase> = new Set<IdlePhase>(['timed_out', 'ending']);
+
+export interface UseIdleBannerOptions {
+  /** Controlled open state. Omit it and the banner follows the idle phase. */
+  open?: boolean;
+  /**
+   * Called when the banner wants to open or close: a timeout fired (true), the user came
+   * back or the session ended (false), or a button was pressed (false).
+   */
+  onOpenChange?: (open: boolean) => void;
+  /** Override any visible string. */
+  labels?: Partial<IdleBannerLabels>;
+  /** Called before the banner's own `stillHere()`; `event.preventDefault()` skips it. */
+  onStillHere?: (event: MouseEvent<HTMLButtonElement>) => void;
+  /** Called before the banner's own `endSession()`; `event.preventDefault()` skips it. */
+  onEndSession?: (event: MouseEvent<HTMLButtonElement>) => void;
+  /** An explicit session instead of the provider's. */
+  session?: RealtimeSession;
+}
+
+/** What {@link useIdleBanner} returns: state, resolved labels, actions and props for each part. */
+export interface UseIdleBannerResult {
+  state: IdleBannerState;
+  labels: IdleBannerLabels;
+  /** The user is back: resets the idle policy and closes the banner. */
+  stillHere: () => void;
+  /** End the session now. */
+  endSession: () => void;
+  /** The session the banner reads, for parts that need more (the countdown). */
+  session: RealtimeSession;
+  rootProps: HTMLAttributes<HTMLDivElement> & Record<`data-${string}`, string>;
+  titleProps: HTMLAttributes<HTMLElement> & { id: string };
+  descriptionProps: HTMLAttributes<HTMLElement> & { id: string };
+  stillHereButtonProps: ButtonHTMLAttributes<HTMLButtonElement>;
+  endButtonProps: ButtonHTMLAttributes<HTMLButtonElement>;
+  /** Resolve one label against the current state. */
+  text: (key: Exclude<keyof IdleBannerLabels, 'countdown'>) => string;
+}
+
+/**
+ * The headless idle banner: everything `<IdleBanner>` renders, as state and props, so a design
+ * system can draw its own banner with the same behaviour.
+ *
+ * Opens when an idle timeout fired (`timed_out`) and during the grace countdown (`ending`),
+ * closes when the user speaks, types or presses "I'm still here", and when the session ended.
+ * Countdown ticking lives in `IdleBanner.Countdown` so the rest of the banner does not
+ * re-render every second.
+ *
+ * @example
+ * ```tsx
+ * function MyBanner() {
+ *   const { state, rootProps, titleProps, stillHereButtonProps, text } = useIdleBanner();
+ *   if (!state.open) return <div {...rootProps} />;
+ *   return (
+ *     <div {...rootProps} className="my-banner">
+ *       <strong {...titleProps}>{text('title')}</strong>
+ *       <button {...stillHereButtonProps}>{text('stillHere')}</button>
+ *     </div>
+ *   );
+ * }
+ * ```
+ */
+export function useIdleBanner(options: UseIdleBannerOptions = {}): UseIdleBannerResult {
+  const { open: controlledOpen, onOpenChange, onStillHere, onEndSession, session } = options;
+  const idle = useIdleTimeout(session ? { session } : undefined);
+  const { session: activeSession } = useRealtimeSession(session ? { session } : undefined);
+  const policy = activeSession.getIdlePolicy();
+  const phaseOpen = OPEN_PHASES.has(idle.phase);
+  const open = controlledOpen ?? phaseOpen;
+
+  // Tell the owner when the idle phase wants the banner open or closed. A ref keeps the
+  // latest callback without re-running the effect on every render.
+  const onOpenChangeRef = useRef(onOpenChange);
+  useEffect(() => {
+    onOpenChangeRef.current = onOpenChange;
+  });
+  const previousPhaseOpen = useRef(phaseOpen);
+  useEffect(() => {
+    if (previousPhaseOpen.current === phaseOpen) return;
+    previousPhaseOpen.current = phaseOpen;
+    onOpenChangeRef.current?.(phaseOpen);
+  }, [phaseOpen]);
+
+  const { stillHere: idleStillHere, endSession: idleEndSession } = idle;
+  const stillHere = useCallback(() => {
+    idleStillHere();
+    onOpenChangeRef.current?.(false);
+  }, [idleStillHere]);
+  const endSession = useCallback(() => {
+    idleEndSession();
+    onOpenChangeRef.current?.(false);
+  }, [idleEndSession]);
+
+  // Merging a handful of keys per render is cheaper than memoizing on an inline object.
+  const labels: IdleBannerLabels = { ...defaultIdleBannerLabels, ...options.labels };
+
+  const state: IdleBannerState = {
+    open,
+    phase: idle.phase,
+    timeouts: idle.timeouts,
+    idleMs: idle.last?.idleMs ?? null,
+    source: idle.last?.source ?? null,
+    endsAt: idle.endsAt,
+    endGraceMs: policy.endGraceMs,
+    maxTimeouts: policy.maxTimeouts,
+  };
+
+  const baseId = useId();
+  const titleId = `${baseId}-title`;
+  const descriptionId = `${baseId}-description`;
+  const dataState = open ? 'open' : 'closed';
+
+  return {
+    state,
+    labels,
+    stillHere,
+    endSession,
+    session: activeSession,
+    rootProps: {
+      role: 'status',
+      'aria-live': 'polite',
+      'aria-labelledby': open ? titleId : undefined,
+      'aria-describedby': open ? descriptionId : undefined,
+      'data-state': dataState,
+      'data-phase': idle.phase,
+      'data-timeouts': String(idle.timeouts),
+    },
+    titleProps: { id: titleId },
+    descriptionProps: { id: descriptionId },
+    // Composed Radix style: the user's handler first; `preventDefault()` skips ours.
+    stillHereButtonProps: {
+      type: 'button',
+      onClick: (event) => {
+        onStillHere?.(event);
+        if (!event.defaultPrevented) stillHere();
+      },
+    },
+    endButtonProps: {
+      type: 'button',
+      onClick: (event) => {
+        onEndSession?.(event);
+        if (!event.defaultPrevented) endSession();
+      },
+    },
+    text: (key) => resolveLabel(labels[key], state),
+  };
+}

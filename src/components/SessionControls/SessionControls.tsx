@@ -1,0 +1,52 @@
+import { forwardRef } from 'react';
+import type { HTMLAttributes } from 'react';
+import { useSessionControls } from './useSessionControls.ts';
+import type { UseSessionControlsOptions } from './useSessionControls.ts';
+
+/** Props of {@link SessionControls}. */
+export interface SessionControlsProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, UseSessionControlsOptions {
+  /** Drop the default class names (and so the default theme). */
+  unstyled?: boolean;
+  /** Show the mute toggle (default true). */
+  showMute?: boolean;
+}
+
+/**
+ * A toolbar with "Start session" / "End session" and a microphone mute toggle. A thin shell
+ * over {@link useSessionControls}.
+ *
+ * @example
+ * ```tsx
+ * <SessionControls labels={{ connect: 'Talk to us' }} onConnectClick={() => track('start')} />
+ * ```
+ */
+export const SessionControls = forwardRef<HTMLDivElement, SessionControlsProps>(function SessionControls(
+  { labels, onConnectClick, onMuteClick, session, unstyled = false, showMute = true, className, ...rest },
+  ref,
+) {
+  const controls = useSessionControls({ labels, onConnectClick, onMuteClick, session });
+  const button = unstyled ? undefined : 'rrk-button';
+  const rootClass = unstyled ? className : className ? `rrk-session-controls ${className}` : 'rrk-session-controls';
+  const connectText =
+    controls.status === 'connecting'
+      ? controls.labels.connecting
+      : controls.active
+        ? controls.labels.disconnect
+        : controls.labels.connect;
+  return (
+    <div role="toolbar" aria-label="Session" {...rest} ref={ref} className={rootClass} data-status={controls.status}>
+      <button
+        {...controls.connectButtonProps}
+        className={button}
+        data-variant={controls.active ? 'danger' : 'primary'}
+      >
+        {connectText}
+      </button>
+      {showMute ? (
+        <button {...controls.muteButtonProps} className={button}>
+          {controls.labels.mute}
+        </button>
+      ) : null}
+    </div>
+  );
+});

@@ -1,0 +1,94 @@
+import { memo } from 'react';
+import type { TranscriptItem, TranscriptRole } from '../../core/session/types.ts';
+import type { Label } from '../resolveLabel.ts';
+import { resolveLabel } from '../resolveLabel.ts';
+
+/** Every visible string of the transcript. Functions receive the item, for numbers. */
+export interface TranscriptViewLabels {
+  /** Accessible name of the log. */
+  log: string;
+  /** Speaker names shown above each turn. */
+  roles: Record<TranscriptRole, string>;
+  /** Marker after a reply the user cut off. */
+  interrupted: string;
+  /** The idle marker that replaces the silent user item of a timeout. */
+  idle: Label<TranscriptItem>;
+  /** Shown for a user item whose transcription failed. */
+  failed: Label<TranscriptItem>;
+  /** A finished user audio item that has no transcript (transcription off). */
+  noTranscript: string;
+  /** A tool call row. */
+  toolCall: Label<TranscriptItem>;
+  /** Shown when there is nothing yet. */
+  empty: string;
+  /** The button that appears once the user scrolled up. */
+  jumpToLatest: string;
+}
+
+/** The default English copy. */
+export const defaultTranscriptViewLabels: TranscriptViewLabels = {
+  log: 'Conversation',
+  roles: { user: 'You', assistant: 'Assistant', system: 'System', tool: 'Tool' },
+  interrupted: 'Interrupted',
+  idle: (item) => `No reply for ${Math.round((item.idle?.idleMs ?? 0) / 1000)} s`,
+  failed: 'Transcription failed',
+  noTranscript: 'Audio message',
+  toolCall: (item) => `Called ${item.tool?.name ?? 'a tool'}`,
+  empty: 'No messages yet.',
+  jumpToLatest: 'Jump to latest',
+};
+
+/** Props of {@link TranscriptItemContent}. */
+export interface TranscriptItemContentProps {
+  item: TranscriptItem;
+  labels: TranscriptViewLabels;
+  unstyled?: boolean;
+}
+
+/**
+ * The default rendering of one transcript row. Use it inside `renderItem` to wrap or decorate
+ * the default instead of replacing it. Wire text is rendered as React text, never as HTML.
+ * Memoized: a finished row whose item object did not change does not render again.
+ *
+ * @example
+ * ```tsx
+ * <TranscriptView renderItem={(item, { labels }) => (
+ *   <div className="row"><TranscriptItemContent item={item} labels={labels} /></div>
+ * )} />
+ * ```
+ */
+export const TranscriptItemContent = memo(function TranscriptItemContent({
+  item,
+  labels,
+  unstyled = false,
+}: TranscriptItemContentProps) {
+  const cls = (name: string) => (unstyled ? undefined : `rrk-transcript__${name}`);
+
+  if (item.kind === 'idle_timeout') {
+    return (
+      <div className={cls('idle')} data-kind="idle_timeout" data-source={item.idle?.source}>
+        {resolveLabel(labels.idle, item)}
+      </div>
+    );
+  }
+
+  let body: string = item.text;
+  if (item.kind === 'tool_call') body = resolveLabel(labels.toolCall, item);
+  else if (!body && item.status === 'completed' && item.role === 'user') body = labels.noTranscript;
+  const failed = item.status === 'failed';
+
+  return (
+    <div
+      className={cls('item')}
+      data-role={item.role}
+      data-kind={item.kind}
+      data-status={item.status}
+      aria-busy={item.status === 'in_progress' || undefined}
+    >
+      <span className={cls('speaker')}>{labels.roles[item.role]}</span>
+      {failed ? <span className={cls('marker')}>{resolveLabel(labels.failed, item)}</span> : null}
+      {body || !failed ? <p className={cls('text')}>{body}</p> : null}
+      {item.status === 'interrupted' ? <span className={cls('marker')}>{labels.interrupted}</span> : null}
+    </div>
+  );
+});

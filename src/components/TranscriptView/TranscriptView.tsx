@@ -1,0 +1,163 @@
+import { forwardRef, useCallback, useMemo, useRef } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { RealtimeSession, TranscriptItem } from '../../core/session/types.ts';
+import { useTranscript } from '../../react/index.ts';
+import { TranscriptItemContent, defaultTranscriptViewLabels } from './TranscriptItemContent.tsx';
+import type { TranscriptViewLabels } from './TranscriptItemContent.tsx';
+import { useStickToBottom } from './useStickToBottom.ts';
+
+/** What `renderItem` receives besides the item. */
+export interface TranscriptRenderContext {
+  index: number;
+  labels: TranscriptViewLabels;
+  /** The default rendering of this item, to wrap or decorate. */
+  defaultContent: ReactNode;
+}
+
+/** Props of {@link TranscriptView}. */
+export interface TranscriptViewProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  /** Items to show. Defaults to the session's transcript (`useTranscript`). */
+  items?: readonly TranscriptItem[];
+  /** An explicit session instead of the provider's (ignored when `items` is given). */
+  session?: RealtimeSession;
+  /** Show the idle markers of timeouts (default true). */
+  showIdleMarkers?: boolean;
+  /** Override any visible string; keep the object stable (rows are memoized on it). */
+  labels?: Partial<TranscriptViewLabels>;
+  /** Custom row content. Text from the wire must stay text: render it as `{item.text}`. */
+  renderItem?: (item: TranscriptItem, context: TranscriptRenderContext) => ReactNode;
+  /** Drop the default class names (and so the default theme). */
+  unstyled?: boolean;
+  /** First guess of a row's height in px before it is measured (default 72). */
+  estimateItemSize?: number;
+  /** Rows rendered beyond the visible ones, each side (default 6). */
+  overscan?: number;
+}
+
+/**
+ * The conversation as an ARIA log: user and assistant turns, text streaming in, interrupted
+ * replies marked, idle markers where the user went quiet, failed transcriptions shown.
+ * Virtualized (`@tanstack/react-virtual`), so 10,000 items keep a few dozen rows in the DOM.
+ * It sticks to the bottom while text arrives; once the user scrolls up it stays put and shows
+ * a "Jump to latest" button.
+ *
+ * Styling: `data-stuck` on the root; `data-role`, `data-kind`, `data-status` on each item;
+ * CSS variables `--rrk-transcript-*` (height, colours).
+ *
+ * @example
+ * ```tsx
+ * <TranscriptView labels={{ idle: (item) => `Silence (${item.idle!.idleMs / 1000} s)` }} />
+ * ```
+ */
+export const TranscriptView = forwardRef<HTMLDivElement, TranscriptViewProps>(function TranscriptView(props, ref) {
+  // Two components so that explicit `items` work without any provider (hooks cannot be skipped).
+  return props.items ? <TranscriptList {...props} items={props.items} ref={ref} /> : <SessionTranscript {...props} ref={ref} />;
+});
+
+/** The session's transcript; a function so the React layer's hook shape stays in one place. */
+function useSessionTranscriptItems(session: RealtimeSession | undefined): readonly TranscriptItem[] {
+  return useTranscript(session ? { session } : undefined).items;
+}
+
+const SessionTranscript = forwardRef<HTMLDivElement, TranscriptViewProps>(function SessionTranscript(props, ref) {
+  const items = useSessionTranscriptItems(props.session);
+  return <TranscriptList {...props} items={items} ref={ref} />;
+});
+
+const TranscriptList = forwardRef<HTMLDivElement, TranscriptViewProps & { items: readonly TranscriptItem[] }>(
+  function TranscriptList(props, ref) {
+    const {
+      items: allItems,
+      session: _session,
+      showIdleMarkers = true,
+      labels: labelsProp,
+      renderItem,
+      unstyled = false,
+      estimateItemSize = 72,
+      overscan = 6,
+      className,
+      ...divProps
+    } = props;
+    const items = useMemo(
+      () => (showIdleMarkers ? allItems : allItems.filter((item) => item.kind !== 'idle_timeout')),
+      [allItems, showIdleMarkers],
+    );
+    const labels = useMemo(() => ({ ...defaultTranscriptViewLabels, ...labelsProp }), [labelsProp]);
+
+    const scrollRef = useRef<HTMLDivElement>(null);
+    // The virtualizer's functions are not memoizable by the React Compiler; this component does
+    // not hand them to memoized children, so skipping compilation here is fine.
+    // eslint-disable-next-line react-hooks/incompatible-library
+    const virtualizer = useVirtualizer({
+      count: items.length,
+      getScrollElement: () => scrollRef.current,
+      estimateSize: () => estimateItemSize,
+      getItemKey: (index) => items[index]?.id ?? index,
+      overscan,
+      // Something sensible before the first measurement (SSR, tests without layout).
+      initialRect: { width: 640, height: 400 },
+    });
+
+    const last = items[items.length - 1];
+    const totalSize = virtualizer.getTotalSize();
+    const { stuck, jumpToLatest, onScroll, onWheel } = useStickToBottom(scrollRef, [
+      items.length,
+      last?.text,
+      last?.status,
+      totalSize,
+    ]);
+
+    const cls = useCallback((name: string) => (unstyled ? undefined : `rrk-transcript__${name}`), [unstyled]);
+    const rootClass = unstyled ? className : className ? `rrk-transcript ${className}` : 'rrk-transcript';
+
+    return (
+      <div {...divProps} ref={ref} className={rootClass} data-stuck={stuck ? 'true' : 'false'}>
+        <div
+          ref={scrollRef}
+          role="log"
+          aria-label={labels.log}
+          // Scrollable regions must be reachable by keyboard.
+          tabIndex={0}
+          className={cls('viewport')}
+          onScroll={onScroll}
+          onWheel={onWheel}
+          style={unstyled ? { overflowY: 'auto' } : undefined}
+        >
+          {items.length === 0 ? (
+            <p className={cls('empty')}>{labels.empty}</p>
+          ) : (
+            <div style={{ height: totalSize, position: 'relative', width: '100%' }}>
+              {virtualizer.getVirtualItems().map((row) => {
+                const item = items[row.index];
+                if (!item) return null;
+                const defaultContent = <TranscriptItemContent item={item} labels={labels} unstyled={unstyled} />;
+                return (
+                  <div
+                    key={row.key}
+                    data-index={row.index}
+                    ref={virtualizer.measureElement}
+                    className={cls('row')}
+                    style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }}
+                  >
+                    {renderItem ? renderItem(item, { index: row.index, labels, defaultContent }) : defaultContent}
+                  </div>
+                );
+              })}
+            </div>
+          )}
+        </div>
+        {!stuck && items.length > 0 ? (
+          <button
+            type="button"
+            className={unstyled ? undefined : 'rrk-button rrk-transcript__jump'}
+            data-variant="primary"
+            onClick={jumpToLatest}
+          >
+            {labels.jumpToLatest}
+          </button>
+        ) : null}
+      </div>
+    );
+  },
+);

@@ -1,0 +1,12 @@
+/**
+ * Prebuilt components: each a thin shell over a headless hook, styled by
+ * `react-realtime-kit/styles.css` unless `unstyled`.
+ */
+export * from './IdleBanner/index.ts';
+export * from './TranscriptView/index.ts';
+export * from './SessionControls/index.ts';
+export * from './ConnectionStatus/index.ts';
+export * from './EventLog/index.ts';
+export { composeEventHandlers } from './composeEventHandlers.ts';
+export { resolveLabel } from './resolveLabel.ts';
+export type { Label } from './resolveLabel.ts';
