@@ -1,0 +1,16 @@
+/**
+ * `react-realtime-kit/testing`: test and demo a Realtime UI without a server or an API key.
+ * A mock transport, a virtual clock, a scenario builder of protocol-valid event timelines, and
+ * replay of recorded sessions. Framework-free: nothing here imports React.
+ */
+export { createMockTransport } from './createMockTransport.ts';
+export type { MockDelivery, MockTransport, MockTransportCall, MockTransportOptions } from './createMockTransport.ts';
+export { createVirtualClock } from './createVirtualClock.ts';
+export type { VirtualClock } from './createVirtualClock.ts';
+export * from './scenario/index.ts';
+export { parseEventLog } from './replay/parseEventLog.ts';
+export type { EventLogProblem, ParsedEventLog, ParseEventLogOptions } from './replay/parseEventLog.ts';
+export { formatEventLog } from './replay/formatEventLog.ts';
+export { replayEventLog } from './replay/replayEventLog.ts';
+export type { ReplayController, ReplayEventLogOptions } from './replay/replayEventLog.ts';
+// The React render helper (`renderWithSession.tsx`) is exported here by the React layer.

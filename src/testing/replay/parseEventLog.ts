@@ -1,0 +1,97 @@
+import type { ServerEvent } from '../../core/protocol/index.ts';
+import type { PlaybackEvent } from '../../core/transports/types.ts';
+import type { ScenarioStep } from '../scenario/types.ts';
+
+/** A line of an event log that could not be read. */
+export interface EventLogProblem {
+  /** 1-based line number in the log. */
+  line: number;
+  message: string;
+  /** The line as written (cut to 200 characters). */
+  text: string;
+}
+
+export interface ParsedEventLog {
+  /** Readable lines as timeline steps, in log order. */
+  steps: ScenarioStep[];
+  /** Lines that were skipped, with why. */
+  problems: EventLogProblem[];
+}
+
+export interface ParseEventLogOptions {
+  /** Milliseconds between consecutive lines that carry no time. Default 0. */
+  gapMs?: number;
+}
+
+/**
+ * Read a recorded session: JSON Lines, one object per line, either a raw server event
+ * (`{"type":"...", ...}`), a timed one (`{"t": 1200, "event": {...}}`), or a transport step
+ * (`{"t": 5000, "transport": "drop", "error": "..."}`, `{"t": 900, "playback": {"type": "stopped"}}`).
+ * Times are milliseconds relative to the first timed line. Blank lines are skipped. Bad lines
+ * are reported with their line number and skipped, never thrown. Events are not validated
+ * against the protocol here: replaying unknown or odd events is what a recording is for.
+ *
+ * @example
+ * ```ts
+ * const { steps, problems } = parseEventLog(
+ *   '{"t":0,"event":{"type":"input_audio_buffer.speech_started","event_id":"event_1","audio_start_ms":0,"item_id":"item_1"}}\n' +
+ *   'not json\n',
+ * );
+ * problems; // [{ line: 2, message: 'malformed JSON: ...', text: 'not json' }]
+ * ```
+ */
+export function parseEventLog(jsonl: string, options: ParseEventLogOptions = {}): ParsedEventLog {
+  const gapMs = options.gapMs ?? 0;
+  const steps: ScenarioStep[] = [];
+  const problems: EventLogProblem[] = [];
+  let origin: number | undefined;
+  let lastAt = 0;
+  const lines = jsonl.split(/\r?\n/);
+
+  lines.forEach((text, index) => {
+    if (text.trim() === '') return;
+    const report = (message: string) => problems.push({ line: index + 1, message, text: text.slice(0, 200) });
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return report(`malformed JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!isObject(value)) return report('expected a JSON object');
+
+    let atMs = steps.length === 0 ? 0 : lastAt + gapMs;
+    if ('t' in value) {
+      const t = value.t;
+      if (typeof t !== 'number' || !Number.isFinite(t)) return report('"t" must be a finite number of milliseconds');
+      origin ??= t;
+      atMs = t - origin;
+      if (atMs < lastAt) return report(`"t" goes back in time (${atMs} ms after the first line, previous line at ${lastAt} ms)`);
+    }
+
+    let step: ScenarioStep;
+    if ('event' in value) {
+      if (!isObject(value.event) || typeof value.event.type !== 'string') return report('"event" must be an object with a string "type"');
+      step = { atMs, event: value.event as ServerEvent };
+    } else if ('transport' in value) {
+      if (value.transport !== 'drop') return report(`unknown transport step ${JSON.stringify(value.transport)} (expected "drop")`);
+      step = { atMs, transport: 'drop', error: typeof value.error === 'string' ? value.error : 'Connection lost' };
+    } else if ('playback' in value) {
+      const playback = value.playback;
+      if (!isObject(playback) || !['started', 'stopped', 'interrupted'].includes(String(playback.type))) {
+        return report('"playback" must be an object with type "started", "stopped" or "interrupted"');
+      }
+      step = { atMs, playback: playback as unknown as PlaybackEvent };
+    } else if (typeof value.type === 'string') {
+      step = { atMs, event: value as ServerEvent };
+    } else {
+      return report('expected a server event with a string "type", or {"t", "event"}');
+    }
+    steps.push(step);
+    lastAt = atMs;
+  });
+  return { steps, problems };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

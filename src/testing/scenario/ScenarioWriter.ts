@@ -1,0 +1,553 @@
+import type { ConversationItem, ServerEvent, ServerEventOf, ServerEventType } from '../../core/protocol/index.ts';
+import type { PlaybackEvent } from '../../core/transports/types.ts';
+import { createIdFactory } from './createIdFactory.ts';
+import { createPcmChunk } from './createPcmChunk.ts';
+import { splitText } from './splitText.ts';
+import type { ScenarioFlavor, ScenarioStep } from './types.ts';
+
+/** Options of `scenario()`: how the imitated server and connection behave. */
+export interface ScenarioOptions {
+  /** Seed of the id generator: the same seed gives the same ids. Default 1. */
+  seed?: number;
+  /** Which transport the timeline imitates. Default `'mixed'`: see {@link ScenarioFlavor}. */
+  flavor?: ScenarioFlavor;
+  /**
+   * `'pcm'` (default): audio deltas carry real PCM16 24 kHz audio of their real size.
+   * `'placeholder'`: a few bytes each, to keep committed fixtures small.
+   */
+  audio?: 'pcm' | 'placeholder';
+  /** Milliseconds of audio per `response.output_audio.delta`. Default 40 (1920 bytes). */
+  audioChunkMs?: number;
+  /** How much faster than real time the server generates audio. Default 2. */
+  generationSpeed?: number;
+  /** Silence (ms) `idleTimeout()` waits for when the session set none. Default 8000. */
+  idleTimeoutMs?: number;
+  /** Server VAD `silence_duration_ms`: how long after speech ends `speech_stopped` comes. Default 500. */
+  silenceDurationMs?: number;
+}
+
+/** Options of `sessionCreated()` and `sessionUpdated()`. */
+export interface SessionOptions {
+  /** `idle_timeout_ms` of server VAD. Default null (off). */
+  idleTimeoutMs?: number | null;
+  /** Default `'server_vad'`. */
+  turnDetection?: 'server_vad' | 'semantic_vad' | null;
+  /** Input transcription on (default) or off. */
+  transcription?: boolean;
+  instructions?: string;
+  voice?: string;
+  model?: string;
+  /** More session fields (snake_case, wire shape), merged over the defaults. */
+  session?: Record<string, unknown>;
+}
+
+/** Options of `userSays()`. */
+export interface UserSaysOptions {
+  /** How long the user speaks. Default: about 70 ms per character. */
+  durationMs?: number;
+  /** Transcription deltas: a count or explicit pieces. Default one per word. */
+  deltas?: number | readonly string[];
+  /** From commit to the first transcription delta. Default 350, so it lands after a response starts. */
+  transcriptDelayMs?: number;
+  /** `'completed'` (default), `'failed'` (a transcription error) or `'none'` (transcription off). */
+  transcription?: 'completed' | 'failed' | 'none';
+}
+
+/** Options of `assistantSays()` (and of the re-prompt of `idleTimeout()`). */
+export interface AssistantSaysOptions {
+  /** Transcript deltas: a count or explicit pieces. Default one per word. */
+  deltas?: number | readonly string[];
+  /** Length of the spoken answer. Default: about 65 ms per character. */
+  audioMs?: number;
+  /** `'audio'` (default) or `'text'` (`response.output_text.*`, no audio). */
+  modality?: 'audio' | 'text';
+  /** From the previous step to `response.created`. Default 30. */
+  latencyMs?: number;
+  /** From `response.created` to the first delta. Default 250. */
+  firstDeltaMs?: number;
+}
+
+/** Options of `idleTimeout()`. */
+export interface IdleTimeoutOptions {
+  /** Silence before it fires, counted from the end of the last playback. Default: the session's `idle_timeout_ms`, else the scenario's `idleTimeoutMs`. */
+  idleMs?: number;
+  /** The response the server creates by itself. Default `'Are you still there?'`; `false` for none. */
+  reprompt?: string | false;
+  response?: AssistantSaysOptions;
+}
+
+/** Options of `interruption()`. */
+export interface InterruptionOptions {
+  /** Milliseconds of assistant audio heard before the user cuts in. Default: a third of it, at most 1000. */
+  afterMs?: number;
+  /** What the user says. Default `'Wait, sorry.'` */
+  userSays?: string;
+  user?: UserSaysOptions;
+}
+
+/** Options of `toolCall()`. */
+export interface ToolCallOptions {
+  /** Default: a generated `call_...` id. */
+  callId?: string;
+  /** Argument deltas: a count or explicit pieces. Default 4. */
+  deltas?: number | readonly string[];
+}
+
+/** Options of `error()`: the `error` object of the wire event. */
+export interface ErrorOptions {
+  message?: string;
+  type?: string;
+  code?: string | null;
+  param?: string | null;
+  /** The client event that caused it, if any. */
+  eventId?: string | null;
+}
+
+/** Who an answer is: its response, its item, where it sits in the conversation. */
+interface AnswerIds {
+  responseId: string;
+  itemId: string;
+  previousItemId: string | null;
+  audio: boolean;
+}
+
+/** An answer the user cut into, for {@link ScenarioWriter.interruption} to finish. */
+export interface ResponseCut extends AnswerIds {
+  /** Clock time the user cut in. */
+  cutAt: number;
+  /** Audio heard before that. */
+  afterMs: number;
+  audioMs: number;
+  /** Transcript streamed before the cut. */
+  heard: string;
+  /** The server was still generating, so it cancels the response. */
+  stillGenerating: boolean;
+}
+
+/** The fields of one event type besides `type` and `event_id`, without the loose index signature (so typos fail). */
+type EventFields<T extends ServerEventType> = {
+  [K in keyof ServerEventOf<T> as string extends K ? never : K extends 'type' | 'event_id' ? never : K]: ServerEventOf<T>[K];
+};
+
+const ITEM = 'realtime.item';
+
+/**
+ * Writes the wire events of each scenario step at the right times, keeping the conversation's
+ * state (clock cursor, last item for `previous_item_id`, start of the current silence).
+ * Internal to the builder: `scenario()` is the public face.
+ */
+export class ScenarioWriter {
+  /** Cursor: where the next step starts (ms since the timeline began). */
+  t = 0;
+  private silenceStart = 0;
+  private lastItemId: string | null = null;
+  private sessionIdleMs: number | null = null;
+  private sessionId: string | null = null;
+  private tokensRemaining = 40000;
+  private seq = 0;
+  private readonly steps: { atMs: number; seq: number; step: ScenarioStep }[] = [];
+  private readonly ids;
+  private readonly flavor: ScenarioFlavor;
+  private readonly chunkMs: number;
+  private readonly speed: number;
+  private readonly vadSilenceMs: number;
+
+  constructor(private readonly options: ScenarioOptions) {
+    this.ids = createIdFactory(options.seed ?? 1);
+    this.flavor = options.flavor ?? 'mixed';
+    this.chunkMs = options.audioChunkMs ?? 40;
+    this.speed = options.generationSpeed ?? 2;
+    this.vadSilenceMs = options.silenceDurationMs ?? 500;
+    if (!(this.chunkMs > 0) || !(this.speed > 0)) throw new RangeError('audioChunkMs and generationSpeed must be positive');
+  }
+
+  /** The steps so far, in time order (ties in writing order). */
+  timeline(): ScenarioStep[] {
+    return [...this.steps].sort((a, b) => a.atMs - b.atMs || a.seq - b.seq).map((entry) => entry.step);
+  }
+
+  silence(ms: number): void {
+    if (!(ms >= 0)) throw new RangeError(`silence(ms) needs a duration >= 0, got ${ms}`);
+    this.t += ms;
+  }
+
+  session(type: 'session.created' | 'session.updated', options: SessionOptions = {}): void {
+    this.sessionId ??= this.ids.next('sess');
+    const detection = options.turnDetection === undefined ? 'server_vad' : options.turnDetection;
+    this.sessionIdleMs = detection === 'server_vad' ? (options.idleTimeoutMs ?? null) : null;
+    const turnDetection =
+      detection === 'server_vad'
+        ? {
+            type: 'server_vad',
+            threshold: 0.5,
+            prefix_padding_ms: 300,
+            silence_duration_ms: this.vadSilenceMs,
+            idle_timeout_ms: this.sessionIdleMs,
+            create_response: true,
+            interrupt_response: true,
+          }
+        : detection === 'semantic_vad'
+          ? { type: 'semantic_vad', eagerness: 'auto', create_response: true, interrupt_response: true }
+          : null;
+    const pcm = { type: 'audio/pcm', rate: 24000 };
+    this.emit(this.t, type, {
+      session: {
+        type: 'realtime',
+        object: 'realtime.session',
+        id: this.sessionId,
+        model: options.model ?? 'gpt-realtime-2025-08-28',
+        output_modalities: ['audio'],
+        instructions: options.instructions ?? 'You are a friendly voice assistant. Keep answers short.',
+        tools: [],
+        tool_choice: 'auto',
+        max_output_tokens: 'inf',
+        tracing: null,
+        prompt: null,
+        expires_at: 1767225600,
+        include: null,
+        audio: {
+          input: {
+            format: pcm,
+            transcription: options.transcription === false ? null : { model: 'gpt-4o-transcribe', prompt: '' },
+            noise_reduction: null,
+            turn_detection: turnDetection,
+          },
+          output: { format: pcm, voice: options.voice ?? 'marin', speed: 1 },
+        },
+        ...options.session,
+      },
+    } as EventFields<typeof type>);
+    this.t += 1;
+  }
+
+  /** PROTOCOL.md sequence A, user half: speech, commit, the user item, transcription later. */
+  userSpeech(text: string, options: UserSaysOptions = {}, startAt = this.t): void {
+    const itemId = this.ids.next('item');
+    const durationMs = options.durationMs ?? Math.max(400, text.length * 70);
+    this.emit(startAt, 'input_audio_buffer.speech_started', { audio_start_ms: ms(startAt), item_id: itemId });
+    const stoppedAt = startAt + durationMs + this.vadSilenceMs;
+    this.emit(stoppedAt, 'input_audio_buffer.speech_stopped', { audio_end_ms: ms(stoppedAt), item_id: itemId });
+    this.commitUserItem(stoppedAt + 3, itemId);
+
+    const transcription = options.transcription ?? 'completed';
+    // Transcription runs beside the response, so its events usually land after the assistant began.
+    let at = stoppedAt + 3 + (options.transcriptDelayMs ?? 350);
+    if (transcription === 'completed') {
+      for (const delta of splitText(text, options.deltas)) {
+        this.emit(at, 'conversation.item.input_audio_transcription.delta', { item_id: itemId, content_index: 0, delta });
+        at += 30;
+      }
+      const audioTokens = Math.ceil(durationMs / 100);
+      const textTokens = Math.ceil(text.length / 4);
+      this.emit(at, 'conversation.item.input_audio_transcription.completed', {
+        item_id: itemId,
+        content_index: 0,
+        transcript: text,
+        usage: {
+          type: 'tokens',
+          total_tokens: audioTokens + textTokens,
+          input_tokens: audioTokens,
+          input_token_details: { text_tokens: 0, audio_tokens: audioTokens },
+          output_tokens: textTokens,
+        },
+      });
+    } else if (transcription === 'failed') {
+      this.emit(at, 'conversation.item.input_audio_transcription.failed', {
+        item_id: itemId,
+        content_index: 0,
+        error: { type: 'transcription_error', code: 'audio_unintelligible', message: 'Audio could not be transcribed.', param: null },
+      });
+    }
+    this.t = stoppedAt + 6;
+    this.silenceStart = stoppedAt;
+  }
+
+  /**
+   * PROTOCOL.md sequence A, assistant half. With `cutAfterMs`, the user cuts in after that much
+   * audio was heard: only what was generated before then is written, and the returned cut is
+   * for {@link ScenarioWriter.interruption} to finish (sequence C).
+   */
+  response(text: string, options: AssistantSaysOptions = {}, cutAfterMs?: number): ResponseCut | undefined {
+    const responseId = this.ids.next('resp');
+    const itemId = this.ids.next('item');
+    const audio = (options.modality ?? 'audio') === 'audio';
+    const createdAt = this.t + (options.latencyMs ?? 30);
+    const previousItemId = this.lastItemId;
+    this.lastItemId = itemId;
+    const audioMs = Math.max(1, Math.round(options.audioMs ?? Math.max(600, text.length * 65)));
+    if (cutAfterMs !== undefined && (!audio || !(cutAfterMs > 0) || cutAfterMs >= audioMs)) {
+      throw new RangeError(`interruption() afterMs must fall within the assistant's audio (1..${audioMs - 1} ms), got ${cutAfterMs}`);
+    }
+    const answer: AnswerIds = { responseId, itemId, previousItemId, audio };
+    const part = { response_id: responseId, item_id: itemId, output_index: 0, content_index: 0 };
+    const steps: { atMs: number; write: () => void }[] = [];
+    const at = (atMs: number, write: () => void) => steps.push({ atMs, write });
+
+    at(createdAt, () => this.emit(createdAt, 'response.created', { response: responseObject(answer, 'in_progress', []) }));
+    at(createdAt + 2, () =>
+      this.emit(createdAt + 2, 'response.output_item.added', { response_id: responseId, output_index: 0, item: assistantItem(answer, 'in_progress', null) }),
+    );
+    at(createdAt + 3, () =>
+      this.emit(createdAt + 3, 'conversation.item.added', { previous_item_id: previousItemId, item: assistantItem(answer, 'in_progress', null) }),
+    );
+    at(createdAt + 4, () =>
+      this.emit(createdAt + 4, 'response.content_part.added', { ...part, part: audio ? { type: 'audio', transcript: '' } : { type: 'text', text: '' } }),
+    );
+
+    const firstAt = createdAt + (options.firstDeltaMs ?? 250);
+    const deltas = splitText(text, options.deltas);
+    // Spoken answers stream as fast as audio is generated; text-only ones at a reading pace.
+    const generationMs = audio ? audioMs / this.speed : Math.max(100, deltas.length * 25);
+    const spoken = deltas.map((delta, i) => ({ atMs: firstAt + (i * generationMs) / Math.max(1, deltas.length), delta }));
+    for (const { atMs, delta } of spoken) {
+      at(atMs, () => this.emit(atMs, audio ? 'response.output_audio_transcript.delta' : 'response.output_text.delta', { ...part, delta }));
+    }
+    if (audio) {
+      const chunks = Math.ceil(audioMs / this.chunkMs);
+      for (let i = 0; i < chunks; i++) {
+        const chunkAt = firstAt + (i * this.chunkMs) / this.speed;
+        const offset = i * this.chunkMs;
+        const length = Math.min(this.chunkMs, audioMs - offset);
+        if (this.flavor !== 'webrtc') {
+          at(chunkAt, () => this.emit(chunkAt, 'response.output_audio.delta', { ...part, delta: this.audioPayload(length, offset) }));
+        }
+      }
+      at(firstAt, () => this.playback(firstAt, 'started', answer));
+    }
+
+    const doneAt = firstAt + generationMs;
+    const playEnd = audio ? Math.max(firstAt + audioMs, doneAt) : doneAt;
+    const cutAt = cutAfterMs === undefined ? Infinity : firstAt + cutAfterMs;
+    // Stable sort: equal times keep the order above (transcript before audio, started after the first chunk).
+    steps.sort((a, b) => a.atMs - b.atMs);
+    for (const step of steps) if (step.atMs < cutAt) step.write();
+
+    if (cutAt > doneAt + 6) this.finishAnswer(doneAt, answer, 'completed', text, audioMs);
+    if (cutAfterMs === undefined) {
+      if (audio) this.playback(playEnd, 'stopped', answer, audioMs);
+      this.t = playEnd;
+      this.silenceStart = playEnd;
+      return undefined;
+    }
+    const heard = spoken.filter((entry) => entry.atMs < cutAt).map((entry) => entry.delta).join('');
+    return { ...answer, cutAt, afterMs: cutAfterMs, heard, stillGenerating: cutAt <= doneAt + 6, audioMs };
+  }
+
+  /** Sequence C: the user's `speech_started`, the server ends the response, the item is truncated. */
+  interruption(cut: ResponseCut, text: string, options: UserSaysOptions = {}): void {
+    this.userSpeech(text, options, cut.cutAt);
+    const at = cut.cutAt;
+    this.playback(at + 1, 'interrupted', cut, Math.round(cut.afterMs));
+    if (cut.stillGenerating) this.finishAnswer(at + 2, cut, 'incomplete', cut.heard, cut.audioMs);
+    this.emit(at + 20, 'conversation.item.truncated', { item_id: cut.itemId, content_index: 0, audio_end_ms: Math.round(cut.afterMs) });
+  }
+
+  /** The `.done` cascade of an answer: completed, or cancelled by the user (`incomplete` item). */
+  private finishAnswer(at: number, answer: AnswerIds, status: 'completed' | 'incomplete', text: string, audioMs: number): void {
+    const part = { response_id: answer.responseId, item_id: answer.itemId, output_index: 0, content_index: 0 };
+    if (answer.audio) {
+      this.emit(at, 'response.output_audio.done', { ...part });
+      this.emit(at, 'response.output_audio_transcript.done', { ...part, transcript: text });
+      this.emit(at + 1, 'response.content_part.done', { ...part, part: { type: 'audio', transcript: text } });
+    } else {
+      this.emit(at, 'response.output_text.done', { ...part, text });
+      this.emit(at + 1, 'response.content_part.done', { ...part, part: { type: 'text', text } });
+    }
+    const item = assistantItem(answer, status, text);
+    this.emit(at + 2, 'conversation.item.done', { previous_item_id: answer.previousItemId, item });
+    this.emit(at + 3, 'response.output_item.done', { response_id: answer.responseId, output_index: 0, item });
+    const outputTokens = Math.ceil(text.length / 4) + (answer.audio ? Math.ceil(audioMs / 50) : 0);
+    const cancelled = status === 'incomplete';
+    this.emit(at + 4, 'response.done', {
+      response: {
+        ...responseObject(answer, cancelled ? 'cancelled' : 'completed', [item]),
+        status_details: cancelled ? { type: 'cancelled', reason: 'turn_detected' } : null,
+        usage: usage(220, outputTokens, answer.audio),
+      },
+    });
+    this.tokensRemaining = Math.max(0, this.tokensRemaining - 220 - outputTokens);
+    this.emit(at + 5, 'rate_limits.updated', {
+      rate_limits: [
+        { name: 'requests', limit: 5000, remaining: 4999, reset_seconds: 0.012 },
+        { name: 'tokens', limit: 40000, remaining: this.tokensRemaining, reset_seconds: 1.2 },
+      ],
+    });
+  }
+
+  /** PROTOCOL.md sequence B: timeout, commit of the silent item, then the server's own response. */
+  idleTimeout(options: IdleTimeoutOptions = {}, cutAfterMs?: number): ResponseCut | undefined {
+    const idleMs = options.idleMs ?? this.sessionIdleMs ?? this.options.idleTimeoutMs ?? 8000;
+    const firedAt = Math.max(this.t, this.silenceStart + idleMs);
+    const itemId = this.ids.next('item');
+    this.emit(firedAt, 'input_audio_buffer.timeout_triggered', {
+      audio_start_ms: ms(this.silenceStart),
+      audio_end_ms: ms(firedAt),
+      item_id: itemId,
+    });
+    this.commitUserItem(firedAt + 2, itemId);
+    this.t = firedAt + 5;
+    this.silenceStart = firedAt;
+    if (options.reprompt === false) return undefined;
+    return this.response(options.reprompt ?? 'Are you still there?', options.response, cutAfterMs);
+  }
+
+  /** A response whose output is one function call, arguments streamed. */
+  toolCall(name: string, args: string, options: ToolCallOptions = {}): void {
+    const responseId = this.ids.next('resp');
+    const itemId = this.ids.next('item');
+    const callId = options.callId ?? this.ids.next('call', 16);
+    const createdAt = this.t + 30;
+    const previousItemId = this.lastItemId;
+    this.lastItemId = itemId;
+    const item = (status: 'in_progress' | 'completed', sofar: string) => ({
+      id: itemId,
+      object: ITEM,
+      type: 'function_call' as const,
+      status,
+      name,
+      call_id: callId,
+      arguments: sofar,
+    });
+    const response = {
+      object: 'realtime.response',
+      id: responseId,
+      conversation_id: 'conv_' + responseId.slice(5),
+      output_modalities: ['audio'],
+      max_output_tokens: 'inf' as const,
+      metadata: null,
+    };
+    this.emit(createdAt, 'response.created', { response: { ...response, status: 'in_progress', status_details: null, output: [], usage: null } });
+    this.emit(createdAt + 2, 'response.output_item.added', { response_id: responseId, output_index: 0, item: item('in_progress', '') });
+    this.emit(createdAt + 3, 'conversation.item.added', { previous_item_id: previousItemId, item: item('in_progress', '') });
+    let at = createdAt + 120;
+    for (const delta of splitText(args, options.deltas ?? 4)) {
+      this.emit(at, 'response.function_call_arguments.delta', { response_id: responseId, item_id: itemId, output_index: 0, call_id: callId, delta });
+      at += 15;
+    }
+    this.emit(at, 'response.function_call_arguments.done', { response_id: responseId, item_id: itemId, output_index: 0, call_id: callId, name, arguments: args });
+    this.emit(at + 1, 'conversation.item.done', { previous_item_id: previousItemId, item: item('completed', args) });
+    this.emit(at + 2, 'response.output_item.done', { response_id: responseId, output_index: 0, item: item('completed', args) });
+    this.emit(at + 3, 'response.done', {
+      response: { ...response, status: 'completed', status_details: null, output: [item('completed', args)], usage: usage(240, Math.ceil(args.length / 3), false) },
+    });
+    this.t = at + 4;
+    this.silenceStart = this.t;
+  }
+
+  error(options: ErrorOptions = {}): void {
+    this.emit(this.t, 'error', {
+      error: {
+        type: options.type ?? 'invalid_request_error',
+        code: options.code === undefined ? 'invalid_value' : options.code,
+        message: options.message ?? 'Invalid value for session.audio.input.turn_detection.idle_timeout_ms.',
+        param: options.param === undefined ? null : options.param,
+        event_id: options.eventId === undefined ? null : options.eventId,
+      },
+    });
+    this.t += 1;
+  }
+
+  drop(error = 'The server closed the connection'): void {
+    // A closed connection delivers nothing more: late events already written (a transcription
+    // still on its way) are lost with it.
+    for (let i = this.steps.length - 1; i >= 0; i--) if (this.steps[i]!.atMs > this.t) this.steps.splice(i, 1);
+    this.push(this.t, { atMs: this.t, transport: 'drop', error });
+  }
+
+  private commitUserItem(at: number, itemId: string): void {
+    const previousItemId = this.lastItemId;
+    this.lastItemId = itemId;
+    const item = {
+      id: itemId,
+      object: ITEM,
+      type: 'message' as const,
+      status: 'completed' as const,
+      role: 'user' as const,
+      content: [{ type: 'input_audio' as const, transcript: null }],
+    };
+    this.emit(at, 'input_audio_buffer.committed', { previous_item_id: previousItemId, item_id: itemId });
+    this.emit(at + 1, 'conversation.item.added', { previous_item_id: previousItemId, item });
+    this.emit(at + 2, 'conversation.item.done', { previous_item_id: previousItemId, item });
+  }
+
+  /** Playback start/end: the server says it over WebRTC; over WebSocket the client's player does. */
+  private playback(at: number, type: 'started' | 'stopped' | 'interrupted', answer: AnswerIds, playedMs?: number): void {
+    if (this.flavor === 'websocket') {
+      const event: PlaybackEvent =
+        type === 'started'
+          ? { type, itemId: answer.itemId, responseId: answer.responseId }
+          : { type, itemId: answer.itemId, responseId: answer.responseId, playedMs: playedMs ?? 0 };
+      this.push(at, { atMs: at, playback: event });
+    } else if (type === 'started') {
+      this.emit(at, 'output_audio_buffer.started', { response_id: answer.responseId });
+    } else if (type === 'stopped') {
+      this.emit(at, 'output_audio_buffer.stopped', { response_id: answer.responseId });
+    } else {
+      this.emit(at, 'output_audio_buffer.cleared', { response_id: answer.responseId });
+    }
+  }
+
+  private audioPayload(lengthMs: number, offsetMs: number): string {
+    if (this.options.audio === 'placeholder') return 'AAAAAAAAAAAAAAAA'; // 12 bytes of PCM silence
+    return createPcmChunk(lengthMs, offsetMs);
+  }
+
+  private emit<T extends ServerEventType>(atMs: number, type: T, fields: EventFields<T>): void {
+    const event = { type, event_id: this.ids.next('event'), ...fields } as unknown as ServerEvent;
+    this.push(atMs, { atMs: Math.round(atMs), event });
+  }
+
+  private push(atMs: number, step: ScenarioStep): void {
+    step.atMs = Math.round(atMs);
+    this.steps.push({ atMs: step.atMs, seq: this.seq++, step });
+  }
+}
+
+/** Audio positions on the wire are integers. */
+function ms(value: number): number {
+  return Math.round(value);
+}
+
+function responseObject(answer: AnswerIds, status: 'in_progress' | 'completed' | 'cancelled', output: ConversationItem[]) {
+  return {
+    object: 'realtime.response',
+    id: answer.responseId,
+    status,
+    status_details: null,
+    output,
+    conversation_id: 'conv_' + answer.responseId.slice(5),
+    output_modalities: [answer.audio ? 'audio' : 'text'],
+    max_output_tokens: 'inf' as const,
+    audio: { output: { format: { type: 'audio/pcm', rate: 24000 }, voice: 'marin' } },
+    usage: null,
+    metadata: null,
+  };
+}
+
+function assistantItem(answer: AnswerIds, status: 'in_progress' | 'completed' | 'incomplete', text: string | null) {
+  return {
+    id: answer.itemId,
+    object: ITEM,
+    type: 'message' as const,
+    status,
+    role: 'assistant' as const,
+    content:
+      text === null
+        ? []
+        : answer.audio
+          ? [{ type: 'output_audio' as const, transcript: text }]
+          : [{ type: 'output_text' as const, text }],
+  };
+}
+
+function usage(inputTokens: number, outputTokens: number, audio: boolean) {
+  return {
+    total_tokens: inputTokens + outputTokens,
+    input_tokens: inputTokens,
+    output_tokens: outputTokens,
+    input_token_details: { text_tokens: inputTokens - 40, audio_tokens: 40, cached_tokens: 0, cached_tokens_details: { text_tokens: 0, audio_tokens: 0, image_tokens: 0 } },
+    output_token_details: audio
+      ? { text_tokens: Math.ceil(outputTokens / 4), audio_tokens: outputTokens - Math.ceil(outputTokens / 4) }
+      : { text_tokens: outputTokens, audio_tokens: 0 },
+  };
+}

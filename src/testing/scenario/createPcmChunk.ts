@@ -1,0 +1,39 @@
+/** PCM16 mono at 24 kHz, the Realtime API's default format: 48 bytes per millisecond. */
+export const PCM_BYTES_PER_MS = 48;
+const SAMPLE_RATE = 24000;
+
+/**
+ * Base64 PCM16 (24 kHz, mono, little-endian) audio of `ms` milliseconds: a quiet, voice-like
+ * tone, so payloads have the real size and entropy of assistant audio deltas.
+ *
+ * @param ms Duration; the payload is `ms * 48` bytes (rounded to whole samples).
+ * @param offsetMs Where the chunk starts in the utterance, so consecutive chunks join smoothly.
+ * @example
+ * ```ts
+ * const delta = createPcmChunk(40); // 1920 bytes of PCM, 2560 base64 characters
+ * ```
+ */
+export function createPcmChunk(ms: number, offsetMs = 0): string {
+  const samples = Math.max(1, Math.round((ms * SAMPLE_RATE) / 1000));
+  const start = Math.round((offsetMs * SAMPLE_RATE) / 1000);
+  const bytes = new Uint8Array(samples * 2);
+  for (let i = 0; i < samples; i++) {
+    const t = (start + i) / SAMPLE_RATE;
+    // A 140 Hz voice with two harmonics and a 4 Hz syllable envelope.
+    const envelope = 0.35 + 0.3 * Math.sin(2 * Math.PI * 4 * t);
+    const wave = Math.sin(2 * Math.PI * 140 * t) + 0.5 * Math.sin(2 * Math.PI * 280 * t) + 0.25 * Math.sin(2 * Math.PI * 420 * t);
+    const value = Math.max(-32768, Math.min(32767, Math.round(wave * envelope * 6000)));
+    bytes[2 * i] = value & 0xff;
+    bytes[2 * i + 1] = (value >> 8) & 0xff;
+  }
+  return encodeBase64(bytes);
+}
+
+/** `btoa` over bytes, in slices so large chunks do not overflow the argument list. */
+export function encodeBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}

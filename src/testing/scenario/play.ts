@@ -1,0 +1,134 @@
+import { systemClock } from '../../core/session/clock.ts';
+import type { Clock, TimerHandle } from '../../core/session/clock.ts';
+import type { MockDelivery, MockTransport } from '../createMockTransport.ts';
+import type { ScenarioStep, Timeline } from './types.ts';
+
+/** What `play()` needs from a transport: the mock's server-side controls. */
+export type ScenarioTarget = Pick<MockTransport, 'emit' | 'drop' | 'emitPlayback'>;
+
+export interface PlayOptions {
+  /** Where the steps go: usually a {@link createMockTransport} mock. */
+  transport: ScenarioTarget;
+  /**
+   * The clock that times the steps. A virtual clock plays only as far as the test advances it
+   * (instant); the default, the system clock, plays in real time.
+   */
+  clock?: Clock;
+  /** Playback speed: 1 = real time (default), 10 = ten times faster. */
+  speed?: number;
+  /** How wire events reach the session: `'json'` strings (default) or `'object'`s. */
+  delivery?: MockDelivery;
+  /** Called after each step is delivered. */
+  onStep?: (step: ScenarioStep, index: number) => void;
+}
+
+export interface PlayResult {
+  /** Steps played. */
+  played: number;
+  /** Wire events the transport did not deliver because it was not connected. */
+  undelivered: number;
+  /** True when `stop()` ended the playback early. */
+  stopped: boolean;
+}
+
+export interface PlayController {
+  /** Resolves when the last step was played or `stop()` was called; rejects if a listener threw. */
+  readonly done: Promise<PlayResult>;
+  /** Stop now; steps not played yet are dropped. */
+  stop(): void;
+}
+
+/**
+ * Play a timeline into a transport: each wire event at its `atMs` (divided by `speed`), drop
+ * steps as `transport.drop()`, playback steps as `transport.emitPlayback()`.
+ * Steps due at the same time are delivered together, in timeline order.
+ *
+ * @example On a virtual clock (tests): nothing happens until time is advanced
+ * ```ts
+ * const clock = createVirtualClock();
+ * const transport = createMockTransport();
+ * const session = createRealtimeSession({ transport, clock, idle: { timeoutMs: 8000 } });
+ * await session.connect();
+ * const { done } = play(scenario().userSays('Hi').assistantSays('Hello!').build(), { transport, clock });
+ * clock.advance(10_000);
+ * await done;
+ * ```
+ *
+ * @example In real time, ten times faster (stories)
+ * ```ts
+ * const playback = play(timeline, { transport, speed: 10 });
+ * // later: playback.stop();
+ * ```
+ */
+export function play(timeline: Timeline, options: PlayOptions): PlayController {
+  const { transport, delivery, onStep } = options;
+  const clock = options.clock ?? systemClock;
+  const speed = options.speed ?? 1;
+  if (!(speed > 0)) throw new RangeError(`play() speed must be a positive number, got ${speed}`);
+
+  const start = clock.now();
+  const dueAt = (step: ScenarioStep) => start + step.atMs / speed;
+  let index = 0;
+  let handle: TimerHandle | undefined;
+  let finished = false;
+  const result: PlayResult = { played: 0, undelivered: 0, stopped: false };
+  let settle!: { resolve: (value: PlayResult) => void; reject: (error: unknown) => void };
+  const done = new Promise<PlayResult>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+
+  const deliver = (step: ScenarioStep) => {
+    if ('event' in step) {
+      if (!transport.emit(step.event, { delivery })) result.undelivered++;
+    } else if ('transport' in step) {
+      transport.drop(new Error(step.error));
+    } else {
+      transport.emitPlayback(step.playback);
+    }
+  };
+
+  const finish = (error?: unknown) => {
+    if (finished) return;
+    finished = true;
+    if (handle !== undefined) clock.clearTimeout(handle);
+    handle = undefined;
+    if (error === undefined) settle.resolve({ ...result });
+    else settle.reject(error);
+  };
+
+  // One timer at a time: the virtual clock stays cheap, and a real clock cannot drift because
+  // every delay is measured from the start.
+  const tick = () => {
+    handle = undefined;
+    const now = clock.now();
+    try {
+      while (!finished && index < timeline.length && dueAt(timeline[index]!) <= now) {
+        const step = timeline[index]!;
+        deliver(step);
+        result.played++;
+        onStep?.(step, index);
+        index++;
+      }
+    } catch (error) {
+      finish(error);
+      return;
+    }
+    schedule();
+  };
+
+  const schedule = () => {
+    if (finished) return;
+    const next = timeline[index];
+    if (!next) return finish();
+    handle = clock.setTimeout(tick, Math.max(0, dueAt(next) - clock.now()));
+  };
+
+  schedule();
+  return {
+    done,
+    stop() {
+      result.stopped = !finished;
+      finish();
+    },
+  };
+}
