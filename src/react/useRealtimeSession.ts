@@ -41,9 +41,11 @@ export function useRealtimeSession(options?: UseRealtimeSessionOptions): Realtim
   const session = useRequiredSession(explicit, 'useRealtimeSession');
   const providerSession = useContext(RealtimeSessionContext);
   const providerActions = useContext(RealtimeActionsContext);
-  const ownActions = useMemo(() => (explicit ? createSessionActions(() => explicit) : null), [explicit]);
-  const actions =
-    ownActions && explicit !== providerSession ? ownActions : (providerActions ?? (ownActions as RealtimeActions));
+  // The provider's actions when they act on this session (identity stable even across session
+  // changes); otherwise actions of our own, stable for as long as the session is the same.
+  const fromProvider = providerActions !== null && (explicit === undefined || explicit === providerSession);
+  const ownActions = useMemo(() => (fromProvider ? null : createSessionActions(() => session)), [fromProvider, session]);
+  const actions = (fromProvider ? providerActions : ownActions) as RealtimeActions;
   const status = useSessionSelector(session, selectStatus);
   return useMemo(() => ({ ...actions, status, session }), [actions, status, session]);
 }
