@@ -1,0 +1,91 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EventLog, createRingBuffer } from '../../src/components/index.ts';
+import { RealtimeProvider } from '../../src/react/index.ts';
+import { createFakeSession } from '../react/helpers/createFakeSession.ts';
+
+afterEach(cleanup);
+
+const nextFrame = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 40)));
+
+describe('createRingBuffer', () => {
+  it('keeps the newest entries, oldest first, and never more than its capacity', () => {
+    const buffer = createRingBuffer<number>(3);
+    for (let i = 1; i <= 7; i += 1) buffer.push(i);
+    expect(buffer.toArray()).toEqual([5, 6, 7]);
+    expect(buffer.size).toBe(3);
+    expect(buffer.total).toBe(7);
+  });
+
+  it('holds fewer than capacity without gaps, and clears', () => {
+    const buffer = createRingBuffer<string>(4);
+    buffer.push('a');
+    buffer.push('b');
+    expect(buffer.toArray()).toEqual(['a', 'b']);
+    buffer.clear();
+    expect(buffer.toArray()).toEqual([]);
+    buffer.push('c');
+    expect(buffer.toArray()).toEqual(['c']);
+  });
+
+  it('rejects a capacity that is not a positive integer', () => {
+    expect(() => createRingBuffer(0)).toThrow(RangeError);
+    expect(() => createRingBuffer(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('EventLog', () => {
+  function setup(capacity?: number) {
+    const session = createFakeSession();
+    render(
+      <RealtimeProvider session={session}>
+        <EventLog capacity={capacity} />
+      </RealtimeProvider>,
+    );
+    return session;
+  }
+
+  it('shows raw JSON as text, never HTML, and shortens long strings', async () => {
+    const session = setup();
+    act(() =>
+      session.emit({
+        type: 'server_event',
+        known: false,
+        event: { type: 'custom.thing', html: '<img src=x onerror=alert(1)>', audio: 'A'.repeat(5000) },
+      }),
+    );
+    await nextFrame();
+    const list = screen.getByRole('list');
+    expect(list.querySelector('img')).toBeNull();
+    expect(list.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(list.textContent).toContain('server:custom.thing');
+    expect(list.textContent).toContain('(5000 chars)');
+    expect(list.textContent).not.toContain('A'.repeat(500));
+  });
+
+  it('stays within its capacity, newest first', async () => {
+    const session = setup(10);
+    act(() => {
+      for (let i = 0; i < 50; i += 1) session.emit({ type: 'muted_changed', muted: i % 2 === 0 });
+    });
+    await nextFrame();
+    const entries = screen.getAllByRole('listitem');
+    expect(entries).toHaveLength(10);
+    expect(entries[0]?.textContent).toContain('#50');
+    expect(screen.getByText('10 shown, 50 received')).toBeTruthy();
+  });
+
+  it('filters by type', async () => {
+    const session = setup();
+    act(() => {
+      session.emit({ type: 'muted_changed', muted: true });
+      session.emit({ type: 'speech_started', itemId: 'i1', audioStartMs: 10 });
+      session.emit({ type: 'speech_started', itemId: 'i2', audioStartMs: 20 });
+    });
+    await nextFrame();
+    fireEvent.change(screen.getByLabelText('Filter by type'), { target: { value: 'speech_started' } });
+    expect(screen.getAllByRole('listitem').map((li) => li.dataset.type)).toEqual(['speech_started', 'speech_started']);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    expect(screen.queryAllByRole('listitem')).toHaveLength(0);
+  });
+});

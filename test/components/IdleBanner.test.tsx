@@ -1,0 +1,222 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IdleBanner } from '../../src/components/index.ts';
+import { RealtimeProvider } from '../../src/react/index.ts';
+import type { InputAudioTimeoutTriggeredEvent } from '../../src/core/session/types.ts';
+import { createFakeSession } from '../react/helpers/createFakeSession.ts';
+
+import type { FakeSession } from '../react/helpers/createFakeSession.ts';
+
+afterEach(cleanup);
+
+function timeoutEvent(count: number): InputAudioTimeoutTriggeredEvent {
+  return {
+    type: 'input_audio_timeout_triggered',
+    itemId: `item_${count}`,
+    audioStartMs: 1000,
+    audioEndMs: 7000,
+    idleMs: 6000,
+    source: 'server',
+    count,
+  };
+}
+
+function timedOut(session: FakeSession, count = 1) {
+  act(() => session.setIdle({ phase: 'timed_out', timeouts: count, last: timeoutEvent(count), timeoutMs: 6000 }));
+}
+
+function ending(session: FakeSession, endsAt: number) {
+  act(() => session.setIdle({ phase: 'ending', timeouts: 3, last: timeoutEvent(3), endsAt }));
+}
+
+function setup(ui: React.ReactNode, session = createFakeSession()) {
+  act(() => session.setIdle({ phase: 'listening', timeoutMs: 6000 }));
+  const result = render(<RealtimeProvider session={session}>{ui}</RealtimeProvider>);
+  return { session, ...result };
+}
+
+describe('IdleBanner', () => {
+  it('keeps an empty polite live region while the user is not idle', () => {
+    setup(<IdleBanner />);
+    const region = screen.getByRole('status');
+    expect(region.getAttribute('aria-live')).toBe('polite');
+    expect(region.dataset.state).toBe('closed');
+    expect(region.dataset.phase).toBe('listening');
+    expect(region.textContent).toBe('');
+  });
+
+  it('opens with the default copy when a timeout fires, and names the number of re-prompts', () => {
+    const { session } = setup(<IdleBanner />);
+    timedOut(session);
+    const region = screen.getByRole('status');
+    expect(region.dataset.state).toBe('open');
+    expect(region.dataset.phase).toBe('timed_out');
+    expect(screen.getByText('Are you still there?')).toBeTruthy();
+    expect(screen.getByRole('button', { name: "I'm still here" })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'End session' })).toBeTruthy();
+    expect(region.getAttribute('aria-labelledby')).toBe(screen.getByText('Are you still there?').id);
+    timedOut(session, 2);
+    expect(region.textContent).toContain('reminder 2');
+  });
+
+  it('"I\'m still here" calls stillHere() and closes the banner', () => {
+    const onOpenChange = vi.fn();
+    const { session } = setup(<IdleBanner onOpenChange={onOpenChange} />);
+    timedOut(session);
+    expect(onOpenChange).toHaveBeenLastCalledWith(true);
+    fireEvent.click(screen.getByRole('button', { name: "I'm still here" }));
+    expect(session.calls).toContain('stillHere');
+    expect(screen.getByRole('status').dataset.state).toBe('closed');
+    expect(onOpenChange).toHaveBeenLastCalledWith(false);
+  });
+
+  it('"End session" disconnects', () => {
+    const { session } = setup(<IdleBanner />);
+    act(() => void session.connect());
+    timedOut(session);
+    fireEvent.click(screen.getByRole('button', { name: 'End session' }));
+    expect(session.calls).toContain('disconnect');
+  });
+
+  it("runs the user's handler first, and preventDefault() skips the banner's action", () => {
+    const order: string[] = [];
+    const { session } = setup(
+      <IdleBanner
+        onStillHere={(event) => {
+          order.push('user');
+          event.preventDefault();
+        }}
+        onEndSession={() => order.push('user-end')}
+      />,
+    );
+    timedOut(session);
+    fireEvent.click(screen.getByRole('button', { name: "I'm still here" }));
+    expect(order).toEqual(['user']);
+    expect(session.calls).not.toContain('stillHere');
+    expect(screen.getByRole('status').dataset.state).toBe('open');
+  });
+
+  it('composes onClick on a part the same way', () => {
+    const { session } = setup(
+      <IdleBanner.Root>
+        <IdleBanner.StillHereButton onClick={(event) => event.preventDefault()} />
+        <IdleBanner.EndButton onClick={() => session.calls.push('user-end')} />
+      </IdleBanner.Root>,
+    );
+    timedOut(session);
+    fireEvent.click(screen.getByRole('button', { name: "I'm still here" }));
+    expect(session.calls).not.toContain('stillHere');
+    act(() => void session.connect());
+    fireEvent.click(screen.getByRole('button', { name: 'End session' }));
+    expect(session.calls.slice(-2)).toEqual(['user-end', 'disconnect']);
+  });
+
+  it('translates every visible string, with functions for plurals and the countdown', () => {
+    const { session } = setup(
+      <IdleBanner
+        labels={{
+          title: 'Bist du noch da?',
+          description: ({ timeouts }) => `${timeouts} Erinnerung${timeouts === 1 ? '' : 'en'}`,
+          countdown: ({ secondsLeft }) => `Ende in ${secondsLeft} Sekunden`,
+          stillHere: 'Ich bin noch da',
+          end: 'Beenden',
+        }}
+      />,
+    );
+    ending(session, 10_000);
+    const region = screen.getByRole('status');
+    expect(region.textContent).toContain('Bist du noch da?');
+    expect(region.textContent).toContain('3 Erinnerungen');
+    expect(screen.getByRole('timer').textContent).toBe('Ende in 10 Sekunden');
+    expect(screen.getByRole('button', { name: 'Ich bin noch da' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Beenden' })).toBeTruthy();
+    expect(region.textContent).not.toMatch(/still there|End session/);
+  });
+
+  it('counts down on the session clock in phase ending', () => {
+    const { session } = setup(<IdleBanner />);
+    ending(session, 10_000);
+    const timer = screen.getByRole('timer');
+    expect(timer.textContent).toBe('Ending the session in 10 s');
+    expect(timer.style.getPropertyValue('--rrk-idle-countdown-progress')).toBe('1');
+    act(() => session.clock.advance(3000));
+    expect(screen.getByRole('timer').textContent).toBe('Ending the session in 7 s');
+    expect(screen.getByRole('status').dataset.phase).toBe('ending');
+  });
+
+  it('shows no countdown while merely timed out', () => {
+    const { session } = setup(<IdleBanner />);
+    timedOut(session);
+    expect(screen.queryByRole('timer')).toBeNull();
+  });
+
+  it('can be controlled: `open` wins over the phase and onOpenChange reports the wish', () => {
+    const onOpenChange = vi.fn();
+    const { session, rerender } = setup(<IdleBanner open={false} onOpenChange={onOpenChange} />);
+    timedOut(session);
+    expect(onOpenChange).toHaveBeenCalledWith(true);
+    expect(screen.getByRole('status').dataset.state).toBe('closed');
+    rerender(
+      <RealtimeProvider session={session}>
+        <IdleBanner open onOpenChange={onOpenChange} />
+      </RealtimeProvider>,
+    );
+    expect(screen.getByRole('status').dataset.state).toBe('open');
+    act(() => session.setIdle({ phase: 'listening', timeouts: 0 }));
+    expect(onOpenChange).toHaveBeenLastCalledWith(false);
+    expect(screen.getByRole('status').dataset.state).toBe('open');
+  });
+
+  it('drops default classes when unstyled and keeps the user className', () => {
+    const { session, container } = setup(<IdleBanner unstyled className="mine" />);
+    timedOut(session);
+    expect(screen.getByRole('status').className).toBe('mine');
+    expect(container.querySelector('[class*="rrk-"]')).toBeNull();
+  });
+
+  it('adds the default classes otherwise', () => {
+    const { session } = setup(<IdleBanner className="mine" />);
+    timedOut(session);
+    expect(screen.getByRole('status').className).toBe('rrk-idle-banner mine');
+    expect(screen.getByText('Are you still there?').className).toBe('rrk-idle-banner__title');
+  });
+
+  it('renders a render function with the banner state and actions', () => {
+    const { session } = setup(
+      <IdleBanner
+        render={(banner) => (
+          <button type="button" onClick={banner.stillHere}>
+            Back ({banner.state.timeouts}, {banner.state.source}, {banner.state.idleMs} ms)
+          </button>
+        )}
+      />,
+    );
+    timedOut(session, 2);
+    fireEvent.click(screen.getByRole('button', { name: 'Back (2, server, 6000 ms)' }));
+    expect(session.calls).toContain('stillHere');
+  });
+
+  it('renders composed parts and their children instead of labels', () => {
+    const { session } = setup(
+      <IdleBanner.Root data-testid="root">
+        <IdleBanner.Title>Hello?</IdleBanner.Title>
+        <IdleBanner.Countdown>{({ secondsLeft }) => `${secondsLeft}…`}</IdleBanner.Countdown>
+      </IdleBanner.Root>,
+    );
+    ending(session, 5000);
+    expect(screen.getByTestId('root').textContent).toBe('Hello?5…');
+  });
+
+  it('renders wire-derived text as text, never HTML', () => {
+    const { session, container } = setup(<IdleBanner labels={{ title: '<img src=x onerror=alert(1)>' }} />);
+    timedOut(session);
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
+  });
+
+  it('throws a clear error when a part is used outside the root', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => render(<IdleBanner.Title />)).toThrow(/IdleBanner\.Title.*IdleBanner\.Root/);
+    vi.restoreAllMocks();
+  });
+});
