@@ -30,6 +30,7 @@ export const responseCreateParamsSchema = z.looseObject({
   max_output_tokens: z.union([z.number(), z.literal('inf')]).optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
 });
+/** What {@link responseCreateParamsSchema} accepts and returns (see its example). */
 export type ResponseCreateParams = z.output<typeof responseCreateParamsSchema>;
 
 /** Every client event schema, one per `type`. */
@@ -71,9 +72,23 @@ export const clientEventSchemas = [
  */
 export const clientEventSchema = z.discriminatedUnion('type', clientEventSchemas);
 
-/** A client event as the kit sends it (the validated output shape). */
+/**
+ * A client event as the kit sends it (the validated output shape).
+ *
+ * @example
+ * ```ts
+ * const cancel: ClientEvent = { type: 'response.cancel', response_id: 'resp_1' };
+ * ```
+ */
 export type ClientEvent = z.output<typeof clientEventSchema>;
-/** Every client event type name. */
+/**
+ * Every client event type name.
+ *
+ * @example
+ * ```ts
+ * const type: ClientEventType = 'input_audio_buffer.commit';
+ * ```
+ */
 export type ClientEventType = ClientEvent['type'];
 /**
  * The client event of one type.

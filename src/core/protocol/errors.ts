@@ -1,6 +1,13 @@
 import type * as z from 'zod';
 
-/** One problem found in a config: where (`audio.input.turn_detection.idle_timeout_ms`) and what. */
+/**
+ * One problem found in a config: where and what.
+ *
+ * @example
+ * ```ts
+ * const issue: ConfigIssue = { path: 'audio.input.turn_detection.idle_timeout_ms', message: 'idle timeout must be ...' };
+ * ```
+ */
 export interface ConfigIssue {
   path: string;
   message: string;
@@ -34,7 +41,7 @@ function formatConfigIssue(issue: ConfigIssue): string {
   return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
 }
 
-/** `['audio', 'input', 0]` -> `audio.input[0]`; empty for the root. */
+/** `['audio', 'input', 0]` -> `audio.input[0]`; empty for the root. Internal. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
@@ -44,7 +51,7 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** zod issues as plain `{ path, message }` pairs for error messages and `RealtimeConfigError`. */
+/** zod issues as plain `{ path, message }` pairs for error messages and `RealtimeConfigError`. Internal. */
 export function toConfigIssues(issues: readonly z.core.$ZodIssue[]): ConfigIssue[] {
   return issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
 }

@@ -12,6 +12,7 @@ export const inputTextPartSchema = z.looseObject({
   type: z.literal('input_text'),
   text: z.string().optional(),
 });
+/** What {@link inputTextPartSchema} accepts and returns (see its example). */
 export type InputTextPart = z.output<typeof inputTextPartSchema>;
 
 /**
@@ -29,6 +30,7 @@ export const inputAudioPartSchema = z.looseObject({
   audio: z.string().optional(),
   transcript: z.string().nullable().optional(),
 });
+/** What {@link inputAudioPartSchema} accepts and returns (see its example). */
 export type InputAudioPart = z.output<typeof inputAudioPartSchema>;
 
 /**
@@ -44,6 +46,7 @@ export const inputImagePartSchema = z.looseObject({
   image_url: z.string().optional(),
   detail: z.string().optional(),
 });
+/** What {@link inputImagePartSchema} accepts and returns (see its example). */
 export type InputImagePart = z.output<typeof inputImagePartSchema>;
 
 /**
@@ -58,6 +61,7 @@ export const outputTextPartSchema = z.looseObject({
   type: z.literal('output_text'),
   text: z.string().optional(),
 });
+/** What {@link outputTextPartSchema} accepts and returns (see its example). */
 export type OutputTextPart = z.output<typeof outputTextPartSchema>;
 
 /**
@@ -73,6 +77,7 @@ export const outputAudioPartSchema = z.looseObject({
   audio: z.string().optional(),
   transcript: z.string().nullable().optional(),
 });
+/** What {@link outputAudioPartSchema} accepts and returns (see its example). */
 export type OutputAudioPart = z.output<typeof outputAudioPartSchema>;
 
 /**
@@ -91,7 +96,9 @@ export const contentPartSchema = z.discriminatedUnion('type', [
   outputTextPartSchema,
   outputAudioPartSchema,
 ]);
+/** What {@link contentPartSchema} accepts and returns (see its example). */
 export type ContentPart = z.output<typeof contentPartSchema>;
+/** The `type` names of {@link ContentPart}. */
 export type ContentPartType = ContentPart['type'];
 
 /** Fields every conversation item may carry. */
@@ -119,6 +126,7 @@ export const messageItemSchema = z.looseObject({
   role: z.enum(['user', 'assistant', 'system']),
   content: z.array(contentPartSchema),
 });
+/** What {@link messageItemSchema} accepts and returns (see its example). */
 export type MessageItem = z.output<typeof messageItemSchema>;
 
 /**
@@ -136,6 +144,7 @@ export const functionCallItemSchema = z.looseObject({
   name: z.string(),
   arguments: z.string(),
 });
+/** What {@link functionCallItemSchema} accepts and returns (see its example). */
 export type FunctionCallItem = z.output<typeof functionCallItemSchema>;
 
 /**
@@ -152,6 +161,7 @@ export const functionCallOutputItemSchema = z.looseObject({
   call_id: z.string(),
   output: z.string(),
 });
+/** What {@link functionCallOutputItemSchema} accepts and returns (see its example). */
 export type FunctionCallOutputItem = z.output<typeof functionCallOutputItemSchema>;
 
 // MCP items are typed only as far as a UI would show them; the rest passes loosely.
@@ -172,6 +182,7 @@ export const mcpCallItemSchema = z.looseObject({
   arguments: z.string().optional(),
   output: z.string().nullable().optional(),
 });
+/** What {@link mcpCallItemSchema} accepts and returns (see its example). */
 export type McpCallItem = z.output<typeof mcpCallItemSchema>;
 
 /**
@@ -188,6 +199,7 @@ export const mcpListToolsItemSchema = z.looseObject({
   server_label: z.string().optional(),
   tools: z.array(z.looseObject({ name: z.string().optional() })).optional(),
 });
+/** What {@link mcpListToolsItemSchema} accepts and returns (see its example). */
 export type McpListToolsItem = z.output<typeof mcpListToolsItemSchema>;
 
 /**
@@ -205,6 +217,7 @@ export const mcpApprovalRequestItemSchema = z.looseObject({
   name: z.string().optional(),
   arguments: z.string().optional(),
 });
+/** What {@link mcpApprovalRequestItemSchema} accepts and returns (see its example). */
 export type McpApprovalRequestItem = z.output<typeof mcpApprovalRequestItemSchema>;
 
 /**
@@ -222,6 +235,7 @@ export const mcpApprovalResponseItemSchema = z.looseObject({
   approve: z.boolean().optional(),
   reason: z.string().nullable().optional(),
 });
+/** What {@link mcpApprovalResponseItemSchema} accepts and returns (see its example). */
 export type McpApprovalResponseItem = z.output<typeof mcpApprovalResponseItemSchema>;
 
 /**
@@ -236,6 +250,7 @@ export const itemReferenceItemSchema = z.looseObject({
   ...itemBase,
   type: z.literal('item_reference'),
 });
+/** What {@link itemReferenceItemSchema} accepts and returns (see its example). */
 export type ItemReferenceItem = z.output<typeof itemReferenceItemSchema>;
 
 /**
@@ -259,5 +274,7 @@ export const conversationItemSchema = z.discriminatedUnion('type', [
   mcpApprovalResponseItemSchema,
   itemReferenceItemSchema,
 ]);
+/** What {@link conversationItemSchema} accepts and returns (see its example). */
 export type ConversationItem = z.output<typeof conversationItemSchema>;
+/** The `type` names of {@link ConversationItem}. */
 export type ConversationItemType = ConversationItem['type'];

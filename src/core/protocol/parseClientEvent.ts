@@ -1,7 +1,15 @@
 import { formatIssuePath } from './errors.ts';
 import { clientEventSchemaFor, type ClientEvent } from './clientEvents.ts';
 
-/** The outcome of `parseClientEvent`. */
+/**
+ * The outcome of `parseClientEvent`: the typed event, or why it is not one and the raw data.
+ *
+ * @example
+ * ```ts
+ * const result: ParseClientEventResult = parseClientEvent({ type: 'response.cancel' });
+ * if (!result.ok) console.warn(result.message);
+ * ```
+ */
 export type ParseClientEventResult =
   | { ok: true; event: ClientEvent }
   | { ok: false; message: string; raw: unknown };

@@ -3,12 +3,26 @@ import { gaServerEventType, normalizeBetaServerEvent } from './betaAliases.ts';
 import { formatIssuePath } from './errors.ts';
 import { serverEventSchemaFor, type ServerEvent } from './serverEvents.ts';
 
-/** Why a message is not a typed server event. */
+/**
+ * Why a message is not a typed server event: its JSON did not parse, its `type` is not one the
+ * kit knows (pass it on), or it is a known type with wrong fields.
+ *
+ * @example
+ * ```ts
+ * const isError = (reason: ParseServerEventFailureReason) => reason !== 'unknown_type';
+ * ```
+ */
 export type ParseServerEventFailureReason = 'malformed_json' | 'unknown_type' | 'invalid';
 
 /**
  * The outcome of `parseServerEvent`. On failure `raw` is the parsed JSON (or the input itself
  * when it was not JSON text), so callers can still pass the message on.
+ *
+ * @example
+ * ```ts
+ * const result: ParseServerEventResult = parseServerEvent('{"type":"input_audio_buffer.cleared","event_id":"e1"}');
+ * const event = result.ok ? result.event : null;
+ * ```
  */
 export type ParseServerEventResult =
   | { ok: true; event: ServerEvent }

@@ -16,6 +16,7 @@ export const responseUsageSchema = z.looseObject({
   input_token_details: z.looseObject({}).optional(),
   output_token_details: z.looseObject({}).optional(),
 });
+/** What {@link responseUsageSchema} accepts and returns (see its example). */
 export type ResponseUsage = z.output<typeof responseUsageSchema>;
 
 /**
@@ -40,6 +41,7 @@ export const responseStatusDetailsSchema = z.looseObject({
     .nullable()
     .optional(),
 });
+/** What {@link responseStatusDetailsSchema} accepts and returns (see its example). */
 export type ResponseStatusDetails = z.output<typeof responseStatusDetailsSchema>;
 
 /**
@@ -63,4 +65,5 @@ export const realtimeResponseSchema = z.looseObject({
   max_output_tokens: z.union([z.number(), z.literal('inf')]).optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
 });
+/** What {@link realtimeResponseSchema} accepts and returns (see its example). */
 export type RealtimeResponse = z.output<typeof realtimeResponseSchema>;

@@ -36,6 +36,7 @@ export const serverErrorSchema = z.looseObject({
   param: z.string().nullable().optional(),
   event_id: z.string().nullable().optional(),
 });
+/** What {@link serverErrorSchema} accepts and returns (see its example). */
 export type ServerError = z.output<typeof serverErrorSchema>;
 
 const transcriptionErrorSchema = z.looseObject({
@@ -190,9 +191,32 @@ export const serverEventSchemas = [
  */
 export const serverEventSchema = z.discriminatedUnion('type', serverEventSchemas);
 
-/** A validated GA server event. Narrow it with `event.type`. */
+/**
+ * A validated GA server event. Narrow it with `event.type`.
+ *
+ * @example
+ * ```ts
+ * function describe(event: ServerEvent): string {
+ *   switch (event.type) {
+ *     case 'input_audio_buffer.timeout_triggered':
+ *       return `silent from ${event.audio_start_ms} to ${event.audio_end_ms} ms`;
+ *     case 'response.output_audio_transcript.delta':
+ *       return event.delta;
+ *     default:
+ *       return event.type;
+ *   }
+ * }
+ * ```
+ */
 export type ServerEvent = z.output<typeof serverEventSchema>;
-/** Every GA server event type name. */
+/**
+ * Every GA server event type name.
+ *
+ * @example
+ * ```ts
+ * const watched: ServerEventType[] = ['input_audio_buffer.timeout_triggered', 'response.done'];
+ * ```
+ */
 export type ServerEventType = ServerEvent['type'];
 /**
  * The event of one type.
@@ -221,6 +245,19 @@ export const SERVER_EVENT_TYPES: readonly ServerEventType[] = serverEventSchemas
 const schemaByType: ReadonlyMap<string, (typeof serverEventSchemas)[number]> = new Map(
   serverEventSchemas.map((schema) => [schema.shape.type.value, schema]),
 );
+
+/**
+ * True when `type` is a GA server event type the kit validates (beta names are not).
+ *
+ * @example
+ * ```ts
+ * isServerEventType('response.done'); // true
+ * isServerEventType('response.audio.delta'); // false: a beta alias
+ * ```
+ */
+export function isServerEventType(type: string): type is ServerEventType {
+  return schemaByType.has(type);
+}
 
 /**
  * The schema of one GA event type, or undefined for a type the kit does not know. This is the

@@ -14,6 +14,7 @@ export const audioFormatSchema = z.looseObject({
   type: z.string().optional(),
   rate: z.number().optional(),
 });
+/** What {@link audioFormatSchema} accepts and returns (see its example). */
 export type AudioFormat = z.output<typeof audioFormatSchema>;
 
 /**
@@ -31,6 +32,7 @@ export const sessionToolSchema = z.looseObject({
   parameters: z.unknown().optional(),
   server_label: z.string().optional(),
 });
+/** What {@link sessionToolSchema} accepts and returns (see its example). */
 export type SessionTool = z.output<typeof sessionToolSchema>;
 
 function makeSessionSchema(turnDetection: typeof turnDetectionSchema) {
@@ -98,6 +100,7 @@ function makeSessionSchema(turnDetection: typeof turnDetectionSchema) {
  * ```
  */
 export const sessionConfigSchema = makeSessionSchema(turnDetectionSchema);
+/** What {@link sessionConfigSchema} accepts and returns (see its example). */
 export type SessionConfig = z.output<typeof sessionConfigSchema>;
 
 /**

@@ -91,6 +91,7 @@ const permissiveSchemas = makeTurnDetectionSchemas(false);
  * ```
  */
 export const serverVadTurnDetectionSchema = strictSchemas.serverVad;
+/** What {@link serverVadTurnDetectionSchema} accepts and returns (see its example). */
 export type ServerVadTurnDetection = z.output<typeof serverVadTurnDetectionSchema>;
 
 /**
@@ -102,6 +103,7 @@ export type ServerVadTurnDetection = z.output<typeof serverVadTurnDetectionSchem
  * ```
  */
 export const semanticVadTurnDetectionSchema = strictSchemas.semanticVad;
+/** What {@link semanticVadTurnDetectionSchema} accepts and returns (see its example). */
 export type SemanticVadTurnDetection = z.output<typeof semanticVadTurnDetectionSchema>;
 
 /**
@@ -115,6 +117,17 @@ export type SemanticVadTurnDetection = z.output<typeof semanticVadTurnDetectionS
  * ```
  */
 export const turnDetectionSchema = strictSchemas.turnDetection;
+/**
+ * A turn detection object (server or semantic VAD). `null`, "no turn detection", is kept apart
+ * so `TurnDetection | null | undefined` can say "set", "off" and "not specified".
+ *
+ * @example
+ * ```ts
+ * function hasServerIdleTimeout(td: TurnDetection | null | undefined): boolean {
+ *   return td?.type === 'server_vad' && typeof td.idle_timeout_ms === 'number';
+ * }
+ * ```
+ */
 export type TurnDetection = NonNullable<z.output<typeof turnDetectionSchema>>;
 
 /** Same shape and type as `turnDetectionSchema` without range checks, for what servers report. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BETA_SERVER_EVENT_ALIASES, parseServerEvent } from '../../../src/core/protocol/index.ts';
+import { BETA_SERVER_EVENT_ALIASES, isServerEventType, parseServerEvent } from '../../../src/core/protocol/index.ts';
 import {
   betaResponseDone,
   betaServerEventFixtures,
@@ -139,6 +139,8 @@ describe('parseServerEvent', () => {
     it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('treats the type %s as unknown', (type) => {
       const result = parseServerEvent(`{"type":${JSON.stringify(type)}}`);
       expect(!result.ok && result.reason).toBe('unknown_type');
+      expect(isServerEventType(type)).toBe(false);
+      expect(BETA_SERVER_EVENT_ALIASES[type]).toBeUndefined();
     });
 
     it.each(['', '{', 'not json', '{"type":"error",}', '\u0000'])('reports malformed JSON for %j', (text) => {

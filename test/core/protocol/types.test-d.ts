@@ -53,3 +53,10 @@ describe('protocol types', () => {
     expectTypeOf<{ type: 'input_audio_buffer.clear' }>().toExtend<ClientEvent>();
   });
 });
+
+describe('reported session', () => {
+  it('has the SessionConfig type, so session state can store it directly', () => {
+    expectTypeOf<ServerEventOf<'session.updated'>['session']>().toEqualTypeOf<SessionConfig>();
+    expectTypeOf<ServerEventOf<'session.created'>['session']>().toEqualTypeOf<SessionConfig>();
+  });
+});
