@@ -19,7 +19,7 @@ export function useRequiredSession(explicit: RealtimeSession | undefined, hookNa
   if (!session) {
     throw new Error(
       `${hookName}: no realtime session. Render this component inside <RealtimeProvider>, ` +
-        `or pass a session explicitly (${hookName}({ session })).`,
+        'or pass a session explicitly with the `session` option.',
     );
   }
   return session;

@@ -26,10 +26,14 @@ describe('without a provider or an explicit session', () => {
     it(`${name} throws an error naming RealtimeProvider and the hook`, () => {
       // React logs the error of a failed render; keep the output readable.
       const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+      // React 18 also rethrows render errors through a window `error` event in development.
+      const silence = (event: ErrorEvent) => event.preventDefault();
+      window.addEventListener('error', silence);
       try {
         expect(() => renderHook(hook)).toThrow(/RealtimeProvider/);
         expect(() => renderHook(hook)).toThrow(name);
       } finally {
+        window.removeEventListener('error', silence);
         consoleError.mockRestore();
       }
     });

@@ -1,0 +1,90 @@
+import { act, render, type RenderOptions, type RenderResult } from '@testing-library/react';
+import type { ReactElement, ReactNode } from 'react';
+import { createRealtimeSession } from '../core/session/index.ts';
+import type { CreateRealtimeSessionOptions, RealtimeSession } from '../core/session/types.ts';
+import { RealtimeProvider } from '../react/RealtimeProvider.tsx';
+import { createMockTransport, type MockTransport, type MockTransportOptions } from './createMockTransport.ts';
+import { createVirtualClock, type VirtualClock } from './createVirtualClock.ts';
+import { play, type PlayController, type PlayOptions } from './scenario/play.ts';
+import type { Timeline } from './scenario/types.ts';
+
+/** Options of {@link renderWithSession}. */
+export interface RenderWithSessionOptions extends Omit<RenderOptions, 'queries'> {
+  /** Initial session config, as for `createRealtimeSession`. */
+  config?: CreateRealtimeSessionOptions['config'];
+  /** Idle policy, as for `createRealtimeSession`. */
+  idle?: CreateRealtimeSessionOptions['idle'];
+  /** A mock transport to use, or options for the one created. */
+  transport?: MockTransport | MockTransportOptions;
+  /** A virtual clock to use; default a new one at time 0. */
+  clock?: VirtualClock;
+  /**
+   * Connect before resolving (default true), so the test can emit server events at once. Set
+   * false to test the disconnected UI, or when the transport's connection waits on the clock.
+   */
+  connect?: boolean;
+}
+
+/** What {@link renderWithSession} resolves to: Testing Library's result plus the session's parts. */
+export interface RenderWithSessionResult extends RenderResult {
+  session: RealtimeSession;
+  transport: MockTransport;
+  clock: VirtualClock;
+  /** Move the virtual clock forward inside `act()`, so timers and re-renders settle. */
+  advance(ms: number): void;
+  /** Play a scenario timeline into the mock transport on the virtual clock (then `advance`). */
+  play(timeline: Timeline, options?: Omit<PlayOptions, 'transport' | 'clock'>): PlayController;
+}
+
+/**
+ * Render UI inside a {@link RealtimeProvider} whose session runs on a mock transport and a
+ * virtual clock, connected and ready for server events. No server, no API key, no waiting.
+ *
+ * It lives in its own entry point, `react-realtime-kit/testing/react`, because it needs
+ * `@testing-library/react`, which the framework-free `react-realtime-kit/testing` must not.
+ *
+ * @example
+ * ```tsx
+ * import { renderWithSession } from 'react-realtime-kit/testing/react';
+ * import { scenario } from 'react-realtime-kit/testing';
+ *
+ * it('asks whether the user is still there', async () => {
+ *   const { play, advance, getByRole } = await renderWithSession(<IdleBanner />, { idle: { timeoutMs: 8000 } });
+ *   play(scenario().sessionCreated({ idleTimeoutMs: 8000 }).assistantSays('Hi!').idleTimeout().build());
+ *   advance(20_000);
+ *   expect(getByRole('status')).toHaveTextContent(/still there/i);
+ * });
+ * ```
+ */
+export async function renderWithSession(
+  ui: ReactElement,
+  options: RenderWithSessionOptions = {},
+): Promise<RenderWithSessionResult> {
+  const { config, idle, transport: transportOption, clock: clockOption, connect = true, wrapper: Inner, ...renderOptions } =
+    options;
+  const clock = clockOption ?? createVirtualClock(0);
+  const transport = isMockTransport(transportOption) ? transportOption : createMockTransport({ clock, ...transportOption });
+  const session = createRealtimeSession({ transport, config, idle, clock });
+
+  function Wrapper({ children }: { children?: ReactNode }) {
+    return <RealtimeProvider session={session}>{Inner ? <Inner>{children}</Inner> : children}</RealtimeProvider>;
+  }
+  const result = render(ui, { ...renderOptions, wrapper: Wrapper });
+  if (connect) {
+    await act(async () => {
+      await session.connect();
+    });
+  }
+  return {
+    ...result,
+    session,
+    transport,
+    clock,
+    advance: (ms) => act(() => clock.advance(ms)),
+    play: (timeline, playOptions) => play(timeline, { ...playOptions, transport, clock }),
+  };
+}
+
+function isMockTransport(value: RenderWithSessionOptions['transport']): value is MockTransport {
+  return typeof value === 'object' && value !== null && typeof (value as MockTransport).emit === 'function';
+}
