@@ -17,12 +17,14 @@ export default defineConfig({
         index: entry('src/index.ts'),
         core: entry('src/core/index.ts'),
         testing: entry('src/testing/index.ts'),
+        server: entry('src/server/index.ts'),
+        'testing/emulator': entry('src/testing/emulator/index.ts'),
       },
       formats: ['es'],
     },
     rollupOptions: {
       external: (id) =>
-        /^(react|react-dom|zod|@tanstack\/react-virtual)(\/|$)/.test(id) || id.startsWith('node:'),
+        /^(react|react-dom|zod|@tanstack\/react-virtual|ws|werift|opusscript)(\/|$)/.test(id) || id.startsWith('node:'),
     },
   },
 });

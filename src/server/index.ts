@@ -1,0 +1,6 @@
+/**
+ * `react-realtime-kit/server`: helpers for your backend (Node, edge runtimes). Never import it
+ * in a page: it handles your standard API key.
+ */
+export { createClientSecret, ClientSecretError } from './createClientSecret.ts';
+export type { ClientSecret, CreateClientSecretOptions } from './createClientSecret.ts';
