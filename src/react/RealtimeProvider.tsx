@@ -54,7 +54,7 @@ const closedByProvider = new WeakSet<RealtimeSession>();
  *
  * @example
  * ```tsx
- * const transport = createOpenAIWebRTCTransport({ getToken });
+ * const transport = createOpenAIWebRTCTransport({ getClientSecret: () => fetch('/api/realtime-token').then((r) => r.text()) });
  *
  * export function App() {
  *   return (
