@@ -27,7 +27,8 @@ export interface ParseEventLogOptions {
  * Read a recorded session: JSON Lines, one object per line, either a raw server event
  * (`{"type":"...", ...}`), a timed one (`{"t": 1200, "event": {...}}`), or a transport step
  * (`{"t": 5000, "transport": "drop", "error": "..."}`, `{"t": 900, "playback": {"type": "stopped"}}`).
- * Times are milliseconds relative to the first timed line. Blank lines are skipped. Bad lines
+ * Times are milliseconds; the first timed line sets the origin (it plays right after the lines
+ * before it), untimed lines follow the previous one after `gapMs`. Blank lines are skipped. Bad lines
  * are reported with their line number and skipped, never thrown. Events are not validated
  * against the protocol here: replaying unknown or odd events is what a recording is for.
  *
@@ -60,11 +61,11 @@ export function parseEventLog(jsonl: string, options: ParseEventLogOptions = {})
     if (!isObject(value)) return report('expected a JSON object');
 
     let atMs = steps.length === 0 ? 0 : lastAt + gapMs;
+    let t: number | undefined;
     if ('t' in value) {
-      const t = value.t;
-      if (typeof t !== 'number' || !Number.isFinite(t)) return report('"t" must be a finite number of milliseconds');
-      origin ??= t;
-      atMs = t - origin;
+      if (typeof value.t !== 'number' || !Number.isFinite(value.t)) return report('"t" must be a finite number of milliseconds');
+      t = value.t;
+      if (origin !== undefined) atMs = t - origin;
       if (atMs < lastAt) return report(`"t" goes back in time (${atMs} ms after the first line, previous line at ${lastAt} ms)`);
     }
 
@@ -86,6 +87,8 @@ export function parseEventLog(jsonl: string, options: ParseEventLogOptions = {})
     } else {
       return report('expected a server event with a string "type", or {"t", "event"}');
     }
+    // Only a line that was read sets the origin of time.
+    if (t !== undefined) origin ??= t - atMs;
     steps.push(step);
     lastAt = atMs;
   });
