@@ -46,24 +46,53 @@ export interface TranscriptToolInfo {
  * so a row that did not change keeps its identity and need not render again.
  */
 export interface TranscriptItem {
-  id: string;
-  role: TranscriptRole;
-  kind: TranscriptItemKind;
+  readonly id: string;
+  readonly role: TranscriptRole;
+  readonly kind: TranscriptItemKind;
   /** Text so far: the transcript of audio, or text content. Empty while nothing arrived. */
-  text: string;
-  status: TranscriptItemStatus;
-  previousItemId: string | null;
+  readonly text: string;
+  readonly status: TranscriptItemStatus;
+  /** The item this one follows, as the server said (`previous_item_id`); null = first or unknown. */
+  readonly previousItemId: string | null;
   /** Set when `kind` is `idle_timeout`. */
-  idle?: TranscriptIdleInfo;
+  readonly idle?: TranscriptIdleInfo;
   /** Set when `kind` is `tool_call`. */
-  tool?: TranscriptToolInfo;
+  readonly tool?: TranscriptToolInfo;
   /** Set when `status` is `failed` (for example a failed user transcription). */
-  error?: RealtimeError;
+  readonly error?: RealtimeError;
 }
 
+/**
+ * The conversation, in order (by `previous_item_id`). Immutable and persistent: an update makes
+ * a new `TranscriptState` that shares everything but the changed row, so one streamed delta costs
+ * O(1) whatever the length. Build one for fixtures with `createTranscriptState(items)`.
+ *
+ * @example
+ * ```ts
+ * const { transcript } = session.getState();
+ * transcript.length; // O(1)
+ * transcript.at(-1)?.text; // O(1): the last row, for a virtualized list
+ * transcript.get('item_1')?.status; // O(1)
+ * transcript.items.map(renderRow); // a frozen array, built at most once per version
+ * ```
+ */
 export interface TranscriptState {
-  /** In conversation order (by `previous_item_id`). */
+  /**
+   * Every item in conversation order: a frozen array, materialized lazily and cached, so
+   * reading it costs O(n) once per transcript version. Virtualized views should use
+   * `length` and `at()` instead.
+   */
   readonly items: readonly TranscriptItem[];
+  /** Number of items. */
+  readonly length: number;
+  /** Increases with every change; equal versions of one session mean equal content. */
+  readonly version: number;
+  /** The item at `index` (negative counts from the end), or undefined. O(log32 n). */
+  at(index: number): TranscriptItem | undefined;
+  /** The item with this id, or undefined. O(1) on the current snapshot. */
+  get(id: string): TranscriptItem | undefined;
+  /** Position of the item with this id, or -1. */
+  indexOf(id: string): number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,6 +200,8 @@ export type SessionEvent =
   | { type: 'transcript_done'; itemId: string; role: TranscriptRole; text: string }
   | { type: 'history_added'; item: TranscriptItem }
   | { type: 'history_updated'; item: TranscriptItem }
+  /** `conversation.item.deleted`: the row is gone from the transcript. */
+  | { type: 'history_removed'; itemId: string }
   | { type: 'response_started'; responseId: string }
   | { type: 'response_done'; responseId: string; status: string; reason?: string }
   | { type: 'audio_started'; itemId?: string; responseId?: string }

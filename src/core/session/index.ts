@@ -1,0 +1,14 @@
+/**
+ * The session core: `createRealtimeSession`, its state and event types, the clock, and the
+ * small building blocks (store, transcript) other layers and frameworks can reuse.
+ */
+export { createRealtimeSession } from './createRealtimeSession.ts';
+export { systemClock } from './clock.ts';
+export type { Clock, TimerHandle } from './clock.ts';
+export { createStore } from './createStore.ts';
+export type { Store } from './createStore.ts';
+export { createTranscriptState } from './createTranscriptState.ts';
+export { DEFAULT_IDLE_POLICY, resolveIdlePolicy } from './resolveIdlePolicy.ts';
+export { SERVER_TIMEOUT_BACKUP_MARGIN_MS } from './idleMachine.ts';
+export { PCM16_24K_BYTES_PER_MS } from './createPlaybackEstimator.ts';
+export type * from './types.ts';

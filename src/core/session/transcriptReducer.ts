@@ -1,0 +1,295 @@
+import type { ConversationItem } from '../protocol/index.ts';
+import {
+  addTranscriptItem,
+  isTranscriptItemUnplaced,
+  placeTranscriptItem,
+  removeTranscriptItem,
+  replaceTranscriptItem,
+} from './createTranscriptState.ts';
+import type {
+  RealtimeError,
+  TranscriptIdleInfo,
+  TranscriptItem,
+  TranscriptItemStatus,
+  TranscriptRole,
+  TranscriptState,
+} from './types.ts';
+
+/**
+ * The result of one transcript change: the new transcript, the changed row, and whether the
+ * row is new (`history_added`) or an update (`history_updated`). Functions return null when
+ * nothing changed, so the caller emits nothing and the row keeps its identity.
+ */
+export interface TranscriptUpdate {
+  transcript: TranscriptState;
+  item: TranscriptItem;
+  added: boolean;
+}
+
+// Higher rank wins a merge: a row never goes back from completed to in_progress, and an
+// interruption or failure sticks even if a late `item.done` says `completed`.
+const STATUS_RANK: Record<TranscriptItemStatus, number> = { in_progress: 0, completed: 1, interrupted: 2, failed: 2 };
+
+function wireStatus(status: string | undefined, fallback: TranscriptItemStatus): TranscriptItemStatus {
+  if (status === 'completed') return 'completed';
+  if (status === 'incomplete') return 'interrupted';
+  if (status === 'in_progress') return 'in_progress';
+  return fallback;
+}
+
+function contentText(content: readonly { type: string; text?: string; transcript?: string | null }[]): string {
+  let text = '';
+  for (const part of content) {
+    if (part.type === 'input_text' || part.type === 'output_text') text += part.text ?? '';
+    else if (part.type === 'input_audio' || part.type === 'output_audio') text += part.transcript ?? '';
+  }
+  return text;
+}
+
+/**
+ * One wire conversation item as a transcript row, or null for items a transcript does not show
+ * (MCP tool lists, approvals, references) or that carry no id.
+ */
+export function transcriptItemFromWire(
+  wire: ConversationItem,
+  previousItemId: string | null,
+  fallbackStatus: TranscriptItemStatus,
+): TranscriptItem | null {
+  if (typeof wire.id !== 'string') return null;
+  const status = wireStatus(wire.status, fallbackStatus);
+  switch (wire.type) {
+    case 'message':
+      return { id: wire.id, role: wire.role, kind: 'message', text: contentText(wire.content), status, previousItemId };
+    case 'function_call':
+      return {
+        id: wire.id,
+        role: 'assistant',
+        kind: 'tool_call',
+        text: '',
+        status,
+        previousItemId,
+        tool: { name: wire.name, callId: wire.call_id ?? '', arguments: wire.arguments },
+      };
+    case 'function_call_output':
+      return {
+        id: wire.id,
+        role: 'tool',
+        kind: 'tool_call',
+        text: wire.output,
+        status,
+        previousItemId,
+        tool: { name: '', callId: wire.call_id, arguments: '', output: wire.output },
+      };
+    case 'mcp_call':
+      return {
+        id: wire.id,
+        role: 'assistant',
+        kind: 'tool_call',
+        text: wire.output ?? '',
+        status,
+        previousItemId,
+        tool: {
+          name: wire.name ?? '',
+          callId: wire.id,
+          arguments: wire.arguments ?? '',
+          ...(typeof wire.output === 'string' ? { output: wire.output } : {}),
+        },
+      };
+    default:
+      return null;
+  }
+}
+
+function sameTool(a: TranscriptItem['tool'], b: TranscriptItem['tool']): boolean {
+  return a === b || (!!a && !!b && a.name === b.name && a.callId === b.callId && a.arguments === b.arguments && a.output === b.output);
+}
+
+function merge(existing: TranscriptItem, incoming: TranscriptItem): TranscriptItem {
+  const idle = existing.kind === 'idle_timeout' ? existing : incoming.kind === 'idle_timeout' ? incoming : null;
+  const status =
+    STATUS_RANK[incoming.status] >= STATUS_RANK[existing.status] ? incoming.status : existing.status;
+  const tool =
+    incoming.tool && existing.tool
+      ? {
+          name: incoming.tool.name || existing.tool.name,
+          callId: incoming.tool.callId || existing.tool.callId,
+          arguments: incoming.tool.arguments || existing.tool.arguments,
+          ...(incoming.tool.output ?? existing.tool.output) !== undefined
+            ? { output: (incoming.tool.output ?? existing.tool.output) as string }
+            : {},
+        }
+      : (incoming.tool ?? existing.tool);
+  const merged: TranscriptItem = {
+    id: existing.id,
+    role: idle ? 'user' : incoming.role,
+    kind: idle ? 'idle_timeout' : incoming.kind,
+    // A wire item often carries no text yet (audio not transcribed): keep what deltas built.
+    text: incoming.text !== '' ? incoming.text : existing.text,
+    status,
+    previousItemId: incoming.previousItemId ?? existing.previousItemId,
+    ...(idle?.idle ? { idle: idle.idle } : {}),
+    ...(tool ? { tool } : {}),
+    ...(existing.error ? { error: existing.error } : {}),
+  };
+  const unchanged =
+    merged.role === existing.role &&
+    merged.kind === existing.kind &&
+    merged.text === existing.text &&
+    merged.status === existing.status &&
+    merged.previousItemId === existing.previousItemId &&
+    merged.idle === existing.idle &&
+    sameTool(merged.tool, existing.tool);
+  return unchanged ? existing : merged;
+}
+
+/**
+ * Apply `conversation.item.added` / `.done` (and the like): add the row where
+ * `previous_item_id` says, or merge into the row deltas already built.
+ *
+ * @param idle Set when this item is the silent audio an idle timeout committed.
+ */
+export function applyConversationItem(
+  transcript: TranscriptState,
+  wire: ConversationItem,
+  previousItemId: string | null | undefined,
+  fallbackStatus: TranscriptItemStatus,
+  idle: TranscriptIdleInfo | undefined,
+): TranscriptUpdate | null {
+  let incoming = transcriptItemFromWire(wire, previousItemId ?? null, fallbackStatus);
+  if (!incoming) return null;
+  if (idle) incoming = { ...incoming, role: 'user', kind: 'idle_timeout', idle };
+  const existing = transcript.get(incoming.id);
+  if (!existing) {
+    const placement = previousItemId === undefined ? 'end' : 'after';
+    return { transcript: addTranscriptItem(transcript, incoming, placement), item: incoming, added: true };
+  }
+  let next = transcript;
+  if (isTranscriptItemUnplaced(transcript, existing.id)) next = placeTranscriptItem(next, existing.id, previousItemId);
+  const item = merge(existing, previousItemId === undefined ? { ...incoming, previousItemId: existing.previousItemId } : incoming);
+  if (item === existing) return next === transcript ? null : { transcript: next, item, added: false };
+  return { transcript: replaceTranscriptItem(next, item), item, added: false };
+}
+
+function createRow(id: string, role: TranscriptRole, text: string, status: TranscriptItemStatus): TranscriptItem {
+  return { id, role, kind: 'message', text, status, previousItemId: null };
+}
+
+/**
+ * Append streamed text to a row: the hot path, O(log32 n). A delta for an item the transcript
+ * has not seen yet (it beat its `item.added`) creates the row, placed later.
+ */
+export function appendTranscriptDelta(
+  transcript: TranscriptState,
+  itemId: string,
+  role: TranscriptRole,
+  delta: string,
+): TranscriptUpdate {
+  const existing = transcript.get(itemId);
+  if (!existing) {
+    const item = createRow(itemId, role, delta, 'in_progress');
+    return { transcript: addTranscriptItem(transcript, item, 'unplaced'), item, added: true };
+  }
+  if (delta === '') return { transcript, item: existing, added: false };
+  const item: TranscriptItem = { ...existing, text: existing.text + delta };
+  return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
+}
+
+/**
+ * Set the final text of a row (`*.done`, `transcription.completed`): the server's full text
+ * replaces what the deltas built. `status` (if given) is applied unless the row already ended
+ * as interrupted or failed.
+ */
+export function setTranscriptText(
+  transcript: TranscriptState,
+  itemId: string,
+  role: TranscriptRole,
+  text: string,
+  status?: TranscriptItemStatus,
+): TranscriptUpdate | null {
+  const existing = transcript.get(itemId);
+  if (!existing) {
+    const item = createRow(itemId, role, text, status ?? 'in_progress');
+    return { transcript: addTranscriptItem(transcript, item, 'unplaced'), item, added: true };
+  }
+  const nextStatus = status && STATUS_RANK[status] >= STATUS_RANK[existing.status] ? status : existing.status;
+  if (existing.text === text && existing.status === nextStatus) return null;
+  const item: TranscriptItem = { ...existing, text, status: nextStatus };
+  return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
+}
+
+/** Mark a row interrupted (truncated audio, a cancelled response). Failed rows stay failed. */
+export function markTranscriptInterrupted(transcript: TranscriptState, itemId: string): TranscriptUpdate | null {
+  const existing = transcript.get(itemId);
+  if (!existing || existing.status === 'interrupted' || existing.status === 'failed') return null;
+  const item: TranscriptItem = { ...existing, status: 'interrupted' };
+  return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
+}
+
+/** Mark a user row failed (its transcription failed), with the error. */
+export function markTranscriptFailed(
+  transcript: TranscriptState,
+  itemId: string,
+  error: RealtimeError,
+): TranscriptUpdate {
+  const existing = transcript.get(itemId);
+  if (!existing) {
+    const item: TranscriptItem = { ...createRow(itemId, 'user', '', 'failed'), error };
+    return { transcript: addTranscriptItem(transcript, item, 'unplaced'), item, added: true };
+  }
+  const item: TranscriptItem = { ...existing, status: 'failed', error };
+  return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
+}
+
+/** Turn the silent user row an idle timeout committed into an idle marker. */
+export function markTranscriptIdle(
+  transcript: TranscriptState,
+  itemId: string,
+  idle: TranscriptIdleInfo,
+): TranscriptUpdate | null {
+  const existing = transcript.get(itemId);
+  if (!existing) return null;
+  const item: TranscriptItem = { ...existing, role: 'user', kind: 'idle_timeout', idle };
+  return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
+}
+
+/**
+ * Record a tool call's arguments on its row (`function_call_arguments.delta/.done`): appended
+ * while streaming (`done: false`), replaced by the final value (`done: true`).
+ */
+export function applyToolArguments(
+  transcript: TranscriptState,
+  itemId: string,
+  callId: string,
+  name: string | undefined,
+  args: string,
+  done: boolean,
+): TranscriptUpdate {
+  const existing = transcript.get(itemId);
+  const previousTool = existing?.tool;
+  const tool = {
+    name: name ?? previousTool?.name ?? '',
+    callId,
+    arguments: done ? args : (previousTool?.arguments ?? '') + args,
+    ...(previousTool?.output !== undefined ? { output: previousTool.output } : {}),
+  };
+  if (!existing) {
+    const item: TranscriptItem = {
+      id: itemId,
+      role: 'assistant',
+      kind: 'tool_call',
+      text: '',
+      status: done ? 'completed' : 'in_progress',
+      previousItemId: null,
+      tool,
+    };
+    return { transcript: addTranscriptItem(transcript, item, 'unplaced'), item, added: true };
+  }
+  const status = done && existing.status === 'in_progress' ? 'completed' : existing.status;
+  const item: TranscriptItem = { ...existing, kind: 'tool_call', status, tool };
+  return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
+}
+
+/** `conversation.item.deleted`. */
+export function deleteTranscriptItem(transcript: TranscriptState, itemId: string): TranscriptState {
+  return removeTranscriptItem(transcript, itemId);
+}
