@@ -39,43 +39,48 @@ function withField(event: Record<string, unknown>, key: string, value: unknown):
   return event[key] === value ? event : { ...event, [key]: value };
 }
 
+/** A rewrite of beta shapes nested in one event type; returns its input when there is nothing to do. */
+export type BetaEventNormalizer = (event: Record<string, unknown>) => Record<string, unknown>;
+
+const normalizeItemEvent: BetaEventNormalizer = (event) => withField(event, 'item', normalizeBetaItem(event.item));
+
+const normalizeResponseEvent: BetaEventNormalizer = (event) => {
+  const response = event.response;
+  if (typeof response !== 'object' || response === null || !('output' in response)) return event;
+  const output = (response as Record<string, unknown>).output;
+  const normalized = normalizeBetaItems(output);
+  return normalized === output ? event : { ...event, response: { ...response, output: normalized } };
+};
+
+const normalizeSessionEvent: BetaEventNormalizer = (event) =>
+  withField(event, 'session', normalizeBetaSession(event.session));
+
 /**
- * Brings a server event whose type is known (GA or beta) to GA form: renames a beta `type`,
- * and rewrites beta item content types and beta session shapes inside it. Only the objects on
- * the changed path are copied; a GA event comes back as the very same object.
- *
- * @param gaType the GA type for this event (its own type, or the alias target).
+ * The rewrite of nested beta shapes (assistant content part types, beta session fields) that
+ * events of this GA type may need, or undefined for the many types that carry neither, so the
+ * hot path can skip normalization with no work at all.
  *
  * @example
  * ```ts
- * normalizeBetaServerEvent({ type: 'response.text.delta', delta: 'Hi' }, 'response.output_text.delta');
- * // { type: 'response.output_text.delta', delta: 'Hi' }
+ * betaNormalizerFor('response.output_audio.delta'); // undefined
+ * betaNormalizerFor('conversation.item.added')?.(event);
  * ```
  */
-export function normalizeBetaServerEvent(event: Record<string, unknown>, gaType: string): Record<string, unknown> {
-  let out = withField(event, 'type', gaType);
+export function betaNormalizerFor(gaType: string): BetaEventNormalizer | undefined {
   switch (gaType) {
     case 'conversation.item.added':
     case 'conversation.item.done':
     case 'conversation.item.retrieved':
     case 'response.output_item.added':
     case 'response.output_item.done':
-      out = withField(out, 'item', normalizeBetaItem(out.item));
-      break;
+      return normalizeItemEvent;
     case 'response.created':
-    case 'response.done': {
-      const response = out.response;
-      if (typeof response === 'object' && response !== null && 'output' in response) {
-        const output = (response as Record<string, unknown>).output;
-        const normalized = normalizeBetaItems(output);
-        if (normalized !== output) out = { ...out, response: { ...response, output: normalized } };
-      }
-      break;
-    }
+    case 'response.done':
+      return normalizeResponseEvent;
     case 'session.created':
     case 'session.updated':
-      out = withField(out, 'session', normalizeBetaSession(out.session));
-      break;
+      return normalizeSessionEvent;
+    default:
+      return undefined;
   }
-  return out;
 }

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
-import { gaServerEventType, normalizeBetaServerEvent } from './betaAliases.ts';
 import { formatIssuePath } from './errors.ts';
-import { serverEventSchemaFor, type ServerEvent } from './serverEvents.ts';
+import type { ServerEvent } from './serverEvents.ts';
+import { serverEventRoute } from './serverEventRoutes.ts';
 
 /**
  * Why a message is not a typed server event: its JSON did not parse, its `type` is not one the
@@ -49,26 +49,28 @@ function describeIssues(type: string, issues: readonly z.core.$ZodIssue[]): stri
   return `${type}: ${parts.join('; ')}`;
 }
 
-function parseKnownObject(raw: object): ParseServerEventResult {
+
+let utf8: TextDecoder | undefined;
+
+function isBinary(value: object): value is ArrayBuffer | ArrayBufferView {
+  return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
+}
+
+function parseObject(raw: object): ParseServerEventResult {
   if (Array.isArray(raw)) return fail('invalid', raw, 'expected a JSON object with a string "type", got an array');
   const record = raw as Record<string, unknown>;
   const type = record.type;
   if (typeof type !== 'string') {
+    // Checked only here, off the hot path: Node WebSocket libraries hand over text frames as bytes.
+    if (isBinary(raw)) return parseText((utf8 ??= new TextDecoder()).decode(raw));
     return fail('invalid', raw, `expected a JSON object with a string "type", got type ${typeof type}`);
   }
-  let schema = serverEventSchemaFor(type);
-  let gaType = type;
-  if (schema === undefined) {
-    const alias = gaServerEventType(type);
-    if (alias !== undefined) {
-      schema = serverEventSchemaFor(alias);
-      gaType = alias;
-    }
-    if (schema === undefined) return fail('unknown_type', raw, `unknown server event type "${type}"`);
-  }
-  const result = schema.safeParse(normalizeBetaServerEvent(record, gaType));
+  const route = serverEventRoute(type);
+  if (route === undefined) return fail('unknown_type', raw, `unknown server event type "${type}"`);
+  const input = route.normalize ? route.normalize(record) : record;
+  const result = route.schema.safeParse(input);
   if (result.success) return { ok: true, event: result.data };
-  return fail('invalid', raw, describeIssues(gaType, result.error.issues));
+  return fail('invalid', raw, describeIssues(route.gaType, result.error.issues));
 }
 
 /**
@@ -92,21 +94,32 @@ function parseKnownObject(raw: object): ParseServerEventResult {
  * ```
  */
 export function parseServerEvent(data: string | object): ParseServerEventResult {
-  let raw: unknown = data;
   try {
-    if (typeof data === 'string') {
-      try {
-        raw = JSON.parse(data);
-      } catch (error) {
-        return fail('malformed_json', data, `malformed JSON: ${errorText(error)}`);
-      }
-    }
-    if (typeof raw !== 'object' || raw === null) {
-      return fail('invalid', raw, `expected a JSON object with a string "type", got ${raw === null ? 'null' : typeof raw}`);
-    }
-    return parseKnownObject(raw);
+    if (typeof data === 'string') return parseText(data);
+    return parseValue(data);
   } catch (error) {
     // Hostile inputs (throwing getters, proxies) end here rather than in the caller's stack.
+    return fail('invalid', data, `could not read server event: ${errorText(error)}`);
+  }
+}
+
+function parseText(text: string): ParseServerEventResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return fail('malformed_json', text, `malformed JSON: ${errorText(error)}`);
+  }
+  try {
+    return parseValue(raw);
+  } catch (error) {
     return fail('invalid', raw, `could not read server event: ${errorText(error)}`);
   }
+}
+
+function parseValue(raw: unknown): ParseServerEventResult {
+  if (typeof raw !== 'object' || raw === null) {
+    return fail('invalid', raw, `expected a JSON object with a string "type", got ${raw === null ? 'null' : typeof raw}`);
+  }
+  return parseObject(raw);
 }

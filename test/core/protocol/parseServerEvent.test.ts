@@ -15,6 +15,16 @@ describe('parseServerEvent', () => {
     expect(parseServerEvent(fixture)).toEqual({ ok: true, event: fixture });
   });
 
+  it('reads text frames delivered as bytes (Node WebSocket libraries do that)', () => {
+    const fixture = serverEventFixtures['input_audio_buffer.timeout_triggered'];
+    const bytes = new TextEncoder().encode(JSON.stringify(fixture));
+    expect(parseServerEvent(bytes)).toEqual({ ok: true, event: fixture });
+    expect(parseServerEvent(bytes.buffer)).toEqual({ ok: true, event: fixture });
+    expect(parseServerEvent(Buffer.from(JSON.stringify(fixture)))).toEqual({ ok: true, event: fixture });
+    const broken = parseServerEvent(new TextEncoder().encode('{"type":'));
+    expect(!broken.ok && broken.reason).toBe('malformed_json');
+  });
+
   it('keeps fields that servers add later, at the top and nested', () => {
     const result = parseServerEvent({
       ...serverEventFixtures['response.output_item.done'],
