@@ -5,7 +5,7 @@
 export * from './IdleBanner/index.ts';
 export * from './TranscriptView/index.ts';
 export * from './SessionControls/index.ts';
-export * from './ConnectionStatus/index.ts';
+export * from './ConnectionIndicator/index.ts';
 export * from './EventLog/index.ts';
 export { composeEventHandlers } from './composeEventHandlers.ts';
 export { resolveLabel } from './resolveLabel.ts';

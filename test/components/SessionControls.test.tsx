@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionStatus, SessionControls } from '../../src/components/index.ts';
+import { ConnectionIndicator, SessionControls } from '../../src/components/index.ts';
 import { RealtimeProvider } from '../../src/react/index.ts';
 import { createFakeSession } from '../react/helpers/createFakeSession.ts';
 
@@ -46,9 +46,9 @@ describe('SessionControls', () => {
   });
 });
 
-describe('ConnectionStatus', () => {
+describe('ConnectionIndicator', () => {
   it('shows the status as a word and a data attribute, translated on request', () => {
-    const session = setup(<ConnectionStatus labels={{ connected: 'Live' }} />);
+    const session = setup(<ConnectionIndicator labels={{ connected: 'Live' }} />);
     const status = screen.getByRole('status');
     expect(status.textContent).toBe('Not connected');
     expect(status.dataset.status).toBe('idle');

@@ -4,10 +4,10 @@ import type { ConnectionStatus as ConnectionStatusValue, RealtimeSession } from 
 import { useConnectionState } from '../../react/index.ts';
 
 /** The text shown for each connection status. */
-export type ConnectionStatusLabels = Record<ConnectionStatusValue, string>;
+export type ConnectionIndicatorLabels = Record<ConnectionStatusValue, string>;
 
 /** The default English copy. */
-export const defaultConnectionStatusLabels: ConnectionStatusLabels = {
+export const defaultConnectionIndicatorLabels: ConnectionIndicatorLabels = {
   idle: 'Not connected',
   connecting: 'Connecting…',
   connected: 'Connected',
@@ -15,9 +15,9 @@ export const defaultConnectionStatusLabels: ConnectionStatusLabels = {
   error: 'Connection error',
 };
 
-/** Props of {@link ConnectionStatus}. */
-export interface ConnectionStatusProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'children'> {
-  labels?: Partial<ConnectionStatusLabels>;
+/** Props of {@link ConnectionIndicator}. */
+export interface ConnectionIndicatorProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'children'> {
+  labels?: Partial<ConnectionIndicatorLabels>;
   /** Drop the default class name (and so the default theme). */
   unstyled?: boolean;
   /** An explicit session instead of the provider's. */
@@ -32,16 +32,16 @@ export interface ConnectionStatusProps extends Omit<HTMLAttributes<HTMLSpanEleme
  *
  * @example
  * ```tsx
- * <ConnectionStatus labels={{ connected: 'Live' }} />
+ * <ConnectionIndicator labels={{ connected: 'Live' }} />
  * ```
  */
-export const ConnectionStatus = forwardRef<HTMLSpanElement, ConnectionStatusProps>(function ConnectionStatus(
+export const ConnectionIndicator = forwardRef<HTMLSpanElement, ConnectionIndicatorProps>(function ConnectionIndicator(
   { labels, unstyled = false, session, showError = true, className, ...rest },
   ref,
 ) {
   const { status, error } = useConnectionState(session ? { session } : undefined);
-  const text = { ...defaultConnectionStatusLabels, ...labels }[status];
-  const rootClass = unstyled ? className : className ? `rrk-connection-status ${className}` : 'rrk-connection-status';
+  const text = { ...defaultConnectionIndicatorLabels, ...labels }[status];
+  const rootClass = unstyled ? className : className ? `rrk-connection-indicator ${className}` : 'rrk-connection-indicator';
   return (
     <span role="status" aria-live="polite" {...rest} ref={ref} className={rootClass} data-status={status}>
       {text}

@@ -1,0 +1,2 @@
+export { ConnectionIndicator, defaultConnectionIndicatorLabels } from './ConnectionIndicator.tsx';
+export type { ConnectionIndicatorLabels, ConnectionIndicatorProps } from './ConnectionIndicator.tsx';
