@@ -182,34 +182,37 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
   const pendingTools = new Set<string>();
   const idleItems = new Map<string, TranscriptIdleInfo>();
 
-  /** What the server runs: its own report once it has answered our last update, else what we asked. */
-  function effectiveTurnDetection(): TurnDetection | null | undefined {
-    const reported = read().session;
-    if (reported && awaitingUpdates === 0) {
-      const td = getTurnDetection(reported);
-      if (td !== undefined) return td;
-    }
-    return getTurnDetection(desired);
-  }
-
-  function serverWillSend(td: TurnDetection | null | undefined, timeoutMs: number | null): boolean {
-    if (td === undefined) return timeoutMs !== null; // we send server VAD ourselves
-    return td?.type === 'server_vad' && (td.idle_timeout_ms ?? timeoutMs) != null;
-  }
-
+  /**
+   * What the server's idle clock does: its own report (`session.updated`) once it has
+   * answered our last update, else what we asked for.
+   */
   function machineConfig(): IdleMachineConfig {
-    const td = effectiveTurnDetection();
-    const reportedTimeout = td?.type === 'server_vad' ? td.idle_timeout_ms : undefined;
-    const server =
-      td === undefined ? policy.timeoutMs !== null : td?.type === 'server_vad' && reportedTimeout != null;
+    const session = read().session;
+    const reported = session && awaitingUpdates === 0 ? getTurnDetection(session) : undefined;
+    let server: boolean;
+    let timeoutMs = policy.timeoutMs;
+    if (reported !== undefined) {
+      const reportedTimeout = reported?.type === 'server_vad' ? reported.idle_timeout_ms : null;
+      server = reportedTimeout != null;
+      if (reportedTimeout != null) timeoutMs = reportedTimeout;
+    } else {
+      server = serverArmedByDesire();
+    }
     const mode = policy.clientFallback;
     return {
-      timeoutMs: server && reportedTimeout != null ? reportedTimeout : policy.timeoutMs,
+      timeoutMs,
       server,
       client: mode === 'never' ? 'off' : mode === 'always' || !server ? 'primary' : 'backup',
       maxTimeouts: policy.maxTimeouts,
       endGraceMs: policy.endGraceMs,
     };
+  }
+
+  /** Whether the server runs its idle clock with the config we asked for. */
+  function serverArmedByDesire(): boolean {
+    if (policy.timeoutMs === null) return false;
+    const td = getTurnDetection(desired);
+    return td === undefined || td?.type === 'server_vad';
   }
 
   const idle = createIdleController({
@@ -451,9 +454,11 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
 
   function textDone(itemId: string, role: 'user' | 'assistant', text: string, status?: TranscriptItemStatus): void {
     const update = setTranscriptText(read().transcript, itemId, role, text, status);
-    applyTranscript(update, true);
     const item = update?.item ?? read().transcript.get(itemId);
-    enqueue({ type: 'transcript_done', itemId, role: item?.role ?? role, text });
+    // Same order as the assistant's: the text is final, then the row changes.
+    if (update && !update.added) enqueue({ type: 'transcript_done', itemId, role: item?.role ?? role, text });
+    applyTranscript(update, true);
+    if (!update || update.added) enqueue({ type: 'transcript_done', itemId, role: item?.role ?? role, text });
   }
 
   function serverTimeout(event: ServerEventOf<'input_audio_buffer.timeout_triggered'>): void {
@@ -574,11 +579,6 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
       report('transport', 'send_failed', `Sending "${event.type}" failed: ${errorMessage(cause)}`, cause, true);
       return false;
     }
-  }
-
-  /** Whether the server runs its idle clock with the config we asked for. */
-  function serverArmedByDesire(): boolean {
-    return serverWillSend(getTurnDetection(desired), policy.timeoutMs);
   }
 
   /** The config to send on connect: what was asked for, with the policy's idle timeout where server VAD allows one. */
