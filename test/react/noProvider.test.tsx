@@ -1,5 +1,6 @@
 import { renderHook } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import './helpers/autoCleanup.ts';
 import { useConnectionState } from '../../src/react/useConnectionState.ts';
 import { useIdleCountdown } from '../../src/react/useIdleCountdown.ts';
 import { useIdleTimeout } from '../../src/react/useIdleTimeout.ts';

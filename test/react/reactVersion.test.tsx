@@ -3,6 +3,7 @@ import * as ReactDOM from 'react-dom';
 import { renderToString } from 'react-dom/server';
 import { render } from '@testing-library/react';
 import { expect, it } from 'vitest';
+import './helpers/autoCleanup.ts';
 
 // The `react` project runs these files on React 19, the `react18` project on React 18 (aliases
 // in vitest.config.ts). Everything must agree: the tests' React, Testing Library's React and

@@ -1,5 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import './helpers/autoCleanup.ts';
 import type { InputAudioTimeoutTriggeredEvent } from '../../src/core/session/types.ts';
 import { useIdleCountdown } from '../../src/react/useIdleCountdown.ts';
 import { useIdleTimeout } from '../../src/react/useIdleTimeout.ts';

@@ -1,5 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import './helpers/autoCleanup.ts';
 import type { SessionEvent } from '../../src/core/session/types.ts';
 import { useRealtimeEvents } from '../../src/react/useRealtimeEvents.ts';
 import { createFakeSession } from './helpers/createFakeSession.ts';

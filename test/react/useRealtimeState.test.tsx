@@ -1,5 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import './helpers/autoCleanup.ts';
 import { useConnectionState } from '../../src/react/useConnectionState.ts';
 import { useRealtimeState } from '../../src/react/useRealtimeState.ts';
 import { useRealtimeSession } from '../../src/react/useRealtimeSession.ts';

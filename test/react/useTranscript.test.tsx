@@ -1,6 +1,7 @@
 import { act, render, renderHook } from '@testing-library/react';
 import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import './helpers/autoCleanup.ts';
 import type { TranscriptItem } from '../../src/core/session/types.ts';
 import { useTranscript } from '../../src/react/useTranscript.ts';
 import { createFakeSession } from './helpers/createFakeSession.ts';

@@ -1,0 +1,143 @@
+import { act, render, renderHook } from '@testing-library/react';
+import { StrictMode, type ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import './helpers/autoCleanup.ts';
+import { createRealtimeSession } from '../../src/core/session/index.ts';
+import type { RealtimeSession } from '../../src/core/session/types.ts';
+import { RealtimeProvider, useMaybeRealtimeSession, useRealtimeSession } from '../../src/react/index.ts';
+import { createMockTransport } from '../../src/testing/createMockTransport.ts';
+import { createVirtualClock } from '../../src/testing/createVirtualClock.ts';
+
+const connects = (transport: ReturnType<typeof createMockTransport>) =>
+  transport.calls.filter((call) => call.method === 'connect').length;
+const closes = (transport: ReturnType<typeof createMockTransport>) =>
+  transport.calls.filter((call) => call.method === 'close').length;
+
+/** Let queued microtasks (the provider's deferred close, the mock's handshake) run. */
+const settle = () => act(async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+});
+
+function SessionProbe({ onSession }: { onSession: (session: RealtimeSession | undefined) => void }) {
+  onSession(useMaybeRealtimeSession());
+  return null;
+}
+
+describe('RealtimeProvider owning its session', () => {
+  it('connects once and closes once under StrictMode', async () => {
+    const clock = createVirtualClock();
+    const transport = createMockTransport({ clock });
+    let session: RealtimeSession | undefined;
+    const { unmount } = render(
+      <StrictMode>
+        <RealtimeProvider transport={transport} clock={clock} autoConnect>
+          <SessionProbe onSession={(s) => (session = s)} />
+        </RealtimeProvider>
+      </StrictMode>,
+    );
+    await settle();
+    expect(connects(transport)).toBe(1);
+    expect(transport.connected).toBe(true);
+    expect(session?.getState().status).toBe('connected');
+    expect(closes(transport)).toBe(0);
+
+    unmount();
+    await settle();
+    expect(closes(transport)).toBe(1);
+    expect(transport.connected).toBe(false);
+    expect(connects(transport)).toBe(1);
+  });
+
+  it('leaves nothing open when unmounted while connecting', async () => {
+    const clock = createVirtualClock();
+    const transport = createMockTransport({ clock, connectDelayMs: 500 });
+    const { unmount } = render(
+      <StrictMode>
+        <RealtimeProvider transport={transport} clock={clock} autoConnect />
+      </StrictMode>,
+    );
+    await settle();
+    expect(connects(transport)).toBe(1);
+    unmount();
+    await settle();
+    act(() => clock.advance(1000));
+    await settle();
+    expect(transport.connected).toBe(false);
+    expect(connects(transport)).toBe(1);
+    // Nothing still waits on the clock (no retry, no pending handshake).
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('does not connect without autoConnect, and connects through the actions', async () => {
+    const transport = createMockTransport();
+    const { result } = renderHook(() => useRealtimeSession(), {
+      wrapper: ({ children }: { children?: ReactNode }) => (
+        <RealtimeProvider transport={transport}>{children}</RealtimeProvider>
+      ),
+    });
+    await settle();
+    expect(connects(transport)).toBe(0);
+    expect(result.current.status).toBe('idle');
+    await act(() => result.current.connect());
+    expect(result.current.status).toBe('connected');
+    expect(transport.connected).toBe(true);
+  });
+
+  it('throws a clear error without a session or a transport', () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const silence = (event: ErrorEvent) => event.preventDefault();
+    window.addEventListener('error', silence);
+    try {
+      // @ts-expect-error: neither `session` nor `transport`
+      expect(() => render(<RealtimeProvider />)).toThrow(/session.*transport/);
+    } finally {
+      window.removeEventListener('error', silence);
+      consoleError.mockRestore();
+    }
+  });
+});
+
+describe('RealtimeProvider with a given session', () => {
+  it('never closes a session it does not own', async () => {
+    const transport = createMockTransport();
+    const session = createRealtimeSession({ transport });
+    const { unmount } = render(
+      <StrictMode>
+        <RealtimeProvider session={session} autoConnect />
+      </StrictMode>,
+    );
+    await settle();
+    expect(connects(transport)).toBe(1);
+    unmount();
+    await settle();
+    expect(closes(transport)).toBe(0);
+    expect(session.getState().status).toBe('connected');
+    session.disconnect();
+  });
+
+  it('keeps action identities when the session prop changes, and acts on the new session', async () => {
+    const first = createRealtimeSession({ transport: createMockTransport() });
+    const second = createRealtimeSession({ transport: createMockTransport() });
+    const handles: ReturnType<typeof useRealtimeSession>[] = [];
+    function Capture({ onHandle }: { onHandle: (handle: ReturnType<typeof useRealtimeSession>) => void }) {
+      onHandle(useRealtimeSession());
+      return null;
+    }
+    const tree = (session: RealtimeSession) => (
+      <RealtimeProvider session={session}>
+        <Capture onHandle={(handle) => handles.push(handle)} />
+      </RealtimeProvider>
+    );
+    const { rerender } = render(tree(first));
+    const latest = () => handles[handles.length - 1]!;
+    const { connect, sendText } = latest();
+    rerender(tree(second));
+    expect(latest().session).toBe(second);
+    expect(latest().connect).toBe(connect);
+    expect(latest().sendText).toBe(sendText);
+    await act(() => latest().connect());
+    expect(second.getState().status).toBe('connected');
+    expect(first.getState().status).toBe('idle');
+    second.disconnect();
+  });
+});
