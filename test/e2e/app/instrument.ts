@@ -1,0 +1,51 @@
+// Test-only bookkeeping of what the page opened, so the runner can prove that disconnect
+// released every peer connection, socket and microphone track. Installed before the kit runs.
+
+export interface E2EProbe {
+  peerConnections: RTCPeerConnection[];
+  sockets: WebSocket[];
+  tracks: MediaStreamTrack[];
+  bufferSourceStarts: number;
+  events: Array<{ type: string; at: number; [key: string]: unknown }>;
+}
+
+declare global {
+  interface Window {
+    __e2e: E2EProbe;
+  }
+}
+
+export function installProbe(): E2EProbe {
+  const probe: E2EProbe = { peerConnections: [], sockets: [], tracks: [], bufferSourceStarts: 0, events: [] };
+  window.__e2e = probe;
+
+  const NativePeer = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends NativePeer {
+    constructor(config?: RTCConfiguration) {
+      super(config);
+      probe.peerConnections.push(this);
+    }
+  } as typeof RTCPeerConnection;
+
+  const NativeSocket = window.WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      probe.sockets.push(this);
+    }
+  } as typeof WebSocket;
+
+  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    const stream = await getUserMedia(constraints);
+    probe.tracks.push(...stream.getTracks());
+    return stream;
+  };
+
+  const start = AudioBufferSourceNode.prototype.start;
+  AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, ...args: Parameters<typeof start>) {
+    probe.bufferSourceStarts++;
+    return start.apply(this, args);
+  };
+  return probe;
+}

@@ -1,0 +1,86 @@
+import { installProbe } from './instrument.ts';
+import { StrictMode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  IdleBanner,
+  RealtimeProvider,
+  TranscriptView,
+  createOpenAIWebRTCTransport,
+  createOpenAIWebSocketTransport,
+  createRealtimeSession,
+  useConnectionState,
+  useRealtimeEvents,
+  useRealtimeSession,
+  type RealtimeSession,
+} from '../../../src/index.ts';
+import '../../../src/styles.css';
+
+const probe = installProbe();
+const params = new URLSearchParams(location.search);
+const transportKind = params.get('transport') === 'websocket' ? 'websocket' : 'webrtc';
+const emulator = params.get('emulator') ?? 'http://127.0.0.1:8787';
+const key = params.get('key') ?? '';
+const idleMs = Number(params.get('idle') ?? 5000);
+
+function createSession(): RealtimeSession {
+  const getClientSecret = () => key;
+  const transport =
+    transportKind === 'webrtc'
+      ? createOpenAIWebRTCTransport({
+          getClientSecret,
+          baseUrl: emulator,
+          audioElement: document.getElementById('remote-audio') as HTMLAudioElement,
+        })
+      : createOpenAIWebSocketTransport({ getClientSecret, url: `${emulator.replace(/^http/, 'ws')}/v1/realtime` });
+  return createRealtimeSession({
+    transport,
+    config: { audio: { input: { transcription: { model: 'gpt-4o-mini-transcribe' } } } },
+    idle: { timeoutMs: idleMs },
+  });
+}
+
+function Probe() {
+  useRealtimeEvents('*', (event) => {
+    if (event.type === 'server_event') return;
+    const { type, ...rest } = event as { type: string };
+    probe.events.push({ ...JSON.parse(JSON.stringify(rest)), type, at: performance.now() });
+  });
+  return null;
+}
+
+function Controls() {
+  const { status, error } = useConnectionState();
+  const session = useRealtimeSession();
+  return (
+    <div>
+      <p id="status" data-status={status}>
+        {status}
+        {error ? `: ${error.message}` : ''}
+      </p>
+      <button id="connect" onClick={() => void session.connect().catch(() => undefined)}>
+        Connect
+      </button>
+      <button id="disconnect" onClick={() => session.disconnect()}>
+        Disconnect
+      </button>
+    </div>
+  );
+}
+
+function App() {
+  const [session] = useState(createSession);
+  return (
+    <RealtimeProvider session={session}>
+      <Probe />
+      <Controls />
+      <IdleBanner id="idle-banner" />
+      <TranscriptView id="transcript" style={{ height: 400 }} />
+    </RealtimeProvider>
+  );
+}
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

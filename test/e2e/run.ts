@@ -1,0 +1,235 @@
+/**
+ * `npm run test:e2e`: builds test/e2e/app with Vite, starts the Realtime emulator, and drives
+ * Debian's Chromium (fake microphone fed from a WAV written here) through each real transport:
+ * user turn detected, assistant reply streamed into TranscriptView, audio played, IdleBanner
+ * after the idle timeout, "I'm still here" resets it, disconnect releases everything.
+ * Prints `N passed, M failed` and exits non-zero on failure.
+ */
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import { createRealtimeEmulator, type RealtimeEmulator } from '../../src/testing/emulator/index.ts';
+import { createClientSecret } from '../../src/server/index.ts';
+import { writeFakeMicrophoneWav } from './writeFakeMicrophoneWav.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const IDLE_MS = 5000;
+const verbose = process.argv.includes('--verbose');
+
+interface Result {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+const results: Result[] = [];
+const record = (name: string, ok: boolean, detail = '') => {
+  results.push({ name, ok, detail });
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
+};
+
+async function main() {
+  if (!existsSync(CHROMIUM)) {
+    console.error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  const work = mkdtempSync(join(tmpdir(), 'rrk-e2e-'));
+  const wav = join(work, 'fake-mic.wav');
+  writeFakeMicrophoneWav(wav);
+
+  const outDir = join(work, 'app');
+  await build({
+    root: join(here, 'app'),
+    base: './',
+    logLevel: 'warn',
+    configFile: false,
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, minify: false, target: 'es2022' },
+  });
+  const site = await serveStatic(outDir);
+  const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/index.html`;
+
+  const emulator = await createRealtimeEmulator({
+    log: verbose ? (line) => console.log(`  [emulator] ${line}`) : undefined,
+  });
+  try {
+    const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7);
+    for (const transport of ['webrtc', 'websocket'] as const) {
+      if (only && only !== transport) continue;
+      await runTransport(transport, emulator, siteUrl, wav);
+    }
+  } finally {
+    await emulator.close();
+    site.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+async function runTransport(transport: 'webrtc' | 'websocket', emulator: RealtimeEmulator, siteUrl: string, wav: string) {
+  const secret = await createClientSecret({
+    apiKey: 'sk-e2e-backend',
+    baseUrl: emulator.url,
+    session: { type: 'realtime', audio: { input: { turn_detection: { type: 'server_vad', idle_timeout_ms: IDLE_MS } } } },
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${wav}`,
+      '--autoplay-policy=no-user-gesture-required',
+      '--allow-loopback-in-peer-connection',
+    ],
+  });
+  const name = (check: string) => `${transport}: ${check}`;
+  try {
+    const page = await browser.newPage();
+    const consoleLines: string[] = [];
+    page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
+    const url = `${siteUrl}?transport=${transport}&emulator=${encodeURIComponent(emulator.url)}&key=${secret.value}&idle=${IDLE_MS}`;
+    await page.goto(url);
+    await page.click('#connect');
+
+    await step(name('connects'), () =>
+      page.waitForSelector('#status[data-status="connected"]', { timeout: 15000 }).then(() => ''),
+    );
+    await step(name('user turn detected'), async () => {
+      await page.waitForFunction(() => window.__e2e.events.some((e) => e.type === 'speech_stopped'), null, { timeout: 15000 });
+      await page.waitForSelector('#transcript [data-role="user"]', { timeout: 5000 });
+      return 'speech_started/stopped and a user item in TranscriptView';
+    });
+    await step(name('assistant reply streams into TranscriptView'), async () => {
+      await page.waitForFunction(
+        () => document.querySelector('#transcript [data-role="assistant"]')?.textContent?.includes('local Realtime emulator'),
+        null,
+        { timeout: 10000 },
+      );
+      const deltas = await page.evaluate(
+        () => window.__e2e.events.filter((e) => e.type === 'transcript_delta' && e.role === 'assistant').length,
+      );
+      if (deltas < 3) throw new Error(`only ${deltas} assistant transcript deltas`);
+      return `${deltas} deltas`;
+    });
+    await step(name('assistant audio played'), async () => {
+      await page.waitForFunction(() => window.__e2e.events.some((e) => e.type === 'audio_stopped'), null, { timeout: 15000 });
+      if (transport === 'websocket') {
+        const starts = await page.evaluate(() => window.__e2e.bufferSourceStarts);
+        if (starts < 1) throw new Error('no AudioBufferSourceNode was started');
+        return `${starts} audio chunks scheduled, audio_started/stopped from the transport`;
+      }
+      const stats = await page.evaluate(async () => {
+        const pc = window.__e2e.peerConnections[0];
+        if (!pc) return null;
+        const report = await pc.getStats();
+        let inbound: { totalSamplesReceived?: number; totalAudioEnergy?: number } | null = null;
+        report.forEach((entry: { type: string; kind?: string }) => {
+          if (entry.type === 'inbound-rtp' && entry.kind === 'audio') inbound = entry as typeof inbound;
+        });
+        const element = document.getElementById('remote-audio') as HTMLAudioElement;
+        return { inbound, playing: !element.paused && element.srcObject !== null };
+      });
+      const inbound = stats?.inbound as { totalSamplesReceived?: number; totalAudioEnergy?: number } | null;
+      if (!inbound || !(inbound.totalAudioEnergy ?? 0)) throw new Error(`no audio energy received: ${JSON.stringify(stats)}`);
+      if (!stats?.playing) throw new Error('the audio element is not playing the remote stream');
+      return `energy ${inbound.totalAudioEnergy?.toFixed(3)}, ${inbound.totalSamplesReceived} samples, <audio> playing`;
+    });
+    await step(name(`IdleBanner after the ${IDLE_MS} ms idle timeout`), async () => {
+      await page.waitForSelector('#idle-banner[data-state="open"]', { timeout: IDLE_MS + 15000 });
+      const timing = await page.evaluate(() => {
+        const events = window.__e2e.events;
+        const stopped = events.find((e) => e.type === 'audio_stopped');
+        const timeout = events.find((e) => e.type === 'input_audio_timeout_triggered');
+        return { stopped: stopped?.at, timeout: timeout?.at, source: timeout?.source };
+      });
+      const waited = (timing.timeout ?? 0) - (timing.stopped ?? 0);
+      if (timing.source !== 'server') throw new Error(`timeout source ${String(timing.source)}`);
+      if (waited < IDLE_MS - 300) throw new Error(`fired ${Math.round(waited)} ms after playback ended`);
+      await page.waitForSelector('#transcript [data-kind="idle_timeout"]', { timeout: 5000 });
+      return `server timeout ${Math.round(waited)} ms after playback ended; idle marker in transcript`;
+    });
+    await step(name(`"I'm still here" resets the idle state`), async () => {
+      await page.click('#idle-banner button[data-variant="primary"]');
+      await page.waitForSelector('#idle-banner[data-state="closed"]', { state: 'attached', timeout: 5000 }).catch(async (error: unknown) => {
+        const phase = await page.getAttribute('#idle-banner', 'data-phase');
+        const idle = await page.evaluate(() => window.__e2e.events.filter((e) => e.type === 'idle_changed').slice(-3));
+        throw new Error(`banner still open in phase ${String(phase)}: ${JSON.stringify(idle)} (${String(error)})`);
+      });
+      const timeouts = await page.getAttribute('#idle-banner', 'data-timeouts');
+      if (timeouts !== '0') throw new Error(`data-timeouts=${String(timeouts)}`);
+      return 'banner closed, count 0';
+    });
+    await step(name('disconnect releases peer connection, socket and microphone'), async () => {
+      await page.click('#disconnect');
+      await page.waitForSelector('#status[data-status="disconnected"]', { timeout: 5000 });
+      await page.waitForTimeout(300);
+      const open = await page.evaluate(() => ({
+        peers: window.__e2e.peerConnections.filter((pc) => pc.connectionState !== 'closed').length,
+        sockets: window.__e2e.sockets.filter((s) => s.readyState !== WebSocket.CLOSED).length,
+        tracks: window.__e2e.tracks.filter((t) => t.readyState !== 'ended').length,
+        created: window.__e2e.peerConnections.length + window.__e2e.sockets.length,
+      }));
+      if (open.created === 0) throw new Error('nothing was ever opened');
+      if (open.peers || open.sockets || open.tracks) throw new Error(`still open: ${JSON.stringify(open)}`);
+      return 'no open peer connection, socket or track';
+    });
+    if (verbose || results.some((r) => !r.ok && r.name.startsWith(transport))) {
+      console.log(consoleLines.slice(-30).map((line) => `  [page] ${line}`).join('\n'));
+      await page.screenshot({ path: join(tmpdir(), `rrk-e2e-${transport}.png`) }).catch(() => undefined);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+async function step(name: string, run: () => Promise<string>) {
+  try {
+    record(name, true, await run());
+  } catch (error) {
+    record(name, false, error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
+  }
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.map': 'application/json',
+};
+
+function serveStatic(root: string): Promise<Server> {
+  const server = createServer((request, response) => {
+    const path = resolve(root, `.${new URL(request.url ?? '/', 'http://x').pathname}`);
+    if (!path.startsWith(root) || !existsSync(path)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    response.end(readFileSync(path));
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+
+main().catch((error: unknown) => {
+  console.error(error);
+  console.log(`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed`);
+  process.exit(1);
+});
