@@ -39,7 +39,8 @@ const selectIdle = (state: SessionState): IdleState => state.idle;
  * `session.setIdlePolicy` when they differ from the session's policy, on mount and whenever they
  * change; a new `timeoutMs` reaches the server through `session.update`. The last component to
  * apply a value wins, and unmounting does not restore the previous policy. An invalid value
- * (for example `timeoutMs: 1000`) throws from the effect, to the nearest error boundary.
+ * (for example `timeoutMs: 1000`) is not applied: the session reports it as an `error` event
+ * (source `config`, code `invalid_idle_policy`), like any other configuration error.
  *
  * @example
  * ```tsx
