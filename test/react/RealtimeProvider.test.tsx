@@ -1,4 +1,5 @@
 import { act, render, renderHook } from '@testing-library/react';
+import * as React from 'react';
 import { StrictMode, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import './helpers/autoCleanup.ts';
@@ -81,6 +82,31 @@ describe('RealtimeProvider owning its session', () => {
     await act(() => result.current.connect());
     expect(result.current.status).toBe('connected');
     expect(transport.connected).toBe(true);
+  });
+
+  // React 19.2's <Activity mode="hidden"> runs effect cleanups but keeps state: the provider
+  // closes its session while hidden and reconnects the same session when shown again.
+  const Activity = (React as unknown as { Activity?: React.ComponentType<{ mode: 'visible' | 'hidden'; children?: ReactNode }> })
+    .Activity;
+  it.runIf(Activity)('closes while hidden in <Activity> and reconnects when visible', async () => {
+    if (!Activity) return;
+    const transport = createMockTransport();
+    const tree = (mode: 'visible' | 'hidden') => (
+      <Activity mode={mode}>
+        <RealtimeProvider transport={transport} autoConnect />
+      </Activity>
+    );
+    const { rerender } = render(tree('visible'));
+    await settle();
+    expect(transport.connected).toBe(true);
+    rerender(tree('hidden'));
+    await settle();
+    expect(transport.connected).toBe(false);
+    rerender(tree('visible'));
+    await settle();
+    expect(transport.connected).toBe(true);
+    expect(connects(transport)).toBe(2);
+    expect(closes(transport)).toBe(1);
   });
 
   it('throws a clear error without a session or a transport', () => {
