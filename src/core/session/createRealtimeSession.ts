@@ -181,6 +181,11 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
   let updateCounter = 0;
   const pendingTools = new Set<string>();
   const idleItems = new Map<string, TranscriptIdleInfo>();
+  /** Silent commits counted as server timeouts before (or without) their `timeout_triggered`. */
+  const inferredItems = new Set<string>();
+  let speechSinceCommit = false;
+  /** `input_audio_buffer.commit`s the app sent: their commits are not silences. */
+  let clientCommits = 0;
 
   /**
    * What the server's idle clock does: its own report (`session.updated`) once it has
@@ -363,6 +368,7 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
         enqueue({ type: 'session_updated', session: event.session });
         return;
       case 'input_audio_buffer.speech_started':
+        speechSinceCommit = true;
         userActive();
         write().userSpeaking = true;
         enqueue({ type: 'speech_started', itemId: event.item_id, audioStartMs: event.audio_start_ms });
@@ -373,6 +379,12 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
         return;
       case 'input_audio_buffer.timeout_triggered':
         serverTimeout(event);
+        return;
+      case 'input_audio_buffer.committed':
+        committed(event);
+        return;
+      case 'input_audio_buffer.cleared':
+        speechSinceCommit = false;
         return;
       case 'conversation.item.added':
         applyItem(event.item, event.previous_item_id, 'in_progress');
@@ -462,6 +474,16 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
   }
 
   function serverTimeout(event: ServerEventOf<'input_audio_buffer.timeout_triggered'>): void {
+    if (inferredItems.delete(event.item_id)) {
+      // Counted already, from its silent commit: only the facts improve.
+      recordIdleItem(event.item_id, {
+        audioStartMs: event.audio_start_ms,
+        audioEndMs: event.audio_end_ms,
+        idleMs: Math.max(0, event.audio_end_ms - event.audio_start_ms),
+        source: 'server',
+      });
+      return;
+    }
     const fired = idle.timeout({
       source: 'server',
       itemId: event.item_id,
@@ -471,19 +493,53 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
     });
     // Even an ignored timeout (the client clock already fired for this silence) commits a
     // silent item: it still becomes an idle marker, not an empty user bubble.
-    const info: TranscriptIdleInfo = {
+    recordIdleItem(event.item_id, {
       audioStartMs: event.audio_start_ms,
       audioEndMs: event.audio_end_ms,
       idleMs: fired?.idleMs ?? Math.max(0, event.audio_end_ms - event.audio_start_ms),
       source: 'server',
-    };
-    if (idleItems.size >= MAX_PENDING_IDLE_ITEMS) {
+    });
+    if (fired) enqueue(fired);
+  }
+
+  /**
+   * Some transports never deliver `timeout_triggered` (a community report: WebSocket clients),
+   * and the server then starts its re-prompt at once, which pauses our backup clock for good.
+   * Its other trace is a commit of audio in which nobody spoke: with the server's idle clock
+   * armed, that is the timeout. Count it then; the real event, if it comes late, only refines it.
+   */
+  function committed(event: ServerEventOf<'input_audio_buffer.committed'>): void {
+    const silent = !speechSinceCommit && clientCommits === 0;
+    speechSinceCommit = false;
+    if (clientCommits > 0) clientCommits--;
+    if (!silent || !idle.state.server || idleItems.has(event.item_id)) return;
+    const audioEndMs = Math.max(0, clock.now() - idle.state.connectedAt);
+    const timeoutMs = idle.state.timeoutMs ?? 0;
+    const fired = idle.timeout({
+      source: 'server',
+      itemId: event.item_id,
+      audioStartMs: Math.max(0, audioEndMs - timeoutMs),
+      audioEndMs,
+      inferred: true,
+    });
+    if (inferredItems.size >= MAX_PENDING_IDLE_ITEMS) inferredItems.clear();
+    inferredItems.add(event.item_id);
+    recordIdleItem(event.item_id, {
+      audioStartMs: Math.max(0, audioEndMs - timeoutMs),
+      audioEndMs,
+      idleMs: fired?.idleMs ?? timeoutMs,
+      source: 'server',
+    });
+    if (fired) enqueue(fired);
+  }
+
+  function recordIdleItem(itemId: string, info: TranscriptIdleInfo): void {
+    if (idleItems.size >= MAX_PENDING_IDLE_ITEMS && !idleItems.has(itemId)) {
       const oldest = idleItems.keys().next().value;
       if (oldest !== undefined) idleItems.delete(oldest);
     }
-    idleItems.set(event.item_id, info);
-    applyTranscript(markTranscriptIdle(read().transcript, event.item_id, info), true);
-    if (fired) enqueue(fired);
+    idleItems.set(itemId, info);
+    applyTranscript(markTranscriptIdle(read().transcript, itemId, info), true);
   }
 
   function responseDone(event: ServerEventOf<'response.done'>): void {
@@ -673,7 +729,8 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
         return;
       }
       if (!send(valid)) return;
-      if (valid.type === 'conversation.item.create') {
+      if (valid.type === 'input_audio_buffer.commit') clientCommits++;
+      else if (valid.type === 'conversation.item.create') {
         const item = valid.item;
         if (item.type === 'message' && item.role === 'user') userActive();
         else if (item.type === 'function_call_output') pendingTools.delete(item.call_id);

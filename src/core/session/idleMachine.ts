@@ -140,7 +140,7 @@ export function idleUserActive(s: IdleMachineState, now: number): IdleMachineSta
 
 /** What a timeout source reports. Client timeouts fill in the rest from the machine. */
 export type IdleTimeoutReport =
-  | { source: 'server'; itemId: string; audioStartMs: number; audioEndMs: number; eventId?: string }
+  | { source: 'server'; itemId: string; audioStartMs: number; audioEndMs: number; eventId?: string; inferred?: boolean }
   | { source: 'client' };
 
 /**
@@ -172,6 +172,7 @@ export function idleTimeout(
       source: 'server',
       count,
       ...(report.eventId !== undefined ? { eventId: report.eventId } : {}),
+      ...(report.inferred ? { inferred: true } : {}),
     };
   } else {
     const started = s.silenceStartedAt as number;

@@ -187,6 +187,12 @@ export interface InputAudioTimeoutTriggeredEvent {
   count: number;
   /** The wire `event_id`, for server timeouts. */
   eventId?: string;
+  /**
+   * True when the `timeout_triggered` event itself never arrived and the kit recognised the
+   * server's timeout by its trace: a commit of audio in which nobody spoke, while the server's
+   * idle clock was armed. `audioStartMs`/`audioEndMs` are then estimates (ms since connect).
+   */
+  inferred?: boolean;
 }
 
 export type SessionEvent =

@@ -170,6 +170,40 @@ group('idle policy: server path and client fallback', () => {
     ]);
   });
 
+  it('recognises a server timeout whose event was dropped by its silent commit, and counts it once', async () => {
+    const h = setup({ config: serverVad, idle: { timeoutMs: 8000 } });
+    await h.session.connect();
+    // A normal turn: speech, then a commit. Not a timeout.
+    h.emit(
+      wire('input_audio_buffer.speech_started', { audio_start_ms: 0, item_id: 'u1' }),
+      wire('input_audio_buffer.speech_stopped', { audio_end_ms: 900, item_id: 'u1' }),
+      wire('input_audio_buffer.committed', { item_id: 'u1', previous_item_id: null }),
+    );
+    h.clock.advance(8000);
+    // The server's timeout_triggered never arrives (WebSocket); its commit and re-prompt do.
+    h.emit(
+      wire('input_audio_buffer.committed', { item_id: 'idle_1', previous_item_id: 'u1' }),
+      wire('conversation.item.added', { previous_item_id: 'u1', item: { id: 'idle_1', type: 'message', role: 'user', content: [{ type: 'input_audio', transcript: null }] } }),
+      wire('response.created', { response: response('r1') }),
+    );
+    expect(timeouts(h)).toEqual([
+      expect.objectContaining({ source: 'server', itemId: 'idle_1', count: 1, inferred: true, idleMs: 8000 }),
+    ]);
+    expect(h.session.getState().transcript.get('idle_1')?.kind).toBe('idle_timeout');
+    // The event arrives late after all: it refines the facts, it is not a second timeout.
+    h.emit(serverTimeout('idle_1', 900, 8900));
+    expect(timeouts(h)).toHaveLength(1);
+    expect(h.session.getState().transcript.get('idle_1')?.idle).toEqual({ audioStartMs: 900, audioEndMs: 8900, idleMs: 8000, source: 'server' });
+  });
+
+  it('does not treat an app-requested commit as a timeout', async () => {
+    const h = setup({ config: serverVad, idle: { timeoutMs: 8000 } });
+    await h.session.connect();
+    h.session.sendEvent({ type: 'input_audio_buffer.commit' });
+    h.emit(wire('input_audio_buffer.committed', { item_id: 'u1', previous_item_id: null }));
+    expect(timeouts(h)).toEqual([]);
+  });
+
   it('never counts one silence twice: a late server event after the client fired is ignored', async () => {
     const h = setup({ config: serverVad, idle: { timeoutMs: 8000, clientFallback: 'always' } });
     await h.session.connect();
