@@ -5,8 +5,11 @@ import type {
   InputAudioTimeoutTriggeredEvent,
   RealtimeError,
   SessionEvent,
+  RealtimeSession,
   TranscriptItem,
 } from '../../src/core/session/types.ts';
+import type { RealtimeTransport } from '../../src/core/transports/types.ts';
+import type { RealtimeProviderProps } from '../../src/react/RealtimeProvider.tsx';
 import { useConnectionState } from '../../src/react/useConnectionState.ts';
 import { useIdleTimeout } from '../../src/react/useIdleTimeout.ts';
 import { useRealtimeEvents } from '../../src/react/useRealtimeEvents.ts';
@@ -69,5 +72,20 @@ describe('state hook types', () => {
     useTranscript({ roles: ['robot'] });
     // @ts-expect-error: policy options are typed
     useIdleTimeout({ timeoutMs: '8000' });
+  });
+});
+
+describe('RealtimeProvider props', () => {
+  it('takes a session or the options to create one, not both', () => {
+    const session = {} as RealtimeSession;
+    const transport = {} as RealtimeTransport;
+    expectTypeOf<{ session: RealtimeSession }>().toExtend<RealtimeProviderProps>();
+    expectTypeOf<{ transport: RealtimeTransport; idle: { timeoutMs: number }; autoConnect: true }>().toExtend<RealtimeProviderProps>();
+    // @ts-expect-error: a given session and a transport to create one are exclusive
+    const both: RealtimeProviderProps = { session, transport };
+    // @ts-expect-error: one of the two is needed
+    const neither: RealtimeProviderProps = { autoConnect: true };
+    void both;
+    void neither;
   });
 });
