@@ -93,7 +93,7 @@ export function createPlaybackTimeline(options: { leadSec?: number; keepItems?: 
     },
     playedMs(itemId, now) {
       const record = items.get(itemId);
-      return record ? Math.floor(playedSec(record, now) * 1000) : 0;
+      return record ? toMs(playedSec(record, now)) : 0;
     },
     current(now) {
       const record = current(now);
@@ -103,12 +103,18 @@ export function createPlaybackTimeline(options: { leadSec?: number; keepItems?: 
     isPlaying: (now) => tail > now,
     clear(now) {
       const playing = tail > now ? current(now) : null;
-      const cut = playing ? { ...toSource(playing), playedMs: Math.floor(playedSec(playing, now) * 1000) } : null;
+      const cut = playing ? { ...toSource(playing), playedMs: toMs(playedSec(playing, now)) } : null;
       items.clear();
       tail = 0;
       return cut;
     },
   };
+}
+
+// Floor, so a truncate never claims more than was played, but forgive float noise
+// (0.35 - 0.1 is 0.24999999999999997 seconds, which is 250 ms).
+function toMs(seconds: number): number {
+  return Math.floor(seconds * 1000 + 1e-6);
 }
 
 function toSource(record: ItemRecord): PlaybackSource {

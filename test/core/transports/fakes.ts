@@ -1,0 +1,241 @@
+// Minimal stand-ins for the browser APIs the transports touch. Each records what the
+// transport did to it and lets a test drive the other side (open, message, close, state).
+
+export class FakeTrack {
+  kind = 'audio';
+  enabled = true;
+  readyState: 'live' | 'ended' = 'live';
+  stop() {
+    this.readyState = 'ended';
+  }
+}
+
+export class FakeStream {
+  tracks = [new FakeTrack()];
+  getTracks() {
+    return this.tracks;
+  }
+  getAudioTracks() {
+    return this.tracks;
+  }
+}
+
+export function fakeMediaDevices(result: FakeStream | Error = new FakeStream()) {
+  const calls: MediaStreamConstraints[] = [];
+  return {
+    calls,
+    getUserMedia: async (constraints: MediaStreamConstraints) => {
+      calls.push(constraints);
+      if (result instanceof Error) throw result;
+      return result as unknown as MediaStream;
+    },
+  };
+}
+
+export function domError(name: string, message = name): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+export class FakeDataChannel {
+  readyState: RTCDataChannelState = 'connecting';
+  sent: string[] = [];
+  onopen: (() => void) | null = null;
+  onclose: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  constructor(public label: string) {}
+  send(data: string) {
+    if (this.readyState !== 'open') throw new Error('not open');
+    this.sent.push(data);
+  }
+  close() {
+    this.readyState = 'closed';
+  }
+  // test side
+  open() {
+    this.readyState = 'open';
+    this.onopen?.();
+  }
+  remoteClose() {
+    this.readyState = 'closed';
+    this.onclose?.();
+  }
+  receive(data: string) {
+    this.onmessage?.({ data });
+  }
+  sentEvents() {
+    return this.sent.map((text) => JSON.parse(text) as { type: string; [key: string]: unknown });
+  }
+}
+
+export class FakePeerConnection {
+  static instances: FakePeerConnection[] = [];
+  /** Open the data channel as soon as the answer is applied (the usual happy path). */
+  static autoOpen = true;
+  channels: FakeDataChannel[] = [];
+  tracks: unknown[] = [];
+  local: RTCSessionDescriptionInit | null = null;
+  remote: RTCSessionDescriptionInit | null = null;
+  connectionState: RTCPeerConnectionState = 'new';
+  iceGatheringState: RTCIceGatheringState = 'complete';
+  closed = false;
+  onconnectionstatechange: (() => void) | null = null;
+  oniceconnectionstatechange: (() => void) | null = null;
+  onicegatheringstatechange: (() => void) | null = null;
+  ontrack: ((event: unknown) => void) | null = null;
+  constructor(public config?: RTCConfiguration) {
+    FakePeerConnection.instances.push(this);
+  }
+  get localDescription() {
+    return this.local;
+  }
+  addTrack(track: unknown) {
+    this.tracks.push(track);
+  }
+  addTransceiver(kind: string) {
+    this.tracks.push(kind);
+  }
+  createDataChannel(label: string) {
+    const channel = new FakeDataChannel(label);
+    this.channels.push(channel);
+    return channel;
+  }
+  async createOffer() {
+    return { type: 'offer' as const, sdp: 'v=0\r\no=- offer\r\n' };
+  }
+  async setLocalDescription(description: RTCSessionDescriptionInit) {
+    this.local = description;
+  }
+  async setRemoteDescription(description: RTCSessionDescriptionInit) {
+    this.remote = description;
+    if (FakePeerConnection.autoOpen) {
+      queueMicrotask(() => {
+        this.setState('connected');
+        this.channels[0]?.open();
+      });
+    }
+  }
+  close() {
+    this.closed = true;
+    this.connectionState = 'closed';
+  }
+  setState(state: RTCPeerConnectionState) {
+    this.connectionState = state;
+    this.onconnectionstatechange?.();
+  }
+}
+
+export interface FetchCall {
+  url: string;
+  init: RequestInit;
+}
+
+export function fakeFetch(respond: (call: FetchCall) => Response) {
+  const calls: FetchCall[] = [];
+  const fetch = async (url: string | URL | Request, init?: RequestInit) => {
+    const call = { url: String(url), init: init ?? {} };
+    calls.push(call);
+    return respond(call);
+  };
+  return { calls, fetch: fetch as typeof globalThis.fetch };
+}
+
+export class FakeWebSocket {
+  static instances: FakeWebSocket[] = [];
+  readyState = 0;
+  sent: string[] = [];
+  closedWith: number | null = null;
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onclose: ((event: { code: number; reason: string }) => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor(
+    public url: string,
+    public protocols?: string | string[],
+  ) {
+    FakeWebSocket.instances.push(this);
+  }
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close(code = 1000) {
+    this.closedWith = code;
+    this.readyState = 3;
+  }
+  // test side
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  receive(event: object | string) {
+    this.onmessage?.({ data: typeof event === 'string' ? event : JSON.stringify(event) });
+  }
+  remoteClose(code = 1006, reason = '') {
+    this.readyState = 3;
+    this.onclose?.({ code, reason });
+  }
+  sentEvents() {
+    return this.sent.map((text) => JSON.parse(text) as { type: string; [key: string]: unknown });
+  }
+}
+
+/** An AudioContext whose clock the test moves by hand. */
+export class FakeAudioContext {
+  static instances: FakeAudioContext[] = [];
+  currentTime = 0;
+  sampleRate = 48000;
+  state: AudioContextState = 'running';
+  destination = {};
+  started: Array<{ at: number; duration: number; node: FakeBufferSource }> = [];
+  constructor() {
+    FakeAudioContext.instances.push(this);
+  }
+  async resume() {
+    this.state = 'running';
+  }
+  async close() {
+    this.state = 'closed';
+  }
+  createGain() {
+    return { connect() {}, disconnect() {} };
+  }
+  createBuffer(_channels: number, length: number, sampleRate: number) {
+    const data = new Float32Array(length);
+    return { length, sampleRate, duration: length / sampleRate, getChannelData: () => data };
+  }
+  createBufferSource() {
+    return new FakeBufferSource(this);
+  }
+  /** Move the clock and end the sources that finished by then. */
+  advance(seconds: number) {
+    this.currentTime += seconds;
+    for (const entry of [...this.started]) {
+      if (!entry.node.stopped && entry.at + entry.duration <= this.currentTime + 1e-9) {
+        entry.node.stopped = true;
+        entry.node.onended?.();
+      }
+    }
+  }
+}
+
+export class FakeBufferSource {
+  buffer: { duration: number } | null = null;
+  onended: (() => void) | null = null;
+  stopped = false;
+  constructor(private context: FakeAudioContext) {}
+  connect() {}
+  disconnect() {}
+  start(at: number) {
+    this.context.started.push({ at, duration: this.buffer?.duration ?? 0, node: this });
+  }
+  stop() {
+    this.stopped = true;
+  }
+}
+
+/** Base64 of `ms` milliseconds of PCM16 24 kHz audio. */
+export function audioDelta(ms: number): string {
+  return Buffer.alloc(ms * 48, 1).toString('base64');
+}
