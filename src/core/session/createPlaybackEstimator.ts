@@ -1,6 +1,13 @@
 import type { Clock, TimerHandle } from './clock.ts';
 
-/** Bytes per millisecond of PCM16 mono at 24 kHz, the Realtime API's default output format. */
+/**
+ * Bytes per millisecond of PCM16 mono at 24 kHz, the Realtime API's default output format.
+ *
+ * @example
+ * ```ts
+ * const playMs = bytes / PCM16_24K_BYTES_PER_MS; // 4800 bytes -> 100 ms
+ * ```
+ */
 export const PCM16_24K_BYTES_PER_MS = 48;
 
 /** Decoded size of a base64 string, without decoding it. */

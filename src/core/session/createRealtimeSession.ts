@@ -85,7 +85,7 @@ function bytesPerMsOf(session: SessionConfig): number {
  * @example
  * ```ts
  * const session = createRealtimeSession({
- *   transport: createWebRtcTransport({ clientSecret }),
+ *   transport: createOpenAIWebRTCTransport({ getClientSecret: () => fetchKey() }),
  *   config: { type: 'realtime', instructions: 'Be brief.' },
  *   idle: { timeoutMs: 8000, maxTimeouts: 2 },
  * });

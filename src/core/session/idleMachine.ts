@@ -20,6 +20,11 @@ export type ClientClockMode = 'off' | 'primary' | 'backup';
  * How much later than the server the backup client clock fires in `auto` mode with server
  * VAD, so a server event that is merely late (network, the server's own playback estimate)
  * wins the race instead of being counted twice.
+ *
+ * @example
+ * ```ts
+ * const backupFiresAfter = policy.timeoutMs + SERVER_TIMEOUT_BACKUP_MARGIN_MS;
+ * ```
  */
 export const SERVER_TIMEOUT_BACKUP_MARGIN_MS = 2000;
 

@@ -2,13 +2,41 @@ import type { ClientEvent, ServerEvent, SessionConfig } from '../protocol/index.
 import type { RealtimeTransport } from '../transports/types.ts';
 import type { Clock } from './clock.ts';
 
-/** Connection status of a session. `idle` = never connected yet. */
+/**
+ * Connection status of a session. `idle` = never connected yet; `error` = the connection failed
+ * or was lost (the reason is in `state.error`).
+ *
+ * @example
+ * ```ts
+ * const label: Record<ConnectionStatus, string> = {
+ *   idle: 'Start', connecting: 'Connecting…', connected: 'Live', disconnected: 'Ended', error: 'Connection lost',
+ * };
+ * ```
+ */
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'disconnected' | 'error';
 
-/** Where an error came from, so a UI can decide what to show. */
+/**
+ * Where an error came from, so a UI can decide what to show: `server` (the API's `error`
+ * event), `transport` (connect, send, lost connection), `protocol` (bad wire data), `handler`
+ * (your event handler or state listener threw), `config` (an invalid config or client event).
+ *
+ * @example
+ * ```ts
+ * session.on('error', ({ error }) => {
+ *   if (error.source === 'transport') showToast(error.message);
+ * });
+ * ```
+ */
 export type RealtimeErrorSource = 'server' | 'transport' | 'protocol' | 'handler' | 'config';
 
-/** One error, normalized. Never thrown into the caller's stack from the event path. */
+/**
+ * One error, normalized. Never thrown into the caller's stack from the event path.
+ *
+ * @example
+ * ```ts
+ * const error: RealtimeError = { source: 'protocol', code: 'malformed_json', message: 'malformed JSON: Unexpected end' };
+ * ```
+ */
 export interface RealtimeError {
   source: RealtimeErrorSource;
   /** Machine-readable: the server's `error.code`/`error.type`, or one of the kit's own codes. */
@@ -21,12 +49,45 @@ export interface RealtimeError {
 // ---------------------------------------------------------------------------------------------
 // Transcript
 
+/**
+ * Who a transcript row belongs to. Tool results (`function_call_output`) are `tool`.
+ *
+ * @example
+ * ```ts
+ * const align = (role: TranscriptRole) => (role === 'user' ? 'end' : 'start');
+ * ```
+ */
 export type TranscriptRole = 'user' | 'assistant' | 'system' | 'tool';
-/** `idle_timeout`: the silent user item the server commits when the idle timeout fires. */
+/**
+ * What a row shows. `idle_timeout`: the silent user item the server commits when the idle
+ * timeout fires, shown as a marker rather than an empty user bubble. `tool_call`: a function
+ * call or its output.
+ *
+ * @example
+ * ```ts
+ * if (item.kind === 'idle_timeout') return <IdleMarker ms={item.idle?.idleMs} />;
+ * ```
+ */
 export type TranscriptItemKind = 'message' | 'idle_timeout' | 'tool_call';
+/**
+ * `interrupted`: the user cut the assistant off (or the response was cancelled, or the item
+ * truncated). `failed`: the user's transcription failed (see `item.error`).
+ *
+ * @example
+ * ```ts
+ * const dimmed = item.status === 'interrupted';
+ * ```
+ */
 export type TranscriptItemStatus = 'in_progress' | 'completed' | 'interrupted' | 'failed';
 
-/** Facts about the silence behind an `idle_timeout` transcript item. */
+/**
+ * Facts about the silence behind an `idle_timeout` transcript item (the server's audio times).
+ *
+ * @example
+ * ```ts
+ * const info: TranscriptIdleInfo = { audioStartMs: 13216, audioEndMs: 19232, idleMs: 6016, source: 'server' };
+ * ```
+ */
 export interface TranscriptIdleInfo {
   audioStartMs: number;
   audioEndMs: number;
@@ -34,6 +95,15 @@ export interface TranscriptIdleInfo {
   source: IdleTimeoutSource;
 }
 
+/**
+ * A tool call on a `tool_call` row. `arguments` grows while streamed; `output` is set on the
+ * row of the call's result.
+ *
+ * @example
+ * ```ts
+ * const tool: TranscriptToolInfo = { name: 'get_weather', callId: 'call_1', arguments: '{"city":"Paris"}' };
+ * ```
+ */
 export interface TranscriptToolInfo {
   name: string;
   callId: string;
@@ -44,6 +114,11 @@ export interface TranscriptToolInfo {
 /**
  * One row of the conversation. Immutable: an update replaces the item object (and only it),
  * so a row that did not change keeps its identity and need not render again.
+ *
+ * @example
+ * ```ts
+ * const Row = memo(({ item }: { item: TranscriptItem }) => <p data-role={item.role}>{item.text}</p>);
+ * ```
  */
 export interface TranscriptItem {
   readonly id: string;
@@ -98,6 +173,15 @@ export interface TranscriptState {
 // ---------------------------------------------------------------------------------------------
 // Idle timeout
 
+/**
+ * Who detected a silence: the server (`input_audio_buffer.timeout_triggered`) or the kit's
+ * client clock (semantic VAD, no VAD, or a dropped server event). See docs/idle-timeout.md.
+ *
+ * @example
+ * ```ts
+ * session.on('input_audio_timeout_triggered', (e) => log(e.source === 'server' ? e.itemId : 'client clock'));
+ * ```
+ */
 export type IdleTimeoutSource = 'server' | 'client';
 
 /**
@@ -109,9 +193,24 @@ export type IdleTimeoutSource = 'server' | 'client';
  *   be running again for the next one: see `deadline`).
  * - `ending`: `maxTimeouts` reached; the session ends at `endsAt` unless the user comes back.
  * - `ended`: the policy ended the session.
+ *
+ * @example
+ * ```ts
+ * const showBanner = (phase: IdlePhase) => phase === 'timed_out' || phase === 'ending';
+ * ```
  */
 export type IdlePhase = 'off' | 'listening' | 'counting' | 'timed_out' | 'ending' | 'ended';
 
+/**
+ * The idle part of the session state. Deadlines are times of the session's clock, so a
+ * countdown computes `endsAt - session.clock.now()` without the state changing every second.
+ *
+ * @example
+ * ```ts
+ * const { phase, endsAt } = session.getState().idle;
+ * if (phase === 'ending' && endsAt !== null) startCountdown(endsAt - session.clock.now());
+ * ```
+ */
 export interface IdleState {
   phase: IdlePhase;
   /** Consecutive timeouts without the user speaking or typing. */
@@ -126,7 +225,14 @@ export interface IdleState {
   timeoutMs: number | null;
 }
 
-/** When the client-side silence clock runs. */
+/**
+ * When the client-side silence clock runs (see the table in docs/idle-timeout.md).
+ *
+ * @example
+ * ```ts
+ * createRealtimeSession({ transport, idle: { timeoutMs: 8000, clientFallback: 'always' } });
+ * ```
+ */
 export type ClientFallbackMode =
   /** Only where the server will not send the event (semantic VAD, no VAD), and as a late backup otherwise. */
   | 'auto'
@@ -135,6 +241,16 @@ export type ClientFallbackMode =
   /** Trust the server alone. */
   | 'never';
 
+/**
+ * The idle policy. Defaults (`DEFAULT_IDLE_POLICY`): `timeoutMs: null` (off),
+ * `clientFallback: 'auto'`, `maxTimeouts: 3`, `endGraceMs: 10000`.
+ *
+ * @example
+ * ```ts
+ * const policy: Partial<IdlePolicy> = { timeoutMs: 8000, maxTimeouts: 2, endGraceMs: 15000 };
+ * createRealtimeSession({ transport, idle: policy });
+ * ```
+ */
 export interface IdlePolicy {
   /** Silence (ms) before a timeout: sent as `idle_timeout_ms` (5000..30000), or null for off. */
   timeoutMs: number | null;
@@ -148,7 +264,17 @@ export interface IdlePolicy {
 // ---------------------------------------------------------------------------------------------
 // State snapshot
 
-/** Immutable snapshot. A new object only when something changed; unchanged parts keep identity. */
+/**
+ * Immutable snapshot. A new object only when something changed; unchanged parts keep identity,
+ * so selectors (`state => state.idle`) let a component re-render only for what it reads.
+ *
+ * @example
+ * ```ts
+ * session.subscribe((state, previous) => {
+ *   if (state.idle !== previous.idle) renderBanner(state.idle);
+ * });
+ * ```
+ */
 export interface SessionState {
   status: ConnectionStatus;
   /** The last error, cleared on a new successful connect. */
@@ -168,12 +294,31 @@ export interface SessionState {
 // ---------------------------------------------------------------------------------------------
 // Session events (camelCase; the raw wire event keeps snake_case in `server_event`)
 
-/** A wire event whose type the kit does not know. Passed through untouched. */
+/**
+ * A wire event whose type the kit does not know (or a known type that failed validation).
+ * Passed through untouched in `server_event` with `known: false`.
+ *
+ * @example
+ * ```ts
+ * session.on('server_event', ({ event, known }) => { if (!known) console.debug('new server event', event.type); });
+ * ```
+ */
 export interface UnknownServerEvent {
   type: string;
   [key: string]: unknown;
 }
 
+/**
+ * The user went quiet: the session event for `input_audio_buffer.timeout_triggered` (source
+ * `server`) or the client clock (source `client`). Keeps every field of the wire event.
+ *
+ * @example
+ * ```ts
+ * session.on('input_audio_timeout_triggered', ({ count, idleMs, source }) => {
+ *   analytics.track('idle', { count, idleMs, source });
+ * });
+ * ```
+ */
 export interface InputAudioTimeoutTriggeredEvent {
   type: 'input_audio_timeout_triggered';
   /** The silent user item the server committed; null for a client-detected timeout. */
@@ -195,6 +340,18 @@ export interface InputAudioTimeoutTriggeredEvent {
   inferred?: boolean;
 }
 
+/**
+ * Every event a session emits, discriminated on `type` (camelCase fields; the raw wire event
+ * keeps snake_case in `server_event`). Events of one wire message arrive in wire order, after
+ * the state was updated.
+ *
+ * @example
+ * ```ts
+ * session.on('*', (event: SessionEvent) => {
+ *   if (event.type === 'transcript_delta') appendText(event.itemId, event.delta);
+ * });
+ * ```
+ */
 export type SessionEvent =
   | { type: 'status_changed'; status: ConnectionStatus; previous: ConnectionStatus; error?: RealtimeError }
   | { type: 'session_updated'; session: SessionConfig }
@@ -218,12 +375,41 @@ export type SessionEvent =
   | { type: 'error'; error: RealtimeError }
   | { type: 'server_event'; event: ServerEvent | UnknownServerEvent; known: boolean };
 
+/**
+ * Every session event name.
+ *
+ * @example
+ * ```ts
+ * const logged: SessionEventType[] = ['status_changed', 'input_audio_timeout_triggered'];
+ * ```
+ */
 export type SessionEventType = SessionEvent['type'];
-/** The event of one type: `SessionEventOf<'speech_started'>`. */
+/**
+ * The event of one type.
+ *
+ * @example
+ * ```ts
+ * const onStart = (event: SessionEventOf<'speech_started'>) => console.log(event.audioStartMs);
+ * ```
+ */
 export type SessionEventOf<T extends SessionEventType> = Extract<SessionEvent, { type: T }>;
-/** Event type names plus `'*'` for every event. */
+/**
+ * Event type names plus `'*'` for every event.
+ *
+ * @example
+ * ```ts
+ * const selector: SessionEventSelector = '*';
+ * ```
+ */
 export type SessionEventSelector = SessionEventType | '*';
-/** The events selected by one name or a list of names (`'*'` = all). */
+/**
+ * The events selected by one name or a list of names (`'*'` = all).
+ *
+ * @example
+ * ```ts
+ * type SpeechEvents = SelectedSessionEvent<'speech_started' | 'speech_stopped'>;
+ * ```
+ */
 export type SelectedSessionEvent<T extends SessionEventSelector> = T extends '*'
   ? SessionEvent
   : T extends SessionEventType
@@ -233,6 +419,18 @@ export type SelectedSessionEvent<T extends SessionEventSelector> = T extends '*'
 // ---------------------------------------------------------------------------------------------
 // The session object
 
+/**
+ * Options of `createRealtimeSession`.
+ *
+ * @example
+ * ```ts
+ * const options: CreateRealtimeSessionOptions = {
+ *   transport: createMockTransport(),
+ *   config: { type: 'realtime', instructions: 'Be brief.' },
+ *   idle: { timeoutMs: 8000 },
+ * };
+ * ```
+ */
 export interface CreateRealtimeSessionOptions {
   transport: RealtimeTransport;
   /** Initial session config (GA wire shape), sent as `session.update` once connected. */
@@ -243,8 +441,25 @@ export interface CreateRealtimeSessionOptions {
   clock?: Clock;
 }
 
+/**
+ * A running Realtime session: state snapshot, typed events and actions. Create one with
+ * `createRealtimeSession`; actions never throw (failures become `error` events).
+ *
+ * @example
+ * ```ts
+ * const off = session.on(['speech_started', 'speech_stopped'], (e) => setTalking(e.type === 'speech_started'));
+ * session.sendText('Hello!');
+ * session.stillHere(); // from the idle banner's button
+ * off();
+ * ```
+ */
 export interface RealtimeSession {
-  /** Open the transport and send the initial config. Safe to call twice (returns the same promise). */
+  /**
+   * Open the transport and send the initial config (with the idle timeout merged in). Safe to
+   * call twice: returns the same promise while connecting or connected. Resolves once
+   * connected, or when `disconnect()` cancelled the attempt; rejects when the connection fails
+   * (the state says `error` too).
+   */
   connect(): Promise<void>;
   /** Close the transport. Idempotent. */
   disconnect(): void;
