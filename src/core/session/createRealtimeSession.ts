@@ -196,10 +196,11 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
     const reported = session && awaitingUpdates === 0 ? getTurnDetection(session) : undefined;
     let server: boolean;
     let timeoutMs = policy.timeoutMs;
-    if (reported !== undefined) {
-      const reportedTimeout = reported?.type === 'server_vad' ? reported.idle_timeout_ms : null;
-      server = reportedTimeout != null;
-      if (reportedTimeout != null) timeoutMs = reportedTimeout;
+    const reportedTimeout = reported?.type === 'server_vad' ? reported.idle_timeout_ms : null;
+    // A server VAD report without the field (older servers, emulators) says nothing: keep our view.
+    if (reported !== undefined && reportedTimeout !== undefined) {
+      server = reportedTimeout !== null;
+      if (reportedTimeout !== null) timeoutMs = reportedTimeout;
     } else {
       server = serverArmedByDesire();
     }

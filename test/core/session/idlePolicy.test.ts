@@ -241,6 +241,38 @@ group('idle policy: server path and client fallback', () => {
   });
 });
 
+group('idle policy: what the server reports', () => {
+  const reported = (turnDetection: unknown) =>
+    wire('session.updated', { session: { type: 'realtime', id: 'sess_1', audio: { input: { turn_detection: turnDetection } } } });
+
+  it('follows the turn detection the server reports once it answered the update', async () => {
+    const h = setup({ idle: { timeoutMs: 8000 } });
+    await h.session.connect();
+    // The server reports semantic VAD (someone changed it): the client clock takes over at timeoutMs.
+    h.emit(reported({ type: 'semantic_vad', eagerness: 'auto' }));
+    h.clock.advance(8000);
+    expect(timeouts(h).map((e) => e.source)).toEqual(['client']);
+  });
+
+  it('uses the idle_timeout_ms the server reports for the deadline', async () => {
+    const h = setup({ idle: { timeoutMs: 8000 } });
+    await h.session.connect();
+    h.emit(reported({ type: 'server_vad', idle_timeout_ms: 10000 }));
+    expect(h.session.getState().idle).toMatchObject({ timeoutMs: 10000, deadline: h.clock.now() + 10000 });
+    expect(h.session.getState().session?.id).toBe('sess_1');
+  });
+
+  it('stillHere() also resets the server clock (input_audio_buffer.clear) when it is armed', async () => {
+    const h = setup({ idle: { timeoutMs: 8000 } });
+    await h.session.connect();
+    h.emit(serverTimeout('idle_1'));
+    h.transport.clearRecords();
+    h.session.stillHere();
+    expect(h.transport.sent).toEqual([{ type: 'input_audio_buffer.clear' }]);
+    expect(h.session.getState().idle).toMatchObject({ phase: 'counting', timeouts: 0 });
+  });
+});
+
 group('idle policy: escalation, grace and dismissal', () => {
   async function escalated(extra: { endGraceMs?: number } = {}) {
     const h = setup({ config: semanticVad, idle: { timeoutMs: 5000, maxTimeouts: 2, endGraceMs: 4000, ...extra } });
