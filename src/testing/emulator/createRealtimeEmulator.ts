@@ -5,7 +5,7 @@ import { RealtimeConfigError } from '../../core/protocol/errors.ts';
 import { validateSessionConfig } from '../../core/protocol/validateSessionConfig.ts';
 import { createEmulatorSession, type EmulatorSessionOptions } from './createEmulatorSession.ts';
 import { emulatorId } from './emulatorIds.ts';
-import type { WebRTCCall } from './createWebRTCCall.ts';
+import { createWebRTCCall, type WebRTCCall } from './createWebRTCCall.ts';
 
 export interface RealtimeEmulatorOptions {
   /** Default 0: a free port. */
@@ -60,7 +60,8 @@ const CORS_HEADERS = {
  * the kit's schemas, detects speech by energy, answers with scripted replies and implements
  * `idle_timeout_ms` (see `createEmulatorSession`). CORS is open, for pages on other ports.
  *
- * Node only. WebRTC needs the `werift` and `opusscript` packages, loaded on the first call.
+ * Node only. WebRTC needs the optional `werift` and `opusscript` packages, loaded on the first
+ * call; WebSocket needs `ws`.
  *
  * @example
  * ```ts
@@ -158,7 +159,6 @@ export async function createRealtimeEmulator(options: RealtimeEmulatorOptions = 
         sendJson(response, 400, apiError('The request body must be an SDP offer (Content-Type: application/sdp).', 'invalid_request_error', 'invalid_offer'));
         return;
       }
-      const { createWebRTCCall } = await import('./createWebRTCCall.ts');
       const id = emulatorId('rtc');
       const call = await createWebRTCCall(offer, { ...sessionOptions(), ...(record?.session ? { session: record.session } : {}) });
       calls.set(id, call);
