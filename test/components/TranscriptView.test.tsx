@@ -147,6 +147,21 @@ describe('TranscriptView', () => {
     expect(screen.queryByRole('button', { name: 'Jump to latest' })).toBeNull();
   });
 
+  it('says "Transcribing…" for an empty user item only while transcription is on', () => {
+    const session = createFakeSession();
+    render(
+      <RealtimeProvider session={session}>
+        <TranscriptView />
+      </RealtimeProvider>,
+    );
+    act(() => session.putItem(message('u1', 'user', '')));
+    return new Promise<void>((resolve) => setTimeout(resolve, 40)).then(() => {
+      expect(screen.getByText('Audio message')).toBeTruthy();
+      act(() => session.setState({ session: { audio: { input: { transcription: { model: 'gpt-4o-transcribe' } } } } }));
+      expect(screen.getByText('Transcribing…')).toBeTruthy();
+    });
+  });
+
   it('follows the session transcript, streaming text included', () => {
     const session = createFakeSession();
     render(

@@ -17,6 +17,8 @@ export interface TranscriptViewLabels {
   failed: Label<TranscriptItem>;
   /** A finished user audio item that has no transcript (transcription off). */
   noTranscript: string;
+  /** A finished user audio item whose transcript is still on its way. */
+  transcribing: string;
   /** A tool call row. */
   toolCall: Label<TranscriptItem>;
   /** Shown when there is nothing yet. */
@@ -33,6 +35,7 @@ export const defaultTranscriptViewLabels: TranscriptViewLabels = {
   idle: (item) => `No reply for ${Math.round((item.idle?.idleMs ?? 0) / 1000)} s`,
   failed: 'Transcription failed',
   noTranscript: 'Audio message',
+  transcribing: 'Transcribing…',
   toolCall: (item) => `Called ${item.tool?.name ?? 'a tool'}`,
   empty: 'No messages yet.',
   jumpToLatest: 'Jump to latest',
@@ -43,6 +46,8 @@ export interface TranscriptItemContentProps {
   item: TranscriptItem;
   labels: TranscriptViewLabels;
   unstyled?: boolean;
+  /** Input transcription is on: an empty user item is waiting for its text, not textless. */
+  transcriptionOn?: boolean;
 }
 
 /**
@@ -61,6 +66,7 @@ export const TranscriptItemContent = memo(function TranscriptItemContent({
   item,
   labels,
   unstyled = false,
+  transcriptionOn = false,
 }: TranscriptItemContentProps) {
   const cls = (name: string) => (unstyled ? undefined : `rrk-transcript__${name}`);
 
@@ -73,8 +79,12 @@ export const TranscriptItemContent = memo(function TranscriptItemContent({
   }
 
   let body: string = item.text;
+  let placeholder = false;
   if (item.kind === 'tool_call') body = resolveLabel(labels.toolCall, item);
-  else if (!body && item.status === 'completed' && item.role === 'user') body = labels.noTranscript;
+  else if (!body && item.status === 'completed' && item.role === 'user') {
+    body = transcriptionOn ? labels.transcribing : labels.noTranscript;
+    placeholder = true;
+  }
   const failed = item.status === 'failed';
 
   return (
@@ -87,7 +97,11 @@ export const TranscriptItemContent = memo(function TranscriptItemContent({
     >
       <span className={cls('speaker')}>{labels.roles[item.role]}</span>
       {failed ? <span className={cls('marker')}>{resolveLabel(labels.failed, item)}</span> : null}
-      {body || !failed ? <p className={cls('text')}>{body}</p> : null}
+      {body || !failed ? (
+        <p className={cls('text')} data-placeholder={placeholder || undefined}>
+          {body}
+        </p>
+      ) : null}
       {item.status === 'interrupted' ? <span className={cls('marker')}>{labels.interrupted}</span> : null}
     </div>
   );

@@ -2,7 +2,7 @@ import { forwardRef, useCallback, useMemo, useRef } from 'react';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RealtimeSession, TranscriptItem } from '../../core/session/types.ts';
-import { useTranscript } from '../../react/index.ts';
+import { useRealtimeState, useTranscript } from '../../react/index.ts';
 import { TranscriptItemContent, defaultTranscriptViewLabels } from './TranscriptItemContent.tsx';
 import type { TranscriptViewLabels } from './TranscriptItemContent.tsx';
 import { useStickToBottom } from './useStickToBottom.ts';
@@ -62,13 +62,23 @@ function useSessionTranscriptItems(session: RealtimeSession | undefined): readon
 
 const SessionTranscript = forwardRef<HTMLDivElement, TranscriptViewProps>(function SessionTranscript(props, ref) {
   const items = useSessionTranscriptItems(props.session);
-  return <TranscriptList {...props} items={items} ref={ref} />;
+  const transcriptionOn = useRealtimeState(
+    (state) => state.session?.audio?.input?.transcription != null,
+    props.session ? { session: props.session } : undefined,
+  );
+  return <TranscriptList {...props} items={items} transcriptionOn={transcriptionOn} ref={ref} />;
 });
 
-const TranscriptList = forwardRef<HTMLDivElement, TranscriptViewProps & { items: readonly TranscriptItem[] }>(
+interface TranscriptListProps extends TranscriptViewProps {
+  items: readonly TranscriptItem[];
+  transcriptionOn?: boolean;
+}
+
+const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
   function TranscriptList(props, ref) {
     const {
       items: allItems,
+      transcriptionOn = false,
       session: _session,
       showIdleMarkers = true,
       labels: labelsProp,
@@ -131,7 +141,9 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptViewProps & { items:
               {virtualizer.getVirtualItems().map((row) => {
                 const item = items[row.index];
                 if (!item) return null;
-                const defaultContent = <TranscriptItemContent item={item} labels={labels} unstyled={unstyled} />;
+                const defaultContent = (
+                  <TranscriptItemContent item={item} labels={labels} unstyled={unstyled} transcriptionOn={transcriptionOn} />
+                );
                 return (
                   <div
                     key={row.key}
