@@ -74,7 +74,7 @@ export function createEmitter<E extends TypedEvent>(
   }
 
   function flush(): void {
-    if (flushing) return;
+    if (flushing || queue.length === 0) return;
     flushing = true;
     try {
       // Index loop, not shift(): the queue is usually one or two events long, and handlers

@@ -26,6 +26,7 @@ import {
   idleUserActive,
   idleView,
   type IdleMachineConfig,
+  type IdleMachineState,
 } from './idleMachine.ts';
 import { mergeSessionConfig } from './mergeSessionConfig.ts';
 import { resolveIdlePolicy } from './resolveIdlePolicy.ts';
@@ -153,7 +154,8 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
   }
 
   function commit(): void {
-    syncIdle();
+    // Most messages (audio deltas) change nothing: skip the idle bookkeeping for them.
+    if (draft !== null || idle.state !== syncedIdle || pendingTools.size !== syncedTools) syncIdle();
     if (draft) {
       const next = draft;
       draft = null;
@@ -245,10 +247,15 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
     idle.apply(idleUserActive);
   }
 
+  let syncedIdle: IdleMachineState | null = null;
+  let syncedTools = 0;
+
   function syncIdle(): void {
     const s = read();
     const busy = s.userSpeaking || s.assistantSpeaking || s.responding || pendingTools.size > 0;
     if (busy !== idle.state.busy) idle.apply((m, now) => idleBusy(m, busy, now));
+    syncedIdle = idle.state;
+    syncedTools = pendingTools.size;
     const view = idleView(idle.state, s.idle);
     if (view !== s.idle) {
       write().idle = view;
@@ -306,7 +313,15 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
 
   // ---- the wire path (hot: every message)
   function onMessage(data: string | object): void {
-    run(() => handleMessage(data));
+    // run() spelled out: no closure allocated per message on the hot path.
+    depth++;
+    try {
+      handleMessage(data);
+    } catch (cause) {
+      report('protocol', 'internal_error', `Session failed to handle an event: ${errorMessage(cause)}`, cause);
+    } finally {
+      if (--depth === 0) commit();
+    }
   }
 
   function handleMessage(data: string | object): void {

@@ -133,6 +133,15 @@ export function replaceTranscriptItem(state: TranscriptState, item: TranscriptIt
 }
 
 /**
+ * {@link replaceTranscriptItem} for a caller that already knows the position (from `indexOf`
+ * on the same snapshot): the streaming path, one lookup instead of two.
+ */
+export function replaceTranscriptItemAt(state: TranscriptState, position: number, item: TranscriptItem): TranscriptState {
+  const from = asTranscript(state);
+  return new Transcript(vectorSet(from.vector, position, item), writableIndex(from), from.version + 1);
+}
+
+/**
  * Where {@link addTranscriptItem} puts a new item:
  * - `after`: after `item.previousItemId` (null = first); an unknown previous id appends it and
  *   remembers to move it there once that item arrives.
