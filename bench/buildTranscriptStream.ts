@@ -1,6 +1,8 @@
 import { scenario } from '../src/testing/scenario/index.ts';
 
 export interface TranscriptStream {
+  /** Transcript items before the answer in progress. */
+  items: number;
   /** Wire events that leave `items` transcript items and one assistant answer in progress. */
   prefill: string[];
   /** Transcript deltas for the answer in progress. */
@@ -27,6 +29,7 @@ export function buildTranscriptStream(items: number, deltaCount: number): Transc
     event.type === 'response.output_audio_transcript.delta' && event.response_id === responseId;
   const firstDelta = events.findIndex(isDelta);
   return {
+    items,
     prefill: events.slice(0, firstDelta).map((event) => JSON.stringify(event)),
     deltas: events.filter(isDelta).map((event) => JSON.stringify(event)),
   };

@@ -1,4 +1,4 @@
-/** Force a collection between rounds when node runs with --expose-gc, so one round's garbage is not billed to the next. */
+/** Force a collection when node runs with --expose-gc, so one round's garbage is not billed to the next. */
 export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
@@ -10,42 +10,56 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Milliseconds one synchronous run of `fn` takes. */
-export function time(fn: () => void): number {
-  collectGarbage();
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
+/** Something that consumes messages: `JSON.parse`, the kit, another library. */
+export type Contender = () => Promise<(data: string) => unknown> | ((data: string) => unknown);
+
+export interface ChunkedOptions {
+  warmup: number;
+  rounds: number;
+  /** Messages per timed chunk. */
+  chunkSize: number;
 }
 
-/** Per contender, the milliseconds of each measured round, in round order. */
-export type RoundSamples<K extends string> = Record<K, number[]>;
-
 /**
- * Measure several contenders in interleaved rounds (A, B, A, B...) so that load from other
- * processes on the machine hits them alike. Setup (a fresh session, a connect) is awaited
- * outside the timed part.
+ * Milliseconds per round of each contender: the stream is cut into short chunks, each timed
+ * separately, contenders interleaved chunk by chunk (A B, then B A); for each chunk the median
+ * over rounds is taken, and the medians are summed. On a shared, busy machine a long timed
+ * section is preempted by other processes and its wall time inflates, more so for a slower
+ * contender; a chunk of a millisecond or two usually is not, and the median drops the ones
+ * that were. The session's own garbage collection still counts where it happens.
  */
-export async function interleaved<K extends string>(
-  contenders: Record<K, () => Promise<() => void> | (() => void)>,
-  options: { warmup: number; rounds: number },
-): Promise<RoundSamples<K>> {
+export async function measureChunked<K extends string>(
+  messages: readonly string[],
+  contenders: Record<K, Contender>,
+  options: ChunkedOptions & {
+    /** Contenders that get their own list of the same length (ids of their own session). */
+    messagesFor?: Partial<Record<K, readonly string[]>>;
+  },
+): Promise<Record<K, number>> {
   const names = Object.keys(contenders) as K[];
-  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as RoundSamples<K>;
+  for (const list of Object.values<readonly string[] | undefined>(options.messagesFor ?? {})) {
+    if (list && list.length !== messages.length) throw new Error('messagesFor lists must be as long as messages');
+  }
+  const chunks = Math.ceil(messages.length / options.chunkSize);
+  const samples = Object.fromEntries(names.map((name) => [name, Array.from({ length: chunks }, () => [] as number[])])) as Record<K, number[][]>;
   for (let round = 0; round < options.warmup + options.rounds; round++) {
+    const deliver = {} as Record<K, (data: string) => unknown>;
     for (const name of names) {
-      const run = await contenders[name]();
-      const ms = time(run);
-      if (round >= options.warmup) samples[name].push(ms);
+      deliver[name] = await contenders[name]();
+    }
+    collectGarbage();
+    for (let chunk = 0; chunk < chunks; chunk++) {
+      const from = chunk * options.chunkSize;
+      const to = Math.min(messages.length, from + options.chunkSize);
+      for (const name of (round + chunk) % 2 ? [...names].reverse() : names) {
+        const consume = deliver[name];
+        const list = options.messagesFor?.[name] ?? messages;
+        const start = performance.now();
+        for (let i = from; i < to; i++) consume(list[i]!);
+        const ms = performance.now() - start;
+        if (round >= options.warmup) samples[name][chunk]!.push(ms);
+      }
     }
   }
-  return samples;
-}
-
-/**
- * Median over rounds of `a / b` measured in the same round. Pairing cancels most of the drift
- * of a shared machine, whose load changes between rounds far more than within one.
- */
-export function pairedRatio(a: readonly number[], b: readonly number[]): number {
-  return median(a.map((value, i) => value / b[i]!));
+  return Object.fromEntries(names.map((name) => [name, samples[name].reduce((sum, chunk) => sum + median(chunk), 0)])) as Record<K, number>;
 }

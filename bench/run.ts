@@ -12,10 +12,10 @@
  */
 import { cpus } from 'node:os';
 import { buildMixedStream } from './buildMixedStream.ts';
-import { buildTranscriptStream } from './buildTranscriptStream.ts';
+import { buildTranscriptStream, type TranscriptStream } from './buildTranscriptStream.ts';
 import { createAgentsRealtimePipeline } from './createAgentsRealtimePipeline.ts';
 import { createKitPipeline } from './createKitPipeline.ts';
-import { collectGarbage, interleaved, median, pairedRatio } from './measure.ts';
+import { measureChunked } from './measure.ts';
 import { parseServerEvent } from '../src/core/protocol/index.ts';
 import { createRealtimeSession } from '../src/core/session/index.ts';
 import { createVirtualClock } from '../src/testing/createVirtualClock.ts';
@@ -32,7 +32,7 @@ const messages = buildMixedStream();
 const bytes = messages.reduce((sum, m) => sum + m.length, 0);
 const audioDeltas = messages.filter((m) => m.includes('"response.output_audio.delta"')).length;
 console.log(`# node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, gc between rounds: ${typeof (globalThis as { gc?: unknown }).gc === 'function'}`);
-console.log(`# stream: ${messages.length} messages, ${audioDeltas} audio deltas, ${(bytes / 1e6).toFixed(2)} MB of JSON; ${rounds} rounds, median`);
+console.log(`# stream: ${messages.length} messages, ${audioDeltas} audio deltas, ${(bytes / 1e6).toFixed(2)} MB of JSON; ${rounds} rounds; sum over chunks of 250 messages of the median chunk time`);
 
 // Sanity check: the stream is one the session accepts without a single error.
 {
@@ -52,62 +52,57 @@ console.log(`# stream: ${messages.length} messages, ${audioDeltas} audio deltas,
 }
 
 let sink = 0;
-const feed = (deliver: (data: string) => void) => () => {
-  for (const message of messages) deliver(message);
-};
-
-const pipeline = await interleaved(
+const pipeline = await measureChunked(
+  messages,
   {
-    jsonParse: () => feed((data) => {
+    jsonParse: () => (data) => {
       sink += (JSON.parse(data) as { type: string }).type.length;
-    }),
-    parseServerEvent: () => feed((data) => {
+    },
+    parseServerEvent: () => (data) => {
       sink += parseServerEvent(data).ok ? 1 : 0;
-    }),
-    kit: async () => feed(await createKitPipeline()),
-    agentsRealtime: async () => feed(await createAgentsRealtimePipeline()),
+    },
+    kit: createKitPipeline,
+    agentsRealtime: createAgentsRealtimePipeline,
   },
-  { warmup, rounds },
+  { warmup, rounds, chunkSize: 250 },
 );
-const perMessage = (samples: number[]) => `${((median(samples) * 1000) / messages.length).toFixed(2)} µs/message`;
+const perMessage = (ms: number) => `${((ms * 1000) / messages.length).toFixed(2)} µs/message`;
 console.log(`# JSON.parse alone: ${perMessage(pipeline.jsonParse)}`);
-console.log(`# parseServerEvent: ${perMessage(pipeline.parseServerEvent)} (JSON.parse + validation, no session; ${pairedRatio(pipeline.parseServerEvent, pipeline.jsonParse).toFixed(2)}x JSON.parse)`);
+console.log(`# parseServerEvent: ${perMessage(pipeline.parseServerEvent)} (JSON.parse + validation, no session)`);
 console.log(`# kit pipeline:     ${perMessage(pipeline.kit)}`);
 console.log(`# agents-realtime:  ${perMessage(pipeline.agentsRealtime)}`);
-console.log(`pipeline_overhead_ratio=${pairedRatio(pipeline.kit, pipeline.jsonParse).toFixed(2)}`);
+console.log(`pipeline_overhead_ratio=${(pipeline.kit / pipeline.jsonParse).toFixed(2)}`);
 
-// Transcript scaling: two sessions, prefilled through real wire events, then the same deltas.
+// Transcript scaling: two sessions prefilled through real wire events (kept across rounds),
+// then the same number of transcript deltas into each one's answer in progress.
 const deltaCount = 2000;
-async function prefilledSession(items: number) {
-  const stream = buildTranscriptStream(items, deltaCount);
-  const transport = createBenchTransport();
-  const session = createRealtimeSession({ transport, clock: createVirtualClock(), idle: { timeoutMs: 8000 } });
-  session.subscribe(() => {});
-  await session.connect();
-  for (const message of stream.prefill) transport.deliver(message);
-  const length = session.getState().transcript.items.length;
-  return { deliver: transport.deliver, deltas: stream.deltas, length };
+const small = buildTranscriptStream(10, deltaCount);
+const large = buildTranscriptStream(10_000, deltaCount);
+function prefilled(stream: TranscriptStream): () => Promise<(data: string) => void> {
+  let ready: Promise<(data: string) => void> | undefined;
+  return () =>
+    (ready ??= (async () => {
+      const transport = createBenchTransport();
+      const session = createRealtimeSession({ transport, clock: createVirtualClock(), idle: { timeoutMs: 8000 } });
+      session.subscribe(() => {});
+      await session.connect();
+      for (const message of stream.prefill) transport.deliver(message);
+      const items = session.getState().transcript.items.length;
+      if (items !== stream.items + 1) throw new Error(`prefill left ${items} transcript items, expected ${stream.items + 1}`);
+      return transport.deliver;
+    })());
 }
-const small = await prefilledSession(10);
-const large = await prefilledSession(10_000);
-collectGarbage();
-console.log(`# transcript: ${small.length - 1} vs ${large.length - 1} items before the answer that streams ${deltaCount} deltas per round`);
-const scaling = await interleaved(
-  {
-    small: () => () => {
-      for (const delta of small.deltas) small.deliver(delta);
-    },
-    large: () => () => {
-      for (const delta of large.deltas) large.deliver(delta);
-    },
-  },
-  { warmup, rounds },
+console.log(`# transcript: ${small.items} vs ${large.items} items before the answer that streams ${deltaCount} deltas per round`);
+const scaling = await measureChunked(
+  small.deltas,
+  { small: prefilled(small), large: prefilled(large) },
+  { warmup, rounds, chunkSize: 250, messagesFor: { large: large.deltas } },
 );
-const perDelta = (samples: number[]) => `${((median(samples) * 1000) / deltaCount).toFixed(2)} µs/delta`;
-console.log(`# delta after ${small.length - 1} items: ${perDelta(scaling.small)}; after ${large.length - 1} items: ${perDelta(scaling.large)}`);
-console.log(`transcript_scaling_ratio=${pairedRatio(scaling.large, scaling.small).toFixed(2)}`);
+const perDelta = (ms: number) => `${((ms * 1000) / deltaCount).toFixed(2)} µs/delta`;
+console.log(`# delta after ${small.items} items: ${perDelta(scaling.small)}; after ${large.items} items: ${perDelta(scaling.large)}`);
+console.log(`transcript_scaling_ratio=${(scaling.large / scaling.small).toFixed(2)}`);
+console.log(`agents_realtime_ratio=${(pipeline.kit / pipeline.agentsRealtime).toFixed(2)}`);
 
-console.log(`agents_realtime_ratio=${pairedRatio(pipeline.kit, pipeline.agentsRealtime).toFixed(2)}`);
 if (byType) {
   console.log('\n# per event type (median of 15 rounds, each message timed alone):');
   console.log(formatTypeCosts(await measureByType(messages, createKitPipeline, 15)));
