@@ -738,10 +738,8 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
       }
       const valid = result.event;
       if (valid.type === 'session.update') {
-        const wasArmed = serverArmedByDesire();
-        desired = mergeSessionConfig(desired, valid.session);
-        adoptTimeoutFrom(valid.session);
-        sendSessionUpdate(valid.session, wasArmed);
+        // Same rules as updateSession, so the idle policy and the server never disagree.
+        applySessionPatch(valid.session);
         return;
       }
       if (!send(valid)) return;
@@ -771,17 +769,23 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
         report('config', 'invalid_config', errorMessage(cause), cause);
         return;
       }
-      const wasArmed = serverArmedByDesire();
-      adoptTimeoutFrom(config);
-      const td = getTurnDetection(config);
-      // A new server VAD block without an idle timeout keeps the policy's timeout.
-      if (td?.type === 'server_vad' && td.idle_timeout_ms === undefined && policy.timeoutMs !== null) {
-        config = withIdleTimeout(config, policy.timeoutMs);
-      }
-      desired = mergeSessionConfig(desired, config);
-      if (read().status === 'connected') sendSessionUpdate(config, wasArmed);
-      else reconfigureIdle();
+      applySessionPatch(config);
     });
+  }
+
+  /** Send (or keep for connect) a validated session patch, with the idle timeout merged in. */
+  function applySessionPatch(patch: SessionConfig): void {
+    let config = patch;
+    const wasArmed = serverArmedByDesire();
+    adoptTimeoutFrom(config);
+    const td = getTurnDetection(config);
+    // A new server VAD block without an idle timeout keeps the policy's timeout.
+    if (td?.type === 'server_vad' && td.idle_timeout_ms === undefined && policy.timeoutMs !== null) {
+      config = withIdleTimeout(config, policy.timeoutMs);
+    }
+    desired = mergeSessionConfig(desired, config);
+    if (read().status === 'connected') sendSessionUpdate(config, wasArmed);
+    else reconfigureIdle();
   }
 
   function setIdlePolicy(patch: Partial<IdlePolicy>): void {

@@ -399,6 +399,17 @@ group('idle policy: runtime changes', () => {
     ]);
   });
 
+  it('a raw session.update through sendEvent follows the same idle rules', async () => {
+    const h = setup({ idle: { timeoutMs: 8000 } });
+    await h.session.connect();
+    h.transport.clearRecords();
+    h.session.sendEvent({ type: 'session.update', session: { type: 'realtime', audio: { input: { turn_detection: { type: 'server_vad' } } } } });
+    expect(h.transport.sentOfType('session.update')[0]?.session.audio?.input?.turn_detection).toEqual({
+      type: 'server_vad',
+      idle_timeout_ms: 8000,
+    });
+  });
+
   it('updateSession rejects an invalid patch with an error event and sends nothing', async () => {
     const h = setup({ idle: { timeoutMs: 8000 } });
     await h.session.connect();
