@@ -102,7 +102,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: validEvent.map((data): Step => ({ kind: 'message', data })) },
   { weight: 2, arbitrary: corrupted.map((data): Step => ({ kind: 'message', data: data as string | object })) },
   { weight: 1, arbitrary: fc.nat({ max: 20000 }).map((ms): Step => ({ kind: 'tick', ms })) },
-  { weight: 1, arbitrary: fc.constantFrom('sendText', 'stillHere', 'interrupt', 'setTimeout').map((name): Step => ({ kind: 'action', name })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('sendText', 'stillHere', 'interrupt', 'setTimeout', 'timeoutOff', 'semanticVad', 'disconnect', 'connect')
+      .map((name): Step => ({ kind: 'action', name })),
+  },
 );
 
 const STATUSES = new Set(['in_progress', 'completed', 'interrupted', 'failed']);
@@ -141,8 +146,19 @@ it('random orders and corruptions of events never throw and keep the transcript 
         else if (s.name === 'sendText') h.session.sendText('hi');
         else if (s.name === 'stillHere') h.session.stillHere();
         else if (s.name === 'interrupt') h.session.interrupt();
-        else h.session.setIdlePolicy({ timeoutMs: 8000 });
-        checkInvariants(h.session.getState());
+        else if (s.name === 'setTimeout') h.session.setIdlePolicy({ timeoutMs: 8000 });
+        else if (s.name === 'timeoutOff') h.session.setIdlePolicy({ timeoutMs: null });
+        else if (s.name === 'semanticVad') h.session.updateSession({ audio: { input: { turn_detection: { type: 'semantic_vad' } } } });
+        else if (s.name === 'disconnect') h.session.disconnect();
+        else await h.session.connect();
+        const state = h.session.getState();
+        checkInvariants(state);
+        if (state.status !== 'connected') {
+          // Nothing keeps running once the connection is gone: no idle clock, no playback estimate.
+          expect(['off', 'ended']).toContain(state.idle.phase);
+          expect(h.clock.pending()).toBe(0);
+          expect([state.userSpeaking, state.assistantSpeaking, state.responding]).toEqual([false, false, false]);
+        }
       }
       // A bug of ours would surface as an internal_error event.
       expect(h.events.filter((e) => e.type === 'error' && e.error.code === 'internal_error')).toEqual([]);
