@@ -277,7 +277,10 @@ export interface IdlePolicy {
  */
 export interface SessionState {
   status: ConnectionStatus;
-  /** The last error, cleared on a new successful connect. */
+  /**
+   * The last server or transport error (the session's health), cleared when a new `connect()`
+   * starts. Protocol, handler and config errors are reported as `error` events only.
+   */
   error: RealtimeError | null;
   /** The server's view of the session (from `session.created/updated`), or null. */
   session: SessionConfig | null;
