@@ -9,6 +9,14 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Props tables from the TypeScript types, inherited props included (labels, open, ...), but
+  // not the hundreds of DOM attributes from @types/react.
+  typescript: {
+    reactDocgen: 'react-docgen-typescript',
+    reactDocgenTypescriptOptions: {
+      propFilter: (prop) => !prop.parent || !prop.parent.fileName.includes('node_modules'),
+    },
+  },
   // The project's vite.config.ts is the library build: its `lib` mode and externals (react,
   // zod, ...) would leave bare imports in a page that must run on its own.
   viteFinal: (viteConfig) => {

@@ -265,6 +265,8 @@ const IdleBannerComposed = forwardRef<HTMLDivElement, IdleBannerProps>(function 
   );
 });
 
+IdleBannerComposed.displayName = 'IdleBanner';
+
 /**
  * Tells the user they went quiet, counts down to the automatic end of the session, and lets
  * them say "I'm still here". Use it as is, restyle it with CSS variables or `className`,
