@@ -202,3 +202,29 @@ export const LongSession: Story = {
     await waitFor(() => expect(atBottom(log)).toBe(true), WAIT);
   },
 };
+
+/**
+ * The dark theme, forced with `data-theme="dark"` (it also follows `prefers-color-scheme`).
+ * The browser test runs axe on it while the countdown banner is up, so dark contrast is checked.
+ */
+export const DarkTheme: Story = {
+  args: { maxTimeouts: 1, endGraceMs: 30000, speed: 3 },
+  render: (args) => (
+    <div data-theme="dark" style={{ background: 'var(--rrk-color-bg)', padding: '1rem', borderRadius: 12 }}>
+      <ScenarioSession
+        key={argsKey(args)}
+        timeline={escalationTimeline(args.idleTimeoutMs, 1)}
+        idle={idlePolicyOf(args)}
+        speed={args.speed}
+      >
+        <VoiceAssistantPage />
+      </ScenarioSession>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('timer', {}, WAIT);
+    const banner = canvas.getByRole('timer').closest('.rrk-idle-banner') as HTMLElement;
+    await expect(getComputedStyle(banner).backgroundColor).toBe('rgb(45, 35, 5)');
+  },
+};

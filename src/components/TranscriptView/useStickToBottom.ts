@@ -1,5 +1,8 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
+
+// Layout effects warn during server rendering in React 18; there is nothing to scroll there anyway.
+const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 /** How close to the end (px) still counts as "at the bottom". */
 const BOTTOM_SLACK_PX = 48;
@@ -48,7 +51,7 @@ export function useStickToBottom(scrollRef: RefObject<HTMLElement | null>, conte
   }, [scrollRef]);
 
   // Before paint, so a pinned view never shows a frame of the old position.
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (stuckRef.current) scrollToEnd();
     // contentKey is the dependency list by design: re-pin whenever the content changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
