@@ -54,7 +54,6 @@ export function useStickToBottom(scrollRef: RefObject<HTMLElement | null>, conte
   useIsomorphicLayoutEffect(() => {
     if (stuckRef.current) scrollToEnd();
     // contentKey is the dependency list by design: re-pin whenever the content changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, contentKey);
 
   const onScroll = useCallback(() => {
