@@ -106,15 +106,19 @@ async function runTransport(transport: 'webrtc' | 'websocket', emulator: Realtim
     page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
     const url = `${siteUrl}?transport=${transport}&emulator=${encodeURIComponent(emulator.url)}&key=${secret.value}&idle=${IDLE_MS}`;
     await page.goto(url);
+    const clickedAt = Date.now();
     await page.click('#connect');
 
     await step(name('connects'), () =>
-      page.waitForSelector('#status[data-status="connected"]', { timeout: 15000 }).then(() => ''),
+      page
+        .waitForSelector('#status[data-status="connected"]', { timeout: 15000 })
+        .then(() => `connected ${Date.now() - clickedAt} ms after the click`),
     );
     await step(name('user turn detected'), async () => {
       await page.waitForFunction(() => window.__e2e.events.some((e) => e.type === 'speech_stopped'), null, { timeout: 15000 });
       await page.waitForSelector('#transcript [data-role="user"]', { timeout: 5000 });
-      return 'speech_started/stopped and a user item in TranscriptView';
+      const speech = await page.evaluate(() => window.__e2e.events.find((e) => e.type === 'speech_started'));
+      return `speech_started at ${String(speech?.audioStartMs)} ms of input audio, speech_stopped, a user item in TranscriptView`;
     });
     await step(name('assistant reply streams into TranscriptView'), async () => {
       await page.waitForFunction(

@@ -8,7 +8,7 @@ import { synthesizeSpeech } from '../../src/testing/emulator/synthesizeSpeech.ts
  */
 export function writeFakeMicrophoneWav(path: string, options: { leadMs?: number; burstMs?: number; tailMs?: number } = {}): void {
   const rate = 48000;
-  const lead = new Int16Array(Math.round(((options.leadMs ?? 2500) / 1000) * rate));
+  const lead = new Int16Array(Math.round(((options.leadMs ?? 4000) / 1000) * rate));
   const burst = synthesizeSpeech('Hello there, can you hear me now?', {
     sampleRate: rate,
     amplitude: 0.5,

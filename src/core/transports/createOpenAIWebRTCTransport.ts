@@ -22,6 +22,11 @@ export interface OpenAIWebRTCTransportOptions {
   disconnectTimeoutMs?: number;
   /** Give up connecting after this long. Default 15000 ms. */
   connectTimeoutMs?: number;
+  /**
+   * How long to let ICE gathering run before posting the offer. Default 300 ms: candidates found
+   * by then travel in the offer; later ones are discovered by the connectivity checks anyway.
+   */
+  iceGatheringTimeoutMs?: number;
   /** Injection points for tests and unusual runtimes. Default: the browser globals. */
   RTCPeerConnection?: typeof RTCPeerConnection;
   fetch?: typeof fetch;
@@ -171,7 +176,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
       };
 
       await peer.setLocalDescription(await peer.createOffer());
-      await waitForIceGathering(peer, 2000);
+      await waitForIceGathering(peer, options.iceGatheringTimeoutMs ?? 300);
       check();
 
       const url = new URL('/v1/realtime/calls', options.baseUrl ?? DEFAULT_BASE_URL);
@@ -276,8 +281,9 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
 }
 
 function waitForIceGathering(pc: RTCPeerConnection, timeoutMs: number): Promise<void> {
-  // The answerer needs our candidates in the offer (no trickle over HTTP): wait for gathering,
-  // but never long, since host candidates arrive almost at once and STUN may hang.
+  // There is no trickle ICE over the HTTP exchange, so candidates gathered before the POST are
+  // the only ones the answerer is told about; host candidates arrive almost at once, and the
+  // peer learns any other address from our connectivity checks, so the wait stays short.
   if (pc.iceGatheringState === 'complete') return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(done, timeoutMs);

@@ -160,9 +160,10 @@ export async function createRealtimeEmulator(options: RealtimeEmulatorOptions = 
         return;
       }
       const id = emulatorId('rtc');
+      const answerStarted = Date.now();
       const call = await createWebRTCCall(offer, { ...sessionOptions(), ...(record?.session ? { session: record.session } : {}) });
       calls.set(id, call);
-      log(`webrtc call ${id}`);
+      log(`webrtc call ${id} answered in ${Date.now() - answerStarted} ms`);
       response.writeHead(201, { ...CORS_HEADERS, 'Content-Type': 'application/sdp', Location: `/v1/realtime/calls/${id}` });
       response.end(call.answer);
       return;
