@@ -8,14 +8,29 @@ import type {
   TransportEventMap,
 } from '../core/transports/types.ts';
 
-/** How an object given to {@link MockTransport.emit} reaches the session. */
+/**
+ * How an object given to {@link MockTransport.emit} reaches the session.
+ *
+ * @example
+ * ```ts
+ * const transport = createMockTransport({ delivery: 'object' }); // like a transport that parses for you
+ * ```
+ */
 export type MockDelivery =
   /** As a JSON string, exactly what a WebSocket or WebRTC data channel delivers. */
   | 'json'
   /** As the object itself, like a transport that parses messages before handing them over. */
   | 'object';
 
-/** One call the session made on the mock transport, in the order it was made. */
+/**
+ * One call the session made on the mock transport, in the order it was made.
+ *
+ * @example
+ * ```ts
+ * session.setMuted(true);
+ * expect(transport.calls.at(-1)).toEqual({ method: 'setMuted', muted: true });
+ * ```
+ */
 export type MockTransportCall =
   | { method: 'connect' }
   | { method: 'send'; event: ClientEvent }
@@ -23,6 +38,14 @@ export type MockTransportCall =
   | { method: 'setMuted'; muted: boolean }
   | { method: 'interrupt' };
 
+/**
+ * Options of {@link createMockTransport}.
+ *
+ * @example
+ * ```ts
+ * const transport = createMockTransport({ playbackReporting: 'transport', omit: ['interrupt'] });
+ * ```
+ */
 export interface MockTransportOptions {
   /**
    * Milliseconds before `connect()` resolves (or rejects, with `connectError`), counted on
@@ -48,7 +71,17 @@ export interface MockTransportOptions {
   omit?: readonly ('setMuted' | 'interrupt')[];
 }
 
-/** A {@link RealtimeTransport} driven by the test: see {@link createMockTransport}. */
+/**
+ * A {@link RealtimeTransport} driven by the test: see {@link createMockTransport}.
+ *
+ * @example
+ * ```ts
+ * const transport: MockTransport = createMockTransport();
+ * await session.connect();
+ * session.sendText('Hello');
+ * expect(transport.sentOfType('conversation.item.create')).toHaveLength(1);
+ * ```
+ */
 export interface MockTransport extends RealtimeTransport {
   readonly playbackReporting: PlaybackReporting;
   /** True between a successful `connect()` and `close()` or `drop()`. */

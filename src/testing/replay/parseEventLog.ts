@@ -2,7 +2,14 @@ import type { ServerEvent } from '../../core/protocol/index.ts';
 import type { PlaybackEvent } from '../../core/transports/types.ts';
 import type { ScenarioStep } from '../scenario/types.ts';
 
-/** A line of an event log that could not be read. */
+/**
+ * A line of an event log that could not be read.
+ *
+ * @example
+ * ```ts
+ * for (const { line, message } of parseEventLog(text).problems) console.warn(`line ${line}: ${message}`);
+ * ```
+ */
 export interface EventLogProblem {
   /** 1-based line number in the log. */
   line: number;
@@ -11,6 +18,14 @@ export interface EventLogProblem {
   text: string;
 }
 
+/**
+ * What {@link parseEventLog} read.
+ *
+ * @example
+ * ```ts
+ * const { steps, problems }: ParsedEventLog = parseEventLog(text);
+ * ```
+ */
 export interface ParsedEventLog {
   /** Readable lines as timeline steps, in log order. */
   steps: ScenarioStep[];
@@ -18,6 +33,14 @@ export interface ParsedEventLog {
   problems: EventLogProblem[];
 }
 
+/**
+ * Options of {@link parseEventLog}.
+ *
+ * @example
+ * ```ts
+ * parseEventLog(rawEventsWithoutTimes, { gapMs: 50 });
+ * ```
+ */
 export interface ParseEventLogOptions {
   /** Milliseconds between consecutive lines that carry no time. Default 0. */
   gapMs?: number;

@@ -3,8 +3,25 @@ import type { PlayController, PlayOptions } from '../scenario/play.ts';
 import { parseEventLog } from './parseEventLog.ts';
 import type { EventLogProblem, ParseEventLogOptions } from './parseEventLog.ts';
 
+/**
+ * Options of {@link replayEventLog}: those of `play()` and of `parseEventLog()`.
+ *
+ * @example
+ * ```ts
+ * replayEventLog(text, { transport, clock, gapMs: 20 });
+ * ```
+ */
 export interface ReplayEventLogOptions extends PlayOptions, ParseEventLogOptions {}
 
+/**
+ * A {@link PlayController} that also lists the log's unreadable lines.
+ *
+ * @example
+ * ```ts
+ * const replay = replayEventLog(text, { transport });
+ * expect(replay.problems).toEqual([]);
+ * ```
+ */
 export interface ReplayController extends PlayController {
   /** Lines of the log that could not be read (and were skipped). */
   readonly problems: EventLogProblem[];

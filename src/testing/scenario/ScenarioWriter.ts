@@ -3,105 +3,16 @@ import type { PlaybackEvent } from '../../core/transports/types.ts';
 import { createIdFactory } from './createIdFactory.ts';
 import { createPcmChunk } from './createPcmChunk.ts';
 import { splitText } from './splitText.ts';
+import type {
+  AssistantSaysOptions,
+  ErrorOptions,
+  IdleTimeoutOptions,
+  ScenarioOptions,
+  SessionOptions,
+  ToolCallOptions,
+  UserSaysOptions,
+} from './scenarioOptions.ts';
 import type { ScenarioFlavor, ScenarioStep } from './types.ts';
-
-/** Options of `scenario()`: how the imitated server and connection behave. */
-export interface ScenarioOptions {
-  /** Seed of the id generator: the same seed gives the same ids. Default 1. */
-  seed?: number;
-  /** Which transport the timeline imitates. Default `'mixed'`: see {@link ScenarioFlavor}. */
-  flavor?: ScenarioFlavor;
-  /**
-   * `'pcm'` (default): audio deltas carry real PCM16 24 kHz audio of their real size.
-   * `'placeholder'`: a few bytes each, to keep committed fixtures small.
-   */
-  audio?: 'pcm' | 'placeholder';
-  /** Milliseconds of audio per `response.output_audio.delta`. Default 40 (1920 bytes). */
-  audioChunkMs?: number;
-  /** How much faster than real time the server generates audio. Default 2. */
-  generationSpeed?: number;
-  /** Silence (ms) `idleTimeout()` waits for when the session set none. Default 8000. */
-  idleTimeoutMs?: number;
-  /** Server VAD `silence_duration_ms`: how long after speech ends `speech_stopped` comes. Default 500. */
-  silenceDurationMs?: number;
-}
-
-/** Options of `sessionCreated()` and `sessionUpdated()`. */
-export interface SessionOptions {
-  /** `idle_timeout_ms` of server VAD. Default null (off). */
-  idleTimeoutMs?: number | null;
-  /** Default `'server_vad'`. */
-  turnDetection?: 'server_vad' | 'semantic_vad' | null;
-  /** Input transcription on (default) or off. */
-  transcription?: boolean;
-  instructions?: string;
-  voice?: string;
-  model?: string;
-  /** More session fields (snake_case, wire shape), merged over the defaults. */
-  session?: Record<string, unknown>;
-}
-
-/** Options of `userSays()`. */
-export interface UserSaysOptions {
-  /** How long the user speaks. Default: about 70 ms per character. */
-  durationMs?: number;
-  /** Transcription deltas: a count or explicit pieces. Default one per word. */
-  deltas?: number | readonly string[];
-  /** From commit to the first transcription delta. Default 350, so it lands after a response starts. */
-  transcriptDelayMs?: number;
-  /** `'completed'` (default), `'failed'` (a transcription error) or `'none'` (transcription off). */
-  transcription?: 'completed' | 'failed' | 'none';
-}
-
-/** Options of `assistantSays()` (and of the re-prompt of `idleTimeout()`). */
-export interface AssistantSaysOptions {
-  /** Transcript deltas: a count or explicit pieces. Default one per word. */
-  deltas?: number | readonly string[];
-  /** Length of the spoken answer. Default: about 65 ms per character. */
-  audioMs?: number;
-  /** `'audio'` (default) or `'text'` (`response.output_text.*`, no audio). */
-  modality?: 'audio' | 'text';
-  /** From the previous step to `response.created`. Default 30. */
-  latencyMs?: number;
-  /** From `response.created` to the first delta. Default 250. */
-  firstDeltaMs?: number;
-}
-
-/** Options of `idleTimeout()`. */
-export interface IdleTimeoutOptions {
-  /** Silence before it fires, counted from the end of the last playback. Default: the session's `idle_timeout_ms`, else the scenario's `idleTimeoutMs`. */
-  idleMs?: number;
-  /** The response the server creates by itself. Default `'Are you still there?'`; `false` for none. */
-  reprompt?: string | false;
-  response?: AssistantSaysOptions;
-}
-
-/** Options of `interruption()`. */
-export interface InterruptionOptions {
-  /** Milliseconds of assistant audio heard before the user cuts in. Default: a third of it, at most 1000. */
-  afterMs?: number;
-  /** What the user says. Default `'Wait, sorry.'` */
-  userSays?: string;
-  user?: UserSaysOptions;
-}
-
-/** Options of `toolCall()`. */
-export interface ToolCallOptions {
-  /** Default: a generated `call_...` id. */
-  callId?: string;
-  /** Argument deltas: a count or explicit pieces. Default 4. */
-  deltas?: number | readonly string[];
-}
-
-/** Options of `error()`: the `error` object of the wire event. */
-export interface ErrorOptions {
-  message?: string;
-  type?: string;
-  code?: string | null;
-  param?: string | null;
-  /** The client event that caused it, if any. */
-  eventId?: string | null;
-}
 
 /** Who an answer is: its response, its item, where it sits in the conversation. */
 interface AnswerIds {

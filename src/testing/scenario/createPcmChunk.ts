@@ -1,4 +1,11 @@
-/** PCM16 mono at 24 kHz, the Realtime API's default format: 48 bytes per millisecond. */
+/**
+ * PCM16 mono at 24 kHz, the Realtime API's default format: 48 bytes per millisecond.
+ *
+ * @example
+ * ```ts
+ * const ms = atob(delta).length / PCM_BYTES_PER_MS;
+ * ```
+ */
 export const PCM_BYTES_PER_MS = 48;
 const SAMPLE_RATE = 24000;
 
@@ -29,7 +36,14 @@ export function createPcmChunk(ms: number, offsetMs = 0): string {
   return encodeBase64(bytes);
 }
 
-/** `btoa` over bytes, in slices so large chunks do not overflow the argument list. */
+/**
+ * `btoa` over bytes, in slices so large chunks do not overflow the argument list.
+ *
+ * @example
+ * ```ts
+ * encodeBase64(new Uint8Array([0, 0, 255, 127])); // 'AAD/fw=='
+ * ```
+ */
 export function encodeBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {

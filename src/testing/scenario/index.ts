@@ -8,7 +8,7 @@ export type {
   SessionOptions,
   ToolCallOptions,
   UserSaysOptions,
-} from './ScenarioWriter.ts';
+} from './scenarioOptions.ts';
 export { play } from './play.ts';
 export type { PlayController, PlayOptions, PlayResult, ScenarioTarget } from './play.ts';
 export { isServerEventStep } from './types.ts';

@@ -3,9 +3,24 @@ import type { Clock, TimerHandle } from '../../core/session/clock.ts';
 import type { MockDelivery, MockTransport } from '../createMockTransport.ts';
 import type { ScenarioStep, Timeline } from './types.ts';
 
-/** What `play()` needs from a transport: the mock's server-side controls. */
+/**
+ * What `play()` needs from a transport: the mock's server-side controls.
+ *
+ * @example
+ * ```ts
+ * const target: ScenarioTarget = createMockTransport();
+ * ```
+ */
 export type ScenarioTarget = Pick<MockTransport, 'emit' | 'drop' | 'emitPlayback'>;
 
+/**
+ * Options of {@link play}.
+ *
+ * @example
+ * ```ts
+ * const options: PlayOptions = { transport, clock, speed: 4, onStep: (step) => log.push(step) };
+ * ```
+ */
 export interface PlayOptions {
   /** Where the steps go: usually a {@link createMockTransport} mock. */
   transport: ScenarioTarget;
@@ -22,6 +37,14 @@ export interface PlayOptions {
   onStep?: (step: ScenarioStep, index: number) => void;
 }
 
+/**
+ * How a playback ended.
+ *
+ * @example
+ * ```ts
+ * const { played, undelivered, stopped } = await play(timeline, { transport, clock }).done;
+ * ```
+ */
 export interface PlayResult {
   /** Steps played. */
   played: number;
@@ -31,6 +54,15 @@ export interface PlayResult {
   stopped: boolean;
 }
 
+/**
+ * Controls a playback started by {@link play}.
+ *
+ * @example
+ * ```ts
+ * const controller = play(timeline, { transport, speed: 10 });
+ * onUnmount(() => controller.stop());
+ * ```
+ */
 export interface PlayController {
   /** Resolves when the last step was played or `stop()` was called; rejects if a listener threw. */
   readonly done: Promise<PlayResult>;

@@ -3,12 +3,12 @@ import type {
   ErrorOptions,
   IdleTimeoutOptions,
   InterruptionOptions,
-  ResponseCut,
   ScenarioOptions,
   SessionOptions,
   ToolCallOptions,
   UserSaysOptions,
-} from './ScenarioWriter.ts';
+} from './scenarioOptions.ts';
+import type { ResponseCut } from './ScenarioWriter.ts';
 import { ScenarioWriter } from './ScenarioWriter.ts';
 import type { ScenarioStep } from './types.ts';
 
@@ -27,6 +27,14 @@ type Action =
  * A fluent description of a Realtime conversation that compiles to a timeline of
  * protocol-valid server events (GA names, realistic ids and audio), following the sequences
  * of PROTOCOL.md. Each method starts where the previous one ended; `build()` returns the steps.
+ * Create one with {@link scenario}.
+ *
+ * @example
+ * ```ts
+ * const builder: ScenarioBuilder = scenario().sessionCreated({ idleTimeoutMs: 8000 });
+ * if (withTool) builder.toolCall('get_weather', { city: 'Paris' });
+ * const timeline = builder.assistantSays('Here you go.').build();
+ * ```
  */
 export class ScenarioBuilder {
   private readonly actions: Action[] = [];

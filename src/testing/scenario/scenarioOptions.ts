@@ -1,0 +1,155 @@
+import type { ScenarioFlavor } from './types.ts';
+
+/**
+ * Options of `scenario()`: how the imitated server and connection behave.
+ *
+ * @example
+ * ```ts
+ * scenario({ seed: 7, flavor: 'webrtc', audio: 'placeholder', generationSpeed: 4 });
+ * ```
+ */
+export interface ScenarioOptions {
+  /** Seed of the id generator: the same seed gives the same ids. Default 1. */
+  seed?: number;
+  /** Which transport the timeline imitates. Default `'mixed'`: see {@link ScenarioFlavor}. */
+  flavor?: ScenarioFlavor;
+  /**
+   * `'pcm'` (default): audio deltas carry real PCM16 24 kHz audio of their real size.
+   * `'placeholder'`: a few bytes each, to keep committed fixtures small.
+   */
+  audio?: 'pcm' | 'placeholder';
+  /** Milliseconds of audio per `response.output_audio.delta`. Default 40 (1920 bytes). */
+  audioChunkMs?: number;
+  /** How much faster than real time the server generates audio. Default 2. */
+  generationSpeed?: number;
+  /** Silence (ms) `idleTimeout()` waits for when the session set none. Default 8000. */
+  idleTimeoutMs?: number;
+  /** Server VAD `silence_duration_ms`: how long after speech ends `speech_stopped` comes. Default 500. */
+  silenceDurationMs?: number;
+}
+
+/**
+ * Options of `sessionCreated()` and `sessionUpdated()`.
+ *
+ * @example
+ * ```ts
+ * scenario().sessionCreated({ idleTimeoutMs: 8000, voice: 'cedar', session: { max_output_tokens: 512 } });
+ * ```
+ */
+export interface SessionOptions {
+  /** `idle_timeout_ms` of server VAD. Default null (off). */
+  idleTimeoutMs?: number | null;
+  /** Default `'server_vad'`. */
+  turnDetection?: 'server_vad' | 'semantic_vad' | null;
+  /** Input transcription on (default) or off. */
+  transcription?: boolean;
+  instructions?: string;
+  voice?: string;
+  model?: string;
+  /** More session fields (snake_case, wire shape), merged over the defaults. */
+  session?: Record<string, unknown>;
+}
+
+/**
+ * Options of `userSays()`.
+ *
+ * @example
+ * ```ts
+ * scenario().userSays('mumble', { durationMs: 1500, transcription: 'failed' });
+ * ```
+ */
+export interface UserSaysOptions {
+  /** How long the user speaks. Default: about 70 ms per character. */
+  durationMs?: number;
+  /** Transcription deltas: a count or explicit pieces. Default one per word. */
+  deltas?: number | readonly string[];
+  /** From commit to the first transcription delta. Default 350, so it lands after a response starts. */
+  transcriptDelayMs?: number;
+  /** `'completed'` (default), `'failed'` (a transcription error) or `'none'` (transcription off). */
+  transcription?: 'completed' | 'failed' | 'none';
+}
+
+/**
+ * Options of `assistantSays()` (and of the re-prompt of `idleTimeout()`).
+ *
+ * @example
+ * ```ts
+ * scenario().assistantSays('Sure, here it is.', { audioMs: 2500, deltas: ['Sure,', ' here it is.'] });
+ * ```
+ */
+export interface AssistantSaysOptions {
+  /** Transcript deltas: a count or explicit pieces. Default one per word. */
+  deltas?: number | readonly string[];
+  /** Length of the spoken answer. Default: about 65 ms per character. */
+  audioMs?: number;
+  /** `'audio'` (default) or `'text'` (`response.output_text.*`, no audio). */
+  modality?: 'audio' | 'text';
+  /** From the previous step to `response.created`. Default 30. */
+  latencyMs?: number;
+  /** From `response.created` to the first delta. Default 250. */
+  firstDeltaMs?: number;
+}
+
+/**
+ * Options of `idleTimeout()`.
+ *
+ * @example
+ * ```ts
+ * scenario().assistantSays('Hi!').idleTimeout({ idleMs: 6000, reprompt: 'Hello? Still there?' });
+ * ```
+ */
+export interface IdleTimeoutOptions {
+  /** Silence before it fires, counted from the end of the last playback. Default: the session's `idle_timeout_ms`, else the scenario's `idleTimeoutMs`. */
+  idleMs?: number;
+  /** The response the server creates by itself. Default `'Are you still there?'`; `false` for none. */
+  reprompt?: string | false;
+  response?: AssistantSaysOptions;
+}
+
+/**
+ * Options of `interruption()`.
+ *
+ * @example
+ * ```ts
+ * scenario().assistantSays('A long story...', { audioMs: 6000 }).interruption({ afterMs: 1200, userSays: 'Stop.' });
+ * ```
+ */
+export interface InterruptionOptions {
+  /** Milliseconds of assistant audio heard before the user cuts in. Default: a third of it, at most 1000. */
+  afterMs?: number;
+  /** What the user says. Default `'Wait, sorry.'` */
+  userSays?: string;
+  user?: UserSaysOptions;
+}
+
+/**
+ * Options of `toolCall()`.
+ *
+ * @example
+ * ```ts
+ * scenario().toolCall('get_weather', { city: 'Paris' }, { callId: 'call_weather_1', deltas: 2 });
+ * ```
+ */
+export interface ToolCallOptions {
+  /** Default: a generated `call_...` id. */
+  callId?: string;
+  /** Argument deltas: a count or explicit pieces. Default 4. */
+  deltas?: number | readonly string[];
+}
+
+/**
+ * Options of `error()`: the `error` object of the wire event.
+ *
+ * @example
+ * ```ts
+ * scenario().error({ type: 'rate_limit_error', code: 'rate_limit_exceeded', message: 'Slow down.' });
+ * ```
+ */
+export interface ErrorOptions {
+  message?: string;
+  type?: string;
+  code?: string | null;
+  param?: string | null;
+  /** The client event that caused it, if any. */
+  eventId?: string | null;
+}
