@@ -13,4 +13,5 @@ export type { EventLogProblem, ParsedEventLog, ParseEventLogOptions } from './re
 export { formatEventLog } from './replay/formatEventLog.ts';
 export { replayEventLog } from './replay/replayEventLog.ts';
 export type { ReplayController, ReplayEventLogOptions } from './replay/replayEventLog.ts';
-// The React render helper (`renderWithSession.tsx`) is exported here by the React layer.
+// React helpers (`renderWithSession`) live in `./react.ts`, entry `react-realtime-kit/testing/react`,
+// so that this entry never requires React or Testing Library.
