@@ -67,7 +67,7 @@ describe('createEmulatorSession', () => {
 
   it('fires on silence with a text-only re-prompt and acknowledges input_audio_buffer.clear', async () => {
     const h = harness('websocket');
-    h.send({ type: 'session.update', session: { type: 'realtime', output_modalities: ['text'], ...idleConfig } });
+    h.send({ type: 'session.update', session: { ...idleConfig, output_modalities: ['text'] } });
     await expect.poll(() => h.types().filter((t) => t === 'input_audio_buffer.timeout_triggered').length, { timeout: 3000 }).toBeGreaterThanOrEqual(1);
     h.send({ type: 'input_audio_buffer.clear' });
     expect(h.types()).toContain('input_audio_buffer.cleared');
