@@ -1,3 +1,4 @@
+import { parseClientEvent } from '../core/protocol/index.ts';
 import type { ClientEvent } from '../core/protocol/index.ts';
 import type { Clock } from '../core/session/clock.ts';
 import type {
@@ -92,6 +93,12 @@ export interface MockTransport extends RealtimeTransport {
   readonly sent: ClientEvent[];
   /** Every call the session made on the transport, in order. */
   readonly calls: MockTransportCall[];
+  /**
+   * Sent events that are not valid client events, with why (they are still recorded in `sent`,
+   * as a real socket would still send them). Assert it stays empty to catch a session sending
+   * something the server would answer with an `error`.
+   */
+  readonly invalidSent: { event: ClientEvent; message: string }[];
   /** The sent client events of one type, typed by it. */
   sentOfType<T extends ClientEvent['type']>(type: T): Extract<ClientEvent, { type: T }>[];
   /**
@@ -110,7 +117,7 @@ export interface MockTransport extends RealtimeTransport {
   drop(error?: Error): void;
   /** Number of listeners of one transport event, to check that a session unsubscribed. */
   listenerCount(type: keyof TransportEventMap): number;
-  /** Forget recorded `sent` events and `calls` (listeners and connection stay). */
+  /** Forget recorded `sent` events, `calls` and `invalidSent` (listeners and connection stay). */
   clearRecords(): void;
 }
 
@@ -150,6 +157,7 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
   };
   const sent: ClientEvent[] = [];
   const calls: MockTransportCall[] = [];
+  const invalidSent: { event: ClientEvent; message: string }[] = [];
   let connected = false;
   let muted = false;
 
@@ -192,6 +200,7 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
     },
     sent,
     calls,
+    invalidSent,
 
     async connect({ signal }) {
       calls.push({ method: 'connect' });
@@ -207,6 +216,8 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
       if (!connected) throw new Error(`MockTransport: cannot send "${event.type}" while not connected`);
       calls.push({ method: 'send', event });
       sent.push(event);
+      const checked = parseClientEvent(event);
+      if (!checked.ok) invalidSent.push({ event, message: checked.message });
     },
 
     close() {
@@ -248,6 +259,7 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
     clearRecords() {
       sent.length = 0;
       calls.length = 0;
+      invalidSent.length = 0;
     },
   };
 

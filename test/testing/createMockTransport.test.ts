@@ -64,6 +64,19 @@ describe('createMockTransport', () => {
     expect(transport.calls).toHaveLength(0);
   });
 
+  it('lists sent events that are not valid client events', async () => {
+    const transport = createMockTransport();
+    await transport.connect({ signal: signal() });
+    const good = { type: 'input_audio_buffer.clear' } as ClientEvent;
+    const bad = { type: 'conversation.item.truncate', item_id: 'item_1', content_index: 0, audio_end_ms: -5 } as ClientEvent;
+    transport.send(good);
+    transport.send(bad);
+    expect(transport.sent).toEqual([good, bad]);
+    expect(transport.invalidSent).toHaveLength(1);
+    expect(transport.invalidSent[0]!.event).toBe(bad);
+    expect(transport.invalidSent[0]!.message).toMatch(/audio_end_ms/);
+  });
+
   it('refuses to send while not connected', () => {
     const transport = createMockTransport();
     expect(() => transport.send({ type: 'input_audio_buffer.clear' } as ClientEvent)).toThrow(/not connected/);

@@ -44,6 +44,9 @@ describe('replay through a real session', () => {
     expect(timeouts[0]).toMatchObject({ source: 'server', count: 1, idleMs: 8000 });
     expect(state.idle.timeouts).toBe(1);
     expect(state.idle.last?.itemId).toBe(state.transcript.items[2]!.id);
+    // What the session sent on the way (its config) is valid for the server.
+    expect(transport.sentOfType('session.update').length).toBeGreaterThan(0);
+    expect(transport.invalidSent).toEqual([]);
     expect(state.idle.phase).toBe('timed_out');
     // The re-prompt finished playing: the server's silence clock runs again for the next timeout.
     expect(state.idle.deadline).toBe(clock.now() + 8000);
