@@ -26,7 +26,18 @@ export interface CreateClientSecretOptions {
   signal?: AbortSignal;
 }
 
-/** The API refused to mint a key; `status` and `body` say why. */
+/**
+ * The API refused to mint a key; `status` and `body` say why.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await createClientSecret({ apiKey, session });
+ * } catch (error) {
+ *   if (error instanceof ClientSecretError && error.status === 401) console.error('Check OPENAI_API_KEY');
+ * }
+ * ```
+ */
 export class ClientSecretError extends Error {
   override readonly name = 'ClientSecretError';
   readonly status: number;

@@ -5,7 +5,16 @@ export interface MediaDevicesLike {
   getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream>;
 }
 
-/** Echo cancellation matters most: without it the assistant hears itself and interrupts itself. */
+/**
+ * The microphone constraints the transports ask for. Echo cancellation matters most: without it
+ * the assistant hears itself and interrupts itself.
+ *
+ * @example
+ * ```ts
+ * const stream = await navigator.mediaDevices.getUserMedia({ audio: { ...DEFAULT_MICROPHONE_CONSTRAINTS, deviceId } });
+ * createOpenAIWebRTCTransport({ getClientSecret, mediaStream: stream });
+ * ```
+ */
 export const DEFAULT_MICROPHONE_CONSTRAINTS: MediaTrackConstraints = {
   echoCancellation: true,
   noiseSuppression: true,

@@ -1,4 +1,11 @@
-/** Registered name of the capture processor inside the AudioWorklet scope. */
+/**
+ * Registered name of the capture processor inside the AudioWorklet scope.
+ *
+ * @example
+ * ```ts
+ * const node = new AudioWorkletNode(context, MIC_CAPTURE_PROCESSOR);
+ * ```
+ */
 export const MIC_CAPTURE_PROCESSOR = 'rrk-mic-capture';
 
 // The processor runs in the AudioWorkletGlobalScope, which cannot import modules from the

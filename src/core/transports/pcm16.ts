@@ -1,6 +1,20 @@
-/** Sample rate of the Realtime API's `audio/pcm` format. */
+/**
+ * Sample rate of the Realtime API's `audio/pcm` format.
+ *
+ * @example
+ * ```ts
+ * const samples = (durationMs * REALTIME_PCM_SAMPLE_RATE) / 1000;
+ * ```
+ */
 export const REALTIME_PCM_SAMPLE_RATE = 24000;
-/** Bytes of PCM16 mono at 24 kHz per millisecond (24 samples of 2 bytes). */
+/**
+ * Bytes of PCM16 mono at 24 kHz per millisecond (24 samples of 2 bytes).
+ *
+ * @example
+ * ```ts
+ * const ms = base64ToBytes(event.delta).length / PCM16_BYTES_PER_MS;
+ * ```
+ */
 export const PCM16_BYTES_PER_MS = 48;
 
 /**

@@ -13,7 +13,14 @@ export interface ResolveClientSecretOptions {
   isBrowser?: boolean;
 }
 
-/** True in a page (a window with a document); false in Node, workers, SSR. */
+/**
+ * True in a page (a window with a document); false in Node, workers, SSR.
+ *
+ * @example
+ * ```ts
+ * if (!isBrowserEnvironment()) return null; // render nothing on the server
+ * ```
+ */
 export function isBrowserEnvironment(): boolean {
   return typeof window !== 'undefined' && typeof document !== 'undefined';
 }

@@ -29,6 +29,11 @@ export interface EnergyDetector {
 /**
  * RMS level (0..1) at which a frame counts as speech for a VAD threshold. 0.5 maps to about
  * -34 dBFS: well above digital silence and a quiet room, well below a voice at normal level.
+ *
+ * @example
+ * ```ts
+ * rmsThresholdFor(0.5); // 0.02
+ * ```
  */
 export function rmsThresholdFor(threshold: number): number {
   return 0.005 + Math.min(1, Math.max(0, threshold)) * 0.03;
