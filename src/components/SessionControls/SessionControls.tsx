@@ -34,7 +34,8 @@ export const SessionControls = forwardRef<HTMLDivElement, SessionControlsProps>(
         ? controls.labels.disconnect
         : controls.labels.connect;
   return (
-    <div role="toolbar" aria-label="Session" {...rest} ref={ref} className={rootClass} data-status={controls.status}>
+    // A group, not a toolbar: a toolbar promises arrow-key navigation that two buttons do not need.
+    <div role="group" aria-label={controls.labels.group} {...rest} ref={ref} className={rootClass} data-status={controls.status}>
       <button
         {...controls.connectButtonProps}
         className={button}

@@ -6,6 +6,8 @@ import { composeEventHandlers } from '../composeEventHandlers.ts';
 
 /** Every visible string of the session controls. */
 export interface SessionControlsLabels {
+  /** Accessible name of the group of buttons. */
+  group: string;
   connect: string;
   connecting: string;
   disconnect: string;
@@ -15,6 +17,7 @@ export interface SessionControlsLabels {
 
 /** The default English copy. */
 export const defaultSessionControlsLabels: SessionControlsLabels = {
+  group: 'Session controls',
   connect: 'Start session',
   connecting: 'Connecting…',
   disconnect: 'End session',
