@@ -135,9 +135,16 @@ async function runTransport(transport: 'webrtc' | 'websocket', emulator: Realtim
     await step(name('assistant audio played'), async () => {
       await page.waitForFunction(() => window.__e2e.events.some((e) => e.type === 'audio_stopped'), null, { timeout: 15000 });
       if (transport === 'websocket') {
-        const starts = await page.evaluate(() => window.__e2e.bufferSourceStarts);
-        if (starts < 1) throw new Error('no AudioBufferSourceNode was started');
-        return `${starts} audio chunks scheduled, audio_started/stopped from the transport`;
+        const audio = await page.evaluate(() => ({
+          starts: window.__e2e.bufferSourceStarts,
+          contexts: window.__e2e.audioContexts.map((c) => ({ state: c.state, time: c.currentTime })),
+        }));
+        if (audio.starts < 1) throw new Error('no AudioBufferSourceNode was started');
+        const context = audio.contexts[0];
+        if (!context || context.state !== 'running' || context.time <= 0) {
+          throw new Error(`the AudioContext did not run: ${JSON.stringify(audio.contexts)}`);
+        }
+        return `${audio.starts} chunks played on a running AudioContext (${context.time.toFixed(1)} s), audio_started/stopped from the transport`;
       }
       const stats = await page.evaluate(async () => {
         const pc = window.__e2e.peerConnections[0];
@@ -188,11 +195,14 @@ async function runTransport(transport: 'webrtc' | 'websocket', emulator: Realtim
         peers: window.__e2e.peerConnections.filter((pc) => pc.connectionState !== 'closed').length,
         sockets: window.__e2e.sockets.filter((s) => s.readyState !== WebSocket.CLOSED).length,
         tracks: window.__e2e.tracks.filter((t) => t.readyState !== 'ended').length,
+        audioContexts: window.__e2e.audioContexts.filter((c) => c.state !== 'closed').length,
         created: window.__e2e.peerConnections.length + window.__e2e.sockets.length,
       }));
       if (open.created === 0) throw new Error('nothing was ever opened');
-      if (open.peers || open.sockets || open.tracks) throw new Error(`still open: ${JSON.stringify(open)}`);
-      return 'no open peer connection, socket or track';
+      if (open.peers || open.sockets || open.tracks || open.audioContexts) {
+        throw new Error(`still open: ${JSON.stringify(open)}`);
+      }
+      return 'no open peer connection, socket, microphone track or audio context';
     });
     if (verbose || results.some((r) => !r.ok && r.name.startsWith(transport))) {
       console.log(consoleLines.slice(-30).map((line) => `  [page] ${line}`).join('\n'));

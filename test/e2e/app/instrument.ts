@@ -6,6 +6,7 @@ export interface E2EProbe {
   sockets: WebSocket[];
   tracks: MediaStreamTrack[];
   bufferSourceStarts: number;
+  audioContexts: AudioContext[];
   events: Array<{ type: string; at: number; [key: string]: unknown }>;
 }
 
@@ -16,7 +17,7 @@ declare global {
 }
 
 export function installProbe(): E2EProbe {
-  const probe: E2EProbe = { peerConnections: [], sockets: [], tracks: [], bufferSourceStarts: 0, events: [] };
+  const probe: E2EProbe = { peerConnections: [], sockets: [], tracks: [], bufferSourceStarts: 0, audioContexts: [], events: [] };
   window.__e2e = probe;
 
   const NativePeer = window.RTCPeerConnection;
@@ -41,6 +42,14 @@ export function installProbe(): E2EProbe {
     probe.tracks.push(...stream.getTracks());
     return stream;
   };
+
+  const NativeAudioContext = window.AudioContext;
+  window.AudioContext = class extends NativeAudioContext {
+    constructor(options?: AudioContextOptions) {
+      super(options);
+      probe.audioContexts.push(this);
+    }
+  } as typeof AudioContext;
 
   const start = AudioBufferSourceNode.prototype.start;
   AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, ...args: Parameters<typeof start>) {
