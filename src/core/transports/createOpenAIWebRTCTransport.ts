@@ -72,6 +72,10 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
   let closed = false;
   let disconnectTimer: ReturnType<typeof setTimeout> | null = null;
   let muted = false;
+  // What interrupt() needs to send: a cancel only while a response runs, a clear only while
+  // the server plays audio; anything else earns an error event from the API.
+  let responding = false;
+  let audioPlaying = false;
 
   const release = () => {
     if (disconnectTimer) clearTimeout(disconnectTimer);
@@ -110,9 +114,18 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
     emitter.emit('close', info);
   };
 
+  const observe = (type: unknown) => {
+    if (type === 'response.created') responding = true;
+    else if (type === 'response.done') responding = false;
+    else if (type === 'output_audio_buffer.started') audioPlaying = true;
+    else if (type === 'output_audio_buffer.stopped' || type === 'output_audio_buffer.cleared') audioPlaying = false;
+  };
+
   const connect = async ({ signal }: { signal: AbortSignal }): Promise<void> => {
     if (pc) throw new RealtimeTransportError('connect_failed', 'This transport is already connected; create a new one.');
     closed = false;
+    responding = false;
+    audioPlaying = false;
     const Peer = options.RTCPeerConnection ?? globalThis.RTCPeerConnection;
     const doFetch = options.fetch ?? globalThis.fetch?.bind(globalThis);
     if (!Peer || !doFetch) {
@@ -172,7 +185,19 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
       // Handled later by withTimeout; this keeps an early rejection from being reported as unhandled.
       open.catch(() => undefined);
       dc.onmessage = (event: MessageEvent) => {
-        emitter.emit('message', typeof event.data === 'string' ? event.data : String(event.data));
+        const raw = typeof event.data === 'string' ? event.data : String(event.data);
+        let parsed: { type?: unknown } | null = null;
+        try {
+          parsed = JSON.parse(raw) as { type?: unknown };
+        } catch {
+          // Not JSON: the session reports it as a protocol error.
+        }
+        if (parsed && typeof parsed === 'object') {
+          observe(parsed.type);
+          emitter.emit('message', parsed);
+        } else {
+          emitter.emit('message', raw);
+        }
       };
 
       await peer.setLocalDescription(await peer.createOffer());
@@ -274,8 +299,9 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
     },
     interrupt() {
       if (!channel || channel.readyState !== 'open') return;
-      send({ type: 'response.cancel' } as ClientEvent);
-      send({ type: 'output_audio_buffer.clear' } as ClientEvent);
+      if (responding) send({ type: 'response.cancel' });
+      // The server keeps playing audio it already generated after response.done; clear stops it.
+      if (audioPlaying) send({ type: 'output_audio_buffer.clear' });
     },
   };
 }

@@ -77,17 +77,27 @@ describe('createOpenAIWebRTCTransport', () => {
     transport.send({ type: 'input_audio_buffer.clear' });
     expect(channel?.sentEvents()).toEqual([{ type: 'input_audio_buffer.clear' }]);
     channel?.receive('{"type":"session.created"}');
-    expect(messages).toEqual(['{"type":"session.created"}']);
+    channel?.receive('not json');
+    expect(messages).toEqual([{ type: 'session.created' }, 'not json']);
   });
 
-  it('interrupts with response.cancel and output_audio_buffer.clear', async () => {
+  it('interrupts with response.cancel and output_audio_buffer.clear, each only when it applies', async () => {
     const { transport, signal } = setup();
     await transport.connect({ signal });
+    const channel = FakePeerConnection.instances[0]?.channels[0];
     transport.interrupt?.();
-    expect(FakePeerConnection.instances[0]?.channels[0]?.sentEvents().map((e) => e.type)).toEqual([
-      'response.cancel',
-      'output_audio_buffer.clear',
-    ]);
+    expect(channel?.sentEvents()).toEqual([]);
+    channel?.receive('{"type":"response.created","event_id":"e1","response":{"id":"r1"}}');
+    channel?.receive('{"type":"output_audio_buffer.started","event_id":"e2","response_id":"r1"}');
+    transport.interrupt?.();
+    expect(channel?.sentEvents().map((e) => e.type)).toEqual(['response.cancel', 'output_audio_buffer.clear']);
+    // After response.done the server may still be playing: only the clear applies.
+    channel?.receive('{"type":"response.done","event_id":"e3","response":{"id":"r1"}}');
+    transport.interrupt?.();
+    expect(channel?.sentEvents().map((e) => e.type).slice(2)).toEqual(['output_audio_buffer.clear']);
+    channel?.receive('{"type":"output_audio_buffer.cleared","event_id":"e4","response_id":"r1"}');
+    transport.interrupt?.();
+    expect(channel?.sentEvents()).toHaveLength(3);
   });
 
   it('mutes by disabling the microphone track', async () => {
