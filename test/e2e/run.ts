@@ -187,6 +187,34 @@ async function runTransport(transport: 'webrtc' | 'websocket', emulator: Realtim
       if (timeouts !== '0') throw new Error(`data-timeouts=${String(timeouts)}`);
       return 'banner closed, count 0';
     });
+    await step(name('interrupting a reply stops it where it was heard'), async () => {
+      const before = await page.evaluate(() => window.__e2e.events.length);
+      await page.click('#send-text');
+      await page.waitForFunction(
+        (from) => window.__e2e.events.slice(from).some((e) => e.type === 'audio_started'),
+        before,
+        { timeout: 10000 },
+      );
+      await page.waitForTimeout(800);
+      await page.click('#interrupt');
+      if (transport === 'websocket') {
+        const truncated = await page.waitForFunction(
+          (from) => window.__e2e.events.slice(from).find((e) => e.type === 'conversation.item.truncated'),
+          before,
+          { timeout: 5000 },
+        );
+        const event = (await truncated.jsonValue()) as unknown as { audio_end_ms: number };
+        // Heard about 800 ms (minus scheduling lead and timer jitter), far less than the ~3.5 s reply.
+        if (event.audio_end_ms < 400 || event.audio_end_ms > 1600) throw new Error(`audio_end_ms ${event.audio_end_ms}`);
+        return `conversation.item.truncated at ${event.audio_end_ms} ms heard`;
+      }
+      await page.waitForFunction(
+        (from) => window.__e2e.events.slice(from).some((e) => e.type === 'output_audio_buffer.cleared'),
+        before,
+        { timeout: 5000 },
+      );
+      return 'output_audio_buffer.cleared by the server';
+    });
     await step(name('disconnect releases peer connection, socket and microphone'), async () => {
       await page.click('#disconnect');
       await page.waitForSelector('#status[data-status="disconnected"]', { timeout: 5000 });

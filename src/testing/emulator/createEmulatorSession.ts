@@ -95,6 +95,8 @@ export function createEmulatorSession(options: EmulatorSessionOptions): Emulator
   let lastItemId: string | null = null;
   let speechItemId: string | null = null;
   let active: ActiveResponse | null = null;
+  /** The response whose audio streams as media right now (WebRTC), active or already done. */
+  let playingResponse: ActiveResponse | null = null;
   let turn = 0;
   let speechTurns = 0;
   let idleCount = 0;
@@ -273,9 +275,12 @@ export function createEmulatorSession(options: EmulatorSessionOptions): Emulator
     if (audio && options.transport === 'webrtc' && options.playAudio) {
       playbackEndsAt = Infinity;
       send('output_audio_buffer.started', { response_id: response.id });
+      playingResponse?.playback?.stop();
+      playingResponse = response;
       response.playback = options.playAudio(audio, () => {
         if (closed) return;
         response.playback = null;
+        if (playingResponse === response) playingResponse = null;
         send('output_audio_buffer.stopped', { response_id: response.id });
         playbackEndsAt = Date.now();
         armIdle();
@@ -337,6 +342,7 @@ export function createEmulatorSession(options: EmulatorSessionOptions): Emulator
     if (response.playback) {
       response.playback.stop();
       response.playback = null;
+      if (playingResponse === response) playingResponse = null;
       send('output_audio_buffer.cleared', { response_id: response.id });
     }
     playbackEndsAt = Math.min(playbackEndsAt, Date.now());
@@ -479,6 +485,14 @@ export function createEmulatorSession(options: EmulatorSessionOptions): Emulator
           sendError('output_audio_buffer.clear is only supported for WebRTC and SIP.', { clientEventId: event.event_id });
           return;
         }
+        // Audio keeps playing after response.done, so the playing response may no longer be active.
+        const playing = playingResponse;
+        if (playing?.playback) {
+          playing.playback.stop();
+          playing.playback = null;
+          playingResponse = null;
+          send('output_audio_buffer.cleared', { response_id: playing.id });
+        }
         playbackEndsAt = Math.min(playbackEndsAt, Date.now());
         armIdle();
         return;
@@ -557,6 +571,8 @@ export function createEmulatorSession(options: EmulatorSessionOptions): Emulator
         active.playback?.stop();
         active = null;
       }
+      playingResponse?.playback?.stop();
+      playingResponse = null;
       extraTimers.forEach(clearTimeout);
       extraTimers.clear();
     },

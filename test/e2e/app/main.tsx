@@ -39,9 +39,15 @@ function createSession(): RealtimeSession {
   });
 }
 
+const SERVER_EVENTS_OF_INTEREST = new Set(['conversation.item.truncated', 'output_audio_buffer.cleared', 'response.done']);
+
 function Probe() {
   useRealtimeEvents('*', (event) => {
-    if (event.type === 'server_event') return;
+    if (event.type === 'server_event') {
+      const wire = event.event as { type: string };
+      if (SERVER_EVENTS_OF_INTEREST.has(wire.type)) probe.events.push({ ...JSON.parse(JSON.stringify(wire)), at: performance.now() });
+      return;
+    }
     const { type, ...rest } = event as { type: string };
     probe.events.push({ ...JSON.parse(JSON.stringify(rest)), type, at: performance.now() });
   });
@@ -62,6 +68,12 @@ function Controls() {
       </button>
       <button id="disconnect" onClick={() => session.disconnect()}>
         Disconnect
+      </button>
+      <button id="send-text" onClick={() => session.sendText('please tell me a long story about the sea and the stars')}>
+        Send text
+      </button>
+      <button id="interrupt" onClick={() => session.interrupt()}>
+        Interrupt
       </button>
     </div>
   );

@@ -77,6 +77,16 @@ describe('createEmulatorSession', () => {
     expect(timeouts[0]?.audio_end_ms as number).toBeGreaterThanOrEqual(timeouts[0]?.audio_start_ms as number);
   });
 
+  it('stops media playback on output_audio_buffer.clear, even after response.done', async () => {
+    const h = harness('webrtc');
+    h.send({ type: 'response.create' });
+    await expect.poll(() => h.types().includes('response.done')).toBe(true);
+    expect(h.plays[0]?.stopped).toBe(false);
+    h.send({ type: 'output_audio_buffer.clear' });
+    expect(h.plays[0]?.stopped).toBe(true);
+    expect(h.types().at(-1)).toBe('output_audio_buffer.cleared');
+  });
+
   it('truncates an item only within the audio it has, as the API does', async () => {
     const h = harness('websocket');
     h.send({ type: 'response.create' });
