@@ -3,7 +3,8 @@ import { expect, it } from 'vitest';
 import { createRealtimeSession } from '../../src/core/index.ts';
 import { createMockTransport, createVirtualClock, scenario, play } from '../../src/testing/index.ts';
 
-it('runs the README testing example: a server idle timeout after the answer finished playing', async () => {
+/** The README's setup and timeline, advanced by `advanceMs` of virtual time. */
+async function playReadmeExample(advanceMs: number) {
   const transport = createMockTransport();
   const clock = createVirtualClock();
   const session = createRealtimeSession({ transport, clock, idle: { timeoutMs: 8000 } });
@@ -12,7 +13,12 @@ it('runs the README testing example: a server idle timeout after the answer fini
   // A conversation, then 8 s of silence after the answer finished playing: the server's timeout.
   play(scenario().sessionCreated({ idleTimeoutMs: 8000 }).userSays('Hi').assistantSays('Hello!').idleTimeout().build(),
     { transport, clock });
-  clock.advance(15_000);
+  clock.advance(advanceMs);
+  return session;
+}
+
+it('runs the README testing example: a server idle timeout after the answer finished playing', async () => {
+  const session = await playReadmeExample(15_000);
   expect(session.getState().idle).toMatchObject({ phase: 'timed_out', timeouts: 1 });
   expect(session.getState().idle.last).toMatchObject({ source: 'server', count: 1 });
 
@@ -22,15 +28,9 @@ it('runs the README testing example: a server idle timeout after the answer fini
 });
 
 it('keeps counting when the silence goes on: the next timeout comes from the client backup', async () => {
-  const transport = createMockTransport();
-  const clock = createVirtualClock();
-  const session = createRealtimeSession({ transport, clock, idle: { timeoutMs: 8000 } });
-  await session.connect();
-  play(scenario().sessionCreated({ idleTimeoutMs: 8000 }).userSays('Hi').assistantSays('Hello!').idleTimeout().build(),
-    { transport, clock });
   // The scripted server sends one timeout only; after the re-prompt the user stays silent, so
   // the client clock (the late backup for a dropped server event) reports the second one.
-  clock.advance(30_000);
+  const session = await playReadmeExample(30_000);
   expect(session.getState().idle).toMatchObject({ phase: 'timed_out', timeouts: 2 });
   expect(session.getState().idle.last).toMatchObject({ source: 'client', count: 2 });
 });
