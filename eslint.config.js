@@ -19,6 +19,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     // Core must stay framework-free: React may not be imported below src/core.
     files: ['src/core/**/*.ts'],
     rules: {

@@ -31,12 +31,13 @@ export default defineConfig({
         testing: entry('src/testing/index.ts'),
         server: entry('src/server/index.ts'),
         'testing/emulator': entry('src/testing/emulator/index.ts'),
+        'testing/react': entry('src/testing/react.ts'),
       },
       formats: ['es'],
     },
     rollupOptions: {
       external: (id) =>
-        /^(react|react-dom|zod|@tanstack\/react-virtual|ws|werift|opusscript)(\/|$)/.test(id) || id.startsWith('node:'),
+        /^(react|react-dom|zod|@tanstack\/react-virtual|@testing-library\/[^/]+|ws|werift|opusscript)(\/|$)/.test(id) || id.startsWith('node:'),
     },
   },
 });

@@ -1,0 +1,25 @@
+// Type-checks an app against the BUILT package (dist/*.d.ts through package.json `exports`),
+// the way a user's project sees it. Run by `npm run test:package` after `npm run build`.
+import { createRealtimeSession, IdleBanner, RealtimeProvider, useIdleTimeout, useRealtimeEvents } from 'react-realtime-kit';
+import type { InputAudioTimeoutTriggeredEvent, SessionState } from 'react-realtime-kit/core';
+import { parseServerEvent, withIdleTimeout } from 'react-realtime-kit/core';
+import { createMockTransport, createVirtualClock, scenario } from 'react-realtime-kit/testing';
+import { createClientSecret } from 'react-realtime-kit/server';
+
+const transport = createMockTransport();
+const session = createRealtimeSession({ transport, clock: createVirtualClock(), idle: { timeoutMs: 8000 } });
+const state: SessionState = session.getState();
+const parsed = parseServerEvent('{}');
+const config = withIdleTimeout({}, 8000);
+const timeline = scenario().sessionCreated().idleTimeout().build();
+
+export function Page() {
+  useRealtimeEvents('input_audio_timeout_triggered', (event: InputAudioTimeoutTriggeredEvent) => {
+    const ms: number = event.audioEndMs - event.audioStartMs;
+    void ms;
+  });
+  const idle = useIdleTimeout();
+  return idle.phase === 'off' ? null : <IdleBanner labels={{ title: 'Still there?' }} />;
+}
+
+export { RealtimeProvider, state, parsed, config, timeline, createClientSecret };
