@@ -5,8 +5,7 @@ import { ScenarioSession } from './support/ScenarioSession.tsx';
 import { defaultSessionArgs, sessionArgTypes } from './support/storyArgs.ts';
 import type { SessionStoryArgs } from './support/storyArgs.ts';
 import { conversationTimeline, errorTimeline } from './support/timelines.ts';
-
-const WAIT = { timeout: 30_000 };
+import { WAIT } from './support/wait.ts';
 
 const meta: Meta<SessionStoryArgs> = {
   title: 'Components/ConnectionIndicator',

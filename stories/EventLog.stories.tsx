@@ -5,8 +5,7 @@ import { ScenarioSession } from './support/ScenarioSession.tsx';
 import { argsKey, defaultSessionArgs, idlePolicyOf, sessionArgTypes } from './support/storyArgs.ts';
 import type { SessionStoryArgs } from './support/storyArgs.ts';
 import { conversationTimeline } from './support/timelines.ts';
-
-const WAIT = { timeout: 30_000 };
+import { WAIT } from './support/wait.ts';
 
 const meta: Meta<SessionStoryArgs> = {
   title: 'Components/EventLog',

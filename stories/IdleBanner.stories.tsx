@@ -6,8 +6,7 @@ import { ScenarioSession } from './support/ScenarioSession.tsx';
 import { argsKey, defaultSessionArgs, idlePolicyOf, sessionArgTypes } from './support/storyArgs.ts';
 import type { SessionStoryArgs } from './support/storyArgs.ts';
 import { escalationTimeline } from './support/timelines.ts';
-
-const WAIT = { timeout: 30_000 };
+import { WAIT } from './support/wait.ts';
 
 /** A session that goes quiet: one timeout, or enough of them to reach the countdown. */
 function QuietSession({ args, timeouts = 1, children }: { args: SessionStoryArgs; timeouts?: number; children: ReactNode }) {

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ScenarioSession } from './support/ScenarioSession.tsx';
+import type { ScenarioSessionProps } from './support/ScenarioSession.tsx';
 import { VoiceAssistantPage } from './support/VoiceAssistantPage.tsx';
 import { argsKey, defaultSessionArgs, idlePolicyOf, sessionArgTypes } from './support/storyArgs.ts';
 import type { SessionStoryArgs } from './support/storyArgs.ts';
@@ -12,10 +13,8 @@ import {
   longSessionTimeline,
   semanticVadTimeline,
 } from './support/timelines.ts';
+import { WAIT } from './support/wait.ts';
 import './support/demo.css';
-
-/** Long enough for a scripted session at the default speed, on a busy CI machine. */
-const WAIT = { timeout: 30_000 };
 
 const meta: Meta<SessionStoryArgs> = {
   title: 'Demo/Voice assistant',
@@ -26,6 +25,22 @@ const meta: Meta<SessionStoryArgs> = {
 
 export default meta;
 type Story = StoryObj<SessionStoryArgs>;
+
+/**
+ * The assistant page on a scripted session with the story's idle policy and speed; a new key
+ * per args restarts the session when a control moves. `session` props override the defaults.
+ */
+function ScriptedPage({
+  args,
+  showEventLog,
+  ...session
+}: { args: SessionStoryArgs; showEventLog?: boolean } & Omit<ScenarioSessionProps, 'speed' | 'children'>) {
+  return (
+    <ScenarioSession key={argsKey(args)} idle={idlePolicyOf(args)} speed={args.speed} {...session}>
+      <VoiceAssistantPage showEventLog={showEventLog} />
+    </ScenarioSession>
+  );
+}
 
 /** The log is scrolled to its end (within a few pixels). */
 function atBottom(log: HTMLElement): boolean {
@@ -38,16 +53,7 @@ function atBottom(log: HTMLElement): boolean {
  * user comes back. Move the controls to change the idle policy and the playback speed.
  */
 export const Demo: Story = {
-  render: (args) => (
-    <ScenarioSession
-      key={argsKey(args)}
-      timeline={conversationTimeline(args.idleTimeoutMs)}
-      idle={idlePolicyOf(args)}
-      speed={args.speed}
-    >
-      <VoiceAssistantPage />
-    </ScenarioSession>
-  ),
+  render: (args) => <ScriptedPage args={args} timeline={conversationTimeline(args.idleTimeoutMs)} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const log = canvas.getByRole('log', { name: 'Conversation' });
@@ -67,14 +73,7 @@ export const Demo: Story = {
 /** The server's idle timeout fires; the user answers the banner with "I'm still here". */
 export const ServerIdleTimeout: Story = {
   render: (args) => (
-    <ScenarioSession
-      key={argsKey(args)}
-      timeline={escalationTimeline(args.idleTimeoutMs, 1)}
-      idle={idlePolicyOf(args)}
-      speed={args.speed}
-    >
-      <VoiceAssistantPage showEventLog={false} />
-    </ScenarioSession>
+    <ScriptedPage args={args} timeline={escalationTimeline(args.idleTimeoutMs, 1)} showEventLog={false} />
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -93,15 +92,13 @@ export const ServerIdleTimeout: Story = {
  */
 export const ClientFallbackSemanticVad: Story = {
   render: (args) => (
-    <ScenarioSession
-      key={argsKey(args)}
+    <ScriptedPage
+      args={args}
       timeline={semanticVadTimeline()}
       idle={{ ...idlePolicyOf(args), clientFallback: 'auto' }}
       config={{ audio: { input: { turn_detection: { type: 'semantic_vad', eagerness: 'auto' } } } }}
-      speed={args.speed}
-    >
-      <VoiceAssistantPage showEventLog={false} />
-    </ScenarioSession>
+      showEventLog={false}
+    />
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -119,14 +116,7 @@ export const ClientFallbackSemanticVad: Story = {
 export const EscalationToEnd: Story = {
   args: { maxTimeouts: 2, endGraceMs: 6000, speed: 3 },
   render: (args) => (
-    <ScenarioSession
-      key={argsKey(args)}
-      timeline={escalationTimeline(args.idleTimeoutMs, 3)}
-      idle={idlePolicyOf(args)}
-      speed={args.speed}
-    >
-      <VoiceAssistantPage showEventLog={false} />
-    </ScenarioSession>
+    <ScriptedPage args={args} timeline={escalationTimeline(args.idleTimeoutMs, 3)} showEventLog={false} />
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -155,14 +145,7 @@ export const EscalationStillHere: Story = {
 /** The user cuts the assistant off: the reply is marked as interrupted. */
 export const Interruption: Story = {
   render: (args) => (
-    <ScenarioSession
-      key={argsKey(args)}
-      timeline={interruptionTimeline(args.idleTimeoutMs)}
-      idle={idlePolicyOf(args)}
-      speed={args.speed}
-    >
-      <VoiceAssistantPage showEventLog={false} />
-    </ScenarioSession>
+    <ScriptedPage args={args} timeline={interruptionTimeline(args.idleTimeoutMs)} showEventLog={false} />
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -173,11 +156,7 @@ export const Interruption: Story = {
 
 /** A server error, a failed transcription, then the connection drops. */
 export const ErrorAndDroppedConnection: Story = {
-  render: (args) => (
-    <ScenarioSession key={argsKey(args)} timeline={errorTimeline()} idle={idlePolicyOf(args)} speed={args.speed}>
-      <VoiceAssistantPage />
-    </ScenarioSession>
-  ),
+  render: (args) => <ScriptedPage args={args} timeline={errorTimeline()} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByText('Transcription failed', {}, WAIT);
@@ -189,10 +168,9 @@ export const ErrorAndDroppedConnection: Story = {
 
 /** A finished session of 10,000 transcript items: the view stays small and fast (virtualized). */
 export const LongSession: Story = {
+  // No idle policy: the session already happened.
   render: (args) => (
-    <ScenarioSession key={argsKey(args)} timeline={longSessionTimeline()} instant speed={args.speed}>
-      <VoiceAssistantPage showEventLog={false} />
-    </ScenarioSession>
+    <ScriptedPage args={args} timeline={longSessionTimeline()} idle={undefined} instant showEventLog={false} />
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -211,14 +189,7 @@ export const DarkTheme: Story = {
   args: { maxTimeouts: 1, endGraceMs: 30000, speed: 3 },
   render: (args) => (
     <div data-theme="dark" style={{ background: 'var(--rrk-color-bg)', padding: '1rem', borderRadius: 12 }}>
-      <ScenarioSession
-        key={argsKey(args)}
-        timeline={escalationTimeline(args.idleTimeoutMs, 1)}
-        idle={idlePolicyOf(args)}
-        speed={args.speed}
-      >
-        <VoiceAssistantPage />
-      </ScenarioSession>
+      <ScriptedPage args={args} timeline={escalationTimeline(args.idleTimeoutMs, 1)} />
     </div>
   ),
   play: async ({ canvasElement }) => {

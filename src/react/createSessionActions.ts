@@ -1,31 +1,23 @@
-import type { ClientEvent, SessionConfig } from '../core/protocol/index.ts';
-import type { IdlePolicy, RealtimeSession } from '../core/session/types.ts';
+import type { RealtimeSession } from '../core/session/types.ts';
 
 /**
- * What a component can ask of a session. Each function reads the session when called, so the
- * functions keep their identity across renders (and even if the provider's session changes):
- * they are safe in dependency arrays and as props of memoized children.
+ * What a component can ask of a session: its actions, with the session's own signatures and
+ * docs. Each function reads the session when called, so the functions keep their identity
+ * across renders (and even if the provider's session changes): they are safe in dependency
+ * arrays and as props of memoized children.
  */
-export interface RealtimeActions {
-  /** Open the connection. Resolves when connected; failures also land in `status`/`error`. */
-  connect(): Promise<void>;
-  /** Close the connection. Idempotent. */
-  disconnect(): void;
-  /** Send a user text message and ask for a response. Counts as user activity. */
-  sendText(text: string): void;
-  /** Send any client event (validated by the session). */
-  sendEvent(event: ClientEvent): void;
-  /** Send a `session.update` with this patch. */
-  updateSession(patch: SessionConfig): void;
-  /** Stop the assistant: cancel the response and stop playback. */
-  interrupt(): void;
-  /** Stop (or resume) sending microphone audio. */
-  setMuted(muted: boolean): void;
-  /** The user is back: reset the consecutive timeout count and cancel a pending end of session. */
-  stillHere(): void;
-  /** Change the idle policy at runtime. */
-  setIdlePolicy(patch: Partial<IdlePolicy>): void;
-}
+export type RealtimeActions = Pick<
+  RealtimeSession,
+  | 'connect'
+  | 'disconnect'
+  | 'sendText'
+  | 'sendEvent'
+  | 'updateSession'
+  | 'interrupt'
+  | 'setMuted'
+  | 'stillHere'
+  | 'setIdlePolicy'
+>;
 
 /**
  * Build {@link RealtimeActions} that look the session up on every call.

@@ -1,5 +1,6 @@
 import { validateSessionConfig } from '../core/protocol/validateSessionConfig.ts';
 import type { SessionConfig } from '../core/protocol/sessionConfig.ts';
+import { apiErrorMessage } from '../core/transports/apiErrorMessage.ts';
 
 /** What `POST /v1/realtime/client_secrets` returns: hand `value` to the browser. */
 export interface ClientSecret {
@@ -43,7 +44,7 @@ export class ClientSecretError extends Error {
   readonly status: number;
   readonly body: string;
   constructor(status: number, body: string) {
-    super(`POST /v1/realtime/client_secrets failed with HTTP ${status}: ${messageOf(body)}`);
+    super(`POST /v1/realtime/client_secrets failed with HTTP ${status}: ${apiErrorMessage(body)}`);
     this.status = status;
     this.body = body;
   }
@@ -97,14 +98,4 @@ export async function createClientSecret(options: CreateClientSecretOptions): Pr
   const value = parsed.value ?? parsed.client_secret?.value;
   if (typeof value !== 'string') throw new ClientSecretError(response.status, `no key in the response: ${body.slice(0, 200)}`);
   return { ...parsed, value, expires_at: parsed.expires_at ?? parsed.client_secret?.expires_at ?? 0 };
-}
-
-function messageOf(body: string): string {
-  try {
-    const parsed = JSON.parse(body) as { error?: { message?: string } };
-    if (parsed.error?.message) return parsed.error.message;
-  } catch {
-    // not JSON
-  }
-  return body.slice(0, 200) || 'no details';
 }

@@ -8,13 +8,15 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * Launch the system Chromium headless, offline-minded (no background networking, no component
  * updates) and without timer throttling, so several stories can play at once in the background.
+ * `extraArgs` add what one suite alone needs (the e2e's fake microphone and autoplay).
  *
  * @example
  * ```ts
  * const browser = await launchChromium();
+ * const e2eBrowser = await launchChromium(['--use-fake-device-for-media-stream']);
  * ```
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH).`);
   }
@@ -30,6 +32,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-renderer-backgrounding',
       '--disable-backgrounding-occluded-windows',
       '--disable-dev-shm-usage',
+      ...extraArgs,
     ],
   });
 }

@@ -11,15 +11,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import { createRealtimeEmulator, type RealtimeEmulator } from '../../src/testing/emulator/index.ts';
 import { createClientSecret } from '../../src/server/index.ts';
+import { CHROMIUM_PATH, launchChromium } from '../browser/launchChromium.ts';
 import { writeFakeMicrophoneWav } from './writeFakeMicrophoneWav.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const IDLE_MS = 5000;
 const verbose = process.argv.includes('--verbose');
 
@@ -35,8 +34,8 @@ const record = (name: string, ok: boolean, detail = '') => {
 };
 
 async function main() {
-  if (!existsSync(CHROMIUM)) {
-    console.error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  if (!existsSync(CHROMIUM_PATH)) {
+    console.error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`);
     console.log('0 passed, 1 failed');
     process.exit(1);
   }
@@ -82,22 +81,15 @@ async function runTransport(transport: 'webrtc' | 'websocket', emulator: Realtim
     baseUrl: emulator.url,
     session: { type: 'realtime', audio: { input: { turn_detection: { type: 'server_vad', idle_timeout_ms: IDLE_MS } } } },
   });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${wav}`,
-      '--autoplay-policy=no-user-gesture-required',
-      '--allow-loopback-in-peer-connection',
-    ],
-  });
+  // A fake microphone that speaks the WAV, audio that plays without a click, and WebRTC to the
+  // emulator on 127.0.0.1.
+  const browser = await launchChromium([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-audio-capture=${wav}`,
+    '--autoplay-policy=no-user-gesture-required',
+    '--allow-loopback-in-peer-connection',
+  ]);
   const name = (check: string) => `${transport}: ${check}`;
   try {
     const page = await browser.newPage();

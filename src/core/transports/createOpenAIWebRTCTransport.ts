@@ -1,9 +1,14 @@
 import type { ClientEvent } from '../protocol/index.ts';
+import { apiErrorMessage } from './apiErrorMessage.ts';
+import { createMicrophoneSource } from './createMicrophoneSource.ts';
 import { createTransportEmitter } from './createTransportEmitter.ts';
-import { getMicrophoneStream, type MediaDevicesLike } from './getMicrophoneStream.ts';
+import { createTransportLifecycle } from './createTransportLifecycle.ts';
+import type { MediaDevicesLike } from './getMicrophoneStream.ts';
+import { parseWireMessage } from './parseWireMessage.ts';
 import { RealtimeTransportError } from './RealtimeTransportError.ts';
 import { resolveClientSecret, type ClientSecretSource } from './resolveClientSecret.ts';
-import type { RealtimeTransport, TransportCloseInfo } from './types.ts';
+import type { RealtimeTransport } from './types.ts';
+import { withTimeout } from './withTimeout.ts';
 
 export interface OpenAIWebRTCTransportOptions {
   /** Returns an ephemeral key (`ek_...`), usually fetched from your backend. */
@@ -61,17 +66,13 @@ const DEFAULT_BASE_URL = 'https://api.openai.com';
  */
 export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOptions): OpenAIWebRTCTransport {
   const emitter = createTransportEmitter();
+  const microphone = createMicrophoneSource(options);
   let pc: RTCPeerConnection | null = null;
   let channel: RTCDataChannel | null = null;
-  let ownStream: MediaStream | null = null;
-  let stream: MediaStream | null = null;
   let audioElement: HTMLAudioElement | null = null;
   let ownAudioElement = false;
   let callId: string | null = null;
-  let connected = false;
-  let closed = false;
   let disconnectTimer: ReturnType<typeof setTimeout> | null = null;
-  let muted = false;
   // What interrupt() needs to send: a cancel only while a response runs, a clear only while
   // the server plays audio; anything else earns an error event from the API.
   let responding = false;
@@ -92,7 +93,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
       pc.onconnectionstatechange = pc.oniceconnectionstatechange = pc.ontrack = null;
       pc.close();
     }
-    ownStream?.getTracks().forEach((track) => track.stop());
+    microphone.release();
     if (audioElement) {
       audioElement.pause?.();
       audioElement.srcObject = null;
@@ -100,19 +101,9 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
     }
     pc = null;
     channel = null;
-    ownStream = null;
-    stream = null;
     audioElement = null;
   };
-
-  const drop = (reason: string, message: string) => {
-    if (closed) return;
-    closed = true;
-    connected = false;
-    release();
-    const info: TransportCloseInfo = { reason, error: new RealtimeTransportError('connection_lost', message) };
-    emitter.emit('close', info);
-  };
+  const lifecycle = createTransportLifecycle(emitter, { holding: () => pc !== null, release });
 
   const observe = (type: unknown) => {
     if (type === 'response.created') responding = true;
@@ -123,7 +114,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
 
   const connect = async ({ signal }: { signal: AbortSignal }): Promise<void> => {
     if (pc) throw new RealtimeTransportError('connect_failed', 'This transport is already connected; create a new one.');
-    closed = false;
+    lifecycle.opening();
     responding = false;
     audioPlaying = false;
     const Peer = options.RTCPeerConnection ?? globalThis.RTCPeerConnection;
@@ -133,7 +124,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
     }
     const aborted = () => new RealtimeTransportError('aborted', 'Connecting was aborted.');
     const check = () => {
-      if (signal.aborted || closed) throw aborted();
+      if (signal.aborted || lifecycle.closed) throw aborted();
     };
 
     try {
@@ -141,12 +132,8 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
         dangerouslyAllowApiKeyInBrowser: options.dangerouslyAllowApiKeyInBrowser,
       });
       check();
-      stream = options.mediaStream ?? null;
-      if (!stream) {
-        ownStream = await getMicrophoneStream(options.mediaDevices ? { mediaDevices: options.mediaDevices } : {});
-        stream = ownStream;
-        check();
-      }
+      const stream = await microphone.acquire();
+      check();
 
       pc = new Peer(options.rtcConfiguration);
       const peer = pc;
@@ -165,7 +152,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
       };
       const track = stream.getAudioTracks()[0];
       if (track) {
-        track.enabled = !muted;
+        track.enabled = !microphone.muted;
         peer.addTrack(track, stream);
       } else {
         peer.addTransceiver('audio', { direction: 'recvonly' });
@@ -185,19 +172,9 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
       // Handled later by withTimeout; this keeps an early rejection from being reported as unhandled.
       open.catch(() => undefined);
       dc.onmessage = (event: MessageEvent) => {
-        const raw = typeof event.data === 'string' ? event.data : String(event.data);
-        let parsed: { type?: unknown } | null = null;
-        try {
-          parsed = JSON.parse(raw) as { type?: unknown };
-        } catch {
-          // Not JSON: the session reports it as a protocol error.
-        }
-        if (parsed && typeof parsed === 'object') {
-          observe(parsed.type);
-          emitter.emit('message', parsed);
-        } else {
-          emitter.emit('message', raw);
-        }
+        const message = parseWireMessage(event.data);
+        if (typeof message === 'object') observe((message as { type?: unknown }).type);
+        emitter.emit('message', message);
       };
 
       await peer.setLocalDescription(await peer.createOffer());
@@ -224,7 +201,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
         const body = await response.text().catch(() => '');
         throw new RealtimeTransportError(
           response.status === 401 || response.status === 403 ? 'unauthorized' : 'connect_failed',
-          `The SDP exchange failed with HTTP ${response.status}: ${errorMessageOf(body)}`,
+          `The SDP exchange failed with HTTP ${response.status}: ${apiErrorMessage(body)}`,
           { status: response.status },
         );
       }
@@ -237,28 +214,24 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
       );
       check();
     } catch (error) {
-      closed = true;
-      release();
-      throw error instanceof RealtimeTransportError
-        ? error
-        : new RealtimeTransportError('connect_failed', `WebRTC connect failed: ${String(error)}`, { cause: error });
+      throw lifecycle.failed(error, 'WebRTC connect failed');
     }
 
-    connected = true;
+    lifecycle.opened();
     const peer = pc;
     const dc = channel;
     if (!peer || !dc) return;
-    dc.onclose = () => drop('data_channel_closed', 'The oai-events data channel closed.');
+    dc.onclose = () => lifecycle.lost('data_channel_closed', 'The oai-events data channel closed.');
     dc.onerror = null;
     peer.onconnectionstatechange = () => {
       const state = peer.connectionState;
-      if (state === 'failed') drop('ice_failed', 'The WebRTC connection failed (ICE).');
-      else if (state === 'closed') drop('peer_closed', 'The peer connection closed.');
+      if (state === 'failed') lifecycle.lost('ice_failed', 'The WebRTC connection failed (ICE).');
+      else if (state === 'closed') lifecycle.lost('peer_closed', 'The peer connection closed.');
       else if (state === 'disconnected') {
         // "disconnected" often heals by itself within seconds (a Wi-Fi hiccup); wait before giving up.
         disconnectTimer ??= setTimeout(() => {
           disconnectTimer = null;
-          if (peer.connectionState === 'disconnected') drop('ice_disconnected', 'The WebRTC connection was lost.');
+          if (peer.connectionState === 'disconnected') lifecycle.lost('ice_disconnected', 'The WebRTC connection was lost.');
         }, options.disconnectTimeoutMs ?? 5000);
       } else if (disconnectTimer) {
         clearTimeout(disconnectTimer);
@@ -284,19 +257,9 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
     },
     connect,
     send,
-    close() {
-      if (closed && !pc) return;
-      const wasOpen = connected || pc !== null;
-      closed = true;
-      connected = false;
-      release();
-      if (wasOpen) emitter.emit('close', {});
-    },
+    close: lifecycle.close,
     on: emitter.on,
-    setMuted(value) {
-      muted = value;
-      for (const track of stream?.getAudioTracks() ?? []) track.enabled = !value;
-    },
+    setMuted: microphone.setMuted,
     interrupt() {
       if (!channel || channel.readyState !== 'open') return;
       if (responding) send({ type: 'response.cancel' });
@@ -325,42 +288,7 @@ function waitForIceGathering(pc: RTCPeerConnection, timeoutMs: number): Promise<
   });
 }
 
-function withTimeout<T>(
-  promise: Promise<T>,
-  ms: number,
-  signal: AbortSignal,
-  onTimeout: () => Error,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(onTimeout()), ms);
-    const onAbort = () => reject(new RealtimeTransportError('aborted', 'Connecting was aborted.'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
 function callIdFrom(location: string | null): string | null {
   if (!location) return null;
   return location.split('/').filter(Boolean).pop() ?? null;
-}
-
-function errorMessageOf(body: string): string {
-  try {
-    const parsed = JSON.parse(body) as { error?: { message?: string } };
-    if (parsed.error?.message) return parsed.error.message;
-  } catch {
-    // not JSON
-  }
-  return body.slice(0, 200) || 'no details';
 }

@@ -2,12 +2,16 @@ import type { ClientEvent } from '../protocol/index.ts';
 import { base64ToBytes, bytesToBase64 } from './base64.ts';
 import { createAudioPlayer, type AudioPlayer } from './createAudioPlayer.ts';
 import { createMicrophoneCapture, type MicrophoneCapture } from './createMicrophoneCapture.ts';
+import { createMicrophoneSource } from './createMicrophoneSource.ts';
 import { createTransportEmitter } from './createTransportEmitter.ts';
-import { getMicrophoneStream, type MediaDevicesLike } from './getMicrophoneStream.ts';
+import { createTransportLifecycle } from './createTransportLifecycle.ts';
+import type { MediaDevicesLike } from './getMicrophoneStream.ts';
+import { parseWireMessage } from './parseWireMessage.ts';
 import { bytesToPcm16, pcm16ToBytes } from './pcm16.ts';
 import { RealtimeTransportError } from './RealtimeTransportError.ts';
 import { resolveClientSecret, type ClientSecretSource } from './resolveClientSecret.ts';
 import type { RealtimeTransport } from './types.ts';
+import { withTimeout } from './withTimeout.ts';
 
 export interface OpenAIWebSocketTransportOptions {
   /** Returns an ephemeral key (`ek_...`), usually fetched from your backend. */
@@ -68,22 +72,18 @@ interface WireEvent {
  */
 export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransportOptions): OpenAIWebSocketTransport {
   const emitter = createTransportEmitter();
+  const microphone = createMicrophoneSource(options);
   let socket: WebSocket | null = null;
   let context: AudioContext | null = null;
   let player: AudioPlayer | null = null;
   let capture: MicrophoneCapture | null = null;
-  let ownStream: MediaStream | null = null;
-  let stream: MediaStream | null = null;
-  let muted = false;
-  let closed = false;
-  let connected = false;
   let responding = false;
   let interruptOnSpeech = true;
 
   const release = () => {
     capture?.stop();
     player?.stop();
-    ownStream?.getTracks().forEach((track) => track.stop());
+    microphone.release();
     if (context && context.state !== 'closed') void context.close().catch(() => undefined);
     if (socket) {
       socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
@@ -91,11 +91,10 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
     }
     capture = null;
     player = null;
-    ownStream = null;
-    stream = null;
     context = null;
     socket = null;
   };
+  const lifecycle = createTransportLifecycle(emitter, { holding: () => socket !== null, release });
 
   const sendRaw = (event: object) => {
     if (!socket || socket.readyState !== 1) {
@@ -161,13 +160,13 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
 
   const connect = async ({ signal }: { signal: AbortSignal }): Promise<void> => {
     if (socket) throw new RealtimeTransportError('connect_failed', 'This transport is already connected; create a new one.');
-    closed = false;
+    lifecycle.opening();
     const Socket = options.WebSocket ?? globalThis.WebSocket;
     if (!Socket) throw new RealtimeTransportError('unsupported', 'No WebSocket implementation is available here.');
     const wantMicrophone = options.microphone ?? true;
     const wantPlayback = options.playback ?? true;
     const check = () => {
-      if (signal.aborted || closed) throw new RealtimeTransportError('aborted', 'Connecting was aborted.');
+      if (signal.aborted || lifecycle.closed) throw new RealtimeTransportError('aborted', 'Connecting was aborted.');
     };
 
     try {
@@ -176,11 +175,7 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
       });
       check();
       if (wantMicrophone) {
-        stream = options.mediaStream ?? null;
-        if (!stream) {
-          ownStream = await getMicrophoneStream(options.mediaDevices ? { mediaDevices: options.mediaDevices } : {});
-          stream = ownStream;
-        }
+        await microphone.acquire();
         check();
       }
       if (wantMicrophone || wantPlayback) {
@@ -204,98 +199,64 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
       await openSocket(new Socket(url.toString(), ['realtime', `openai-insecure-api-key.${key}`]), signal);
       check();
 
-      if (context && stream) {
-        capture = await createMicrophoneCapture(context, stream, {
+      if (context && microphone.stream) {
+        capture = await createMicrophoneCapture(context, microphone.stream, {
           chunkMs: options.chunkMs ?? 40,
           onChunk: (pcm) => {
-            if (muted || !socket || socket.readyState !== 1) return;
+            if (microphone.muted || !socket || socket.readyState !== 1) return;
             sendRaw({ type: 'input_audio_buffer.append', audio: bytesToBase64(pcm16ToBytes(pcm)) });
           },
         });
         check();
       }
     } catch (error) {
-      closed = true;
-      release();
-      throw error instanceof RealtimeTransportError
-        ? error
-        : new RealtimeTransportError('connect_failed', `WebSocket connect failed: ${String(error)}`, { cause: error });
+      throw lifecycle.failed(error, 'WebSocket connect failed');
     }
-    connected = true;
+    lifecycle.opened();
   };
 
   // Resolves on the first server event that is not an error (session.created); a bad key gets
   // an error event and a close instead, which rejects with `unauthorized`.
-  const openSocket = (ws: WebSocket, signal: AbortSignal) =>
-    new Promise<void>((resolve, reject) => {
-      socket = ws;
-      let settled = false;
-      let firstError: WireEvent | null = null;
-      const timer = setTimeout(
-        () => fail(new RealtimeTransportError('connect_failed', 'Timed out waiting for session.created.')),
-        options.connectTimeoutMs ?? 15000,
-      );
-      const onAbort = () => fail(new RealtimeTransportError('aborted', 'Connecting was aborted.'));
-      signal.addEventListener('abort', onAbort, { once: true });
-      function fail(error: RealtimeTransportError) {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      }
-      function succeed() {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      }
+  const openSocket = (ws: WebSocket, signal: AbortSignal) => {
+    socket = ws;
+    let starting = true;
+    let firstError: WireEvent | null = null;
+    const started = new Promise<void>((resolve, reject) => {
       ws.onmessage = (message: MessageEvent) => {
-        const raw = typeof message.data === 'string' ? message.data : String(message.data);
-        let event: WireEvent | null = null;
-        try {
-          event = JSON.parse(raw) as WireEvent;
-        } catch {
-          // Not JSON: the session reports it as a protocol error.
-        }
-        if (!settled) {
+        const parsed = parseWireMessage(message.data);
+        const event = typeof parsed === 'object' ? (parsed as WireEvent) : null;
+        if (starting) {
           if (event?.type === 'error') firstError = event;
-          else succeed();
+          else {
+            starting = false;
+            resolve();
+          }
         }
-        if (event && typeof event === 'object') {
-          observe(event);
-          emitter.emit('message', event);
-        } else {
-          emitter.emit('message', raw);
-        }
+        if (event) observe(event);
+        emitter.emit('message', parsed);
       };
       ws.onerror = () => undefined;
       ws.onclose = (close: CloseEvent) => {
-        if (!settled) {
+        const detail = `code ${close.code}${close.reason ? `, ${close.reason}` : ''}`;
+        if (starting) {
+          starting = false;
           const error = (firstError?.error ?? null) as { code?: string; message?: string } | null;
           const auth = error?.code === 'invalid_api_key' || close.code === 4001 || close.code === 1008;
-          fail(
+          reject(
             new RealtimeTransportError(
               auth ? 'unauthorized' : 'connect_failed',
-              error?.message ?? `The socket closed before the session started (code ${close.code}${close.reason ? `, ${close.reason}` : ''}).`,
+              error?.message ?? `The socket closed before the session started (${detail}).`,
             ),
           );
           return;
         }
-        if (closed) return;
-        closed = true;
-        connected = false;
-        release();
-        emitter.emit('close', {
-          reason: 'socket_closed',
-          error: new RealtimeTransportError(
-            'connection_lost',
-            `The socket closed (code ${close.code}${close.reason ? `, ${close.reason}` : ''}).`,
-          ),
-        });
+        lifecycle.lost('socket_closed', `The socket closed (${detail}).`);
       };
     });
+    return withTimeout(started, options.connectTimeoutMs ?? 15000, signal, () =>
+      new RealtimeTransportError('connect_failed', 'Timed out waiting for session.created.'),
+    );
+  };
 
   return {
     playbackReporting: options.playback === false ? 'none' : 'transport',
@@ -303,19 +264,9 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
     send(event: ClientEvent) {
       sendRaw(event);
     },
-    close() {
-      if (closed && !socket) return;
-      const wasOpen = connected || socket !== null;
-      closed = true;
-      connected = false;
-      release();
-      if (wasOpen) emitter.emit('close', {});
-    },
+    close: lifecycle.close,
     on: emitter.on,
-    setMuted(value) {
-      muted = value;
-      for (const track of stream?.getAudioTracks() ?? []) track.enabled = !value;
-    },
+    setMuted: microphone.setMuted,
     interrupt() {
       if (!socket || socket.readyState !== 1) return;
       cutPlayback(true);
