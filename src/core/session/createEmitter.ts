@@ -39,7 +39,13 @@ export function createEmitter<E extends TypedEvent>(
   onHandlerError: (error: unknown, event: E) => E | null,
 ): Emitter<E> {
   const byType = new Map<string, Set<(event: E) => void>>();
-  const queue: E[] = [];
+  // The `'*'` handlers, also kept aside: every emit and every `wants` asks for them.
+  let all: Set<(event: E) => void> | undefined;
+  // A reused array and a count, not push() and `length = 0`: emptying an array gives up its
+  // storage, so every message would allocate a new one. Delivered slots are cleared so the
+  // queue holds no event longer than its flush.
+  const queue: (E | undefined)[] = [];
+  let queued = 0;
   // Events produced by onHandlerError, so a throwing handler of those is not reported again.
   const reports = new WeakSet<E>();
   let flushing = false;
@@ -48,13 +54,17 @@ export function createEmitter<E extends TypedEvent>(
     let set = byType.get(type);
     if (!set) byType.set(type, (set = new Set()));
     set.add(handler);
+    if (type === '*') all = set;
   }
 
   function remove(type: string, handler: (event: E) => void): void {
     const set = byType.get(type);
     if (!set) return;
     set.delete(handler);
-    if (set.size === 0) byType.delete(type);
+    if (set.size === 0) {
+      byType.delete(type);
+      if (type === '*') all = undefined;
+    }
   }
 
   function call(handlers: Set<(event: E) => void> | undefined, event: E): void {
@@ -67,25 +77,28 @@ export function createEmitter<E extends TypedEvent>(
         const report = onHandlerError(error, event);
         if (report) {
           reports.add(report);
-          queue.push(report);
+          queue[queued++] = report;
         }
       }
     }
   }
 
   function flush(): void {
-    if (flushing || queue.length === 0) return;
+    if (flushing || queued === 0) return;
     flushing = true;
+    let i = 0;
     try {
       // Index loop, not shift(): the queue is usually one or two events long, and handlers
-      // may push more while we deliver.
-      for (let i = 0; i < queue.length; i++) {
+      // may queue more while we deliver.
+      for (; i < queued; i++) {
         const event = queue[i] as E;
+        queue[i] = undefined;
         call(byType.get(event.type), event);
-        call(byType.get('*'), event);
+        call(all, event);
       }
     } finally {
-      queue.length = 0;
+      for (; i < queued; i++) queue[i] = undefined;
+      queued = 0;
       flushing = false;
     }
   }
@@ -98,13 +111,13 @@ export function createEmitter<E extends TypedEvent>(
         for (const t of types) remove(t, handler);
       };
     },
-    wants: (type) => byType.has(type) || byType.has('*'),
+    wants: (type) => all !== undefined || byType.has(type),
     enqueue(event) {
-      queue.push(event);
+      queue[queued++] = event;
     },
     flush,
     emit(event) {
-      queue.push(event);
+      queue[queued++] = event;
       flush();
     },
   };

@@ -1,0 +1,145 @@
+/**
+ * Hand-written twins of the item and response schemas (`items.ts`, `response.ts`), for the
+ * fast path of `serverEventFastPath.ts`: every turn brings several `conversation.item.*`,
+ * `response.output_item.*` and `response.created/done` events, and zod's nested unions cost
+ * two to four times their `JSON.parse`.
+ *
+ * Each check accepts a value only if its schema does (and zod's output would equal it); it
+ * may say no more often (MCP items, item references, response metadata): zod then decides.
+ * The equivalence test in test/core/protocol/serverEventFastPath.property.test.ts covers them.
+ */
+
+type Wire = Record<string, unknown>;
+
+/** zod's test for an object (`z.looseObject`): anything but null and arrays. */
+export function isRecord(value: unknown): value is Wire {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `z.string().optional()` */
+export function isOptionalString(value: unknown): boolean {
+  return value === undefined || typeof value === 'string';
+}
+
+/** `z.string().nullable().optional()` */
+export function isOptionalNullableString(value: unknown): boolean {
+  return value === undefined || value === null || typeof value === 'string';
+}
+
+/** `z.number().optional()`: zod 4 takes finite numbers only. */
+export function isOptionalNumber(value: unknown): boolean {
+  return value === undefined || Number.isFinite(value);
+}
+
+/** `contentPartSchema`: a discriminated union on `type`. */
+function isContentPart(part: unknown): boolean {
+  if (!isRecord(part)) return false;
+  switch (part.type) {
+    case 'input_text':
+    case 'output_text':
+      return isOptionalString(part.text);
+    case 'input_audio':
+    case 'output_audio':
+      return isOptionalString(part.audio) && isOptionalNullableString(part.transcript);
+    case 'input_image':
+      return isOptionalString(part.image_url) && isOptionalString(part.detail);
+    default:
+      return false;
+  }
+}
+
+/** Index loops, not `every()`: zod checks the holes of a sparse array too (as undefined). */
+export function isArrayOf(value: unknown, check: (element: unknown) => boolean): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (!check(value[i])) return false;
+  return true;
+}
+
+function isItemStatus(status: unknown): boolean {
+  return status === undefined || status === 'in_progress' || status === 'completed' || status === 'incomplete';
+}
+
+/**
+ * `conversationItemSchema` for the items a voice session streams: messages and function
+ * calls and their outputs. Other item types say no (zod validates them).
+ */
+export function isConversationItem(item: unknown): boolean {
+  if (!isRecord(item) || !isOptionalString(item.id) || !isOptionalString(item.object) || !isItemStatus(item.status)) {
+    return false;
+  }
+  switch (item.type) {
+    case 'message':
+      return (
+        (item.role === 'user' || item.role === 'assistant' || item.role === 'system') &&
+        isArrayOf(item.content, isContentPart)
+      );
+    case 'function_call':
+      return isOptionalString(item.call_id) && typeof item.name === 'string' && typeof item.arguments === 'string';
+    case 'function_call_output':
+      return typeof item.call_id === 'string' && typeof item.output === 'string';
+    default:
+      return false;
+  }
+}
+
+function isResponseStatus(status: unknown): boolean {
+  return (
+    status === undefined ||
+    status === 'in_progress' ||
+    status === 'completed' ||
+    status === 'cancelled' ||
+    status === 'failed' ||
+    status === 'incomplete'
+  );
+}
+
+/** `responseStatusDetailsSchema.nullable().optional()` */
+function isStatusDetails(details: unknown): boolean {
+  if (details === undefined || details === null) return true;
+  if (!isRecord(details) || !isOptionalString(details.type) || !isOptionalString(details.reason)) return false;
+  const error = details.error;
+  return (
+    error === undefined ||
+    error === null ||
+    (isRecord(error) &&
+      isOptionalString(error.type) &&
+      isOptionalNullableString(error.code) &&
+      isOptionalString(error.message))
+  );
+}
+
+/** `responseUsageSchema.nullable().optional()` */
+function isUsage(usage: unknown): boolean {
+  if (usage === undefined || usage === null) return true;
+  return (
+    isRecord(usage) &&
+    isOptionalNumber(usage.total_tokens) &&
+    isOptionalNumber(usage.input_tokens) &&
+    isOptionalNumber(usage.output_tokens) &&
+    (usage.input_token_details === undefined || isRecord(usage.input_token_details)) &&
+    (usage.output_token_details === undefined || isRecord(usage.output_token_details))
+  );
+}
+
+const isString = (value: unknown): boolean => typeof value === 'string';
+
+/**
+ * `realtimeResponseSchema`. A `metadata` object says no: zod's record rules (plain objects,
+ * string keys) are not worth copying for a field servers send as null.
+ */
+export function isRealtimeResponse(response: unknown): boolean {
+  if (!isRecord(response)) return false;
+  const { output, output_modalities: modalities, max_output_tokens: maxTokens } = response;
+  return (
+    isOptionalString(response.id) &&
+    isOptionalString(response.object) &&
+    isResponseStatus(response.status) &&
+    isStatusDetails(response.status_details) &&
+    (output === undefined || isArrayOf(output, isConversationItem)) &&
+    isUsage(response.usage) &&
+    isOptionalNullableString(response.conversation_id) &&
+    (modalities === undefined || isArrayOf(modalities, isString)) &&
+    (maxTokens === undefined || maxTokens === 'inf' || Number.isFinite(maxTokens)) &&
+    (response.metadata === undefined || response.metadata === null)
+  );
+}
