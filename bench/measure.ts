@@ -22,7 +22,8 @@ export interface ChunkedOptions {
 
 /**
  * Milliseconds per round of each contender: the stream is cut into short chunks, each timed
- * separately, contenders interleaved chunk by chunk (A B, then B A); for each chunk the median
+ * separately, contenders interleaved chunk by chunk in a rotating order (A B C, B C A, C A B);
+ * for each chunk the median
  * over rounds is taken, and the medians are summed. On a shared, busy machine a long timed
  * section is preempted by other processes and its wall time inflates, more so for a slower
  * contender; a chunk of a millisecond or two usually is not, and the median drops the ones
@@ -51,7 +52,12 @@ export async function measureChunked<K extends string>(
     for (let chunk = 0; chunk < chunks; chunk++) {
       const from = chunk * options.chunkSize;
       const to = Math.min(messages.length, from + options.chunkSize);
-      for (const name of (round + chunk) % 2 ? [...names].reverse() : names) {
+      // Rotate, do not just reverse: with three or more contenders, A B C then C B A would run
+      // the first and last right after themselves (their code and data still in the caches)
+      // and the middle ones always after another contender. Rotated, every contender runs in
+      // every position and after every other one equally often. For two it is A B, B A.
+      const shift = (round + chunk) % names.length;
+      for (const name of [...names.slice(shift), ...names.slice(0, shift)]) {
         const consume = deliver[name];
         const list = options.messagesFor?.[name] ?? messages;
         const start = performance.now();

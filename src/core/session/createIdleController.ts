@@ -48,16 +48,24 @@ export function createIdleController(options: IdleControllerOptions): IdleContro
   let endAt: number | null = null;
   let endTimer: TimerHandle = null;
 
+  // Defined once, not per re-arm: the silence clock re-arms on every turn.
+  function clientDue(): void {
+    clientAt = null;
+    options.onClientDue();
+  }
+
+  function graceEnd(): void {
+    endAt = null;
+    options.onGraceEnd();
+  }
+
   function reconcile(): void {
     const wantClient = idleClientDueAt(state);
     if (wantClient !== clientAt) {
       if (clientAt !== null) clock.clearTimeout(clientTimer);
       clientAt = wantClient;
       if (wantClient !== null) {
-        clientTimer = clock.setTimeout(() => {
-          clientAt = null;
-          options.onClientDue();
-        }, wantClient - clock.now());
+        clientTimer = clock.setTimeout(clientDue, wantClient - clock.now());
       }
     }
     const wantEnd = state.endsAt;
@@ -65,10 +73,7 @@ export function createIdleController(options: IdleControllerOptions): IdleContro
       if (endAt !== null) clock.clearTimeout(endTimer);
       endAt = wantEnd;
       if (wantEnd !== null) {
-        endTimer = clock.setTimeout(() => {
-          endAt = null;
-          options.onGraceEnd();
-        }, wantEnd - clock.now());
+        endTimer = clock.setTimeout(graceEnd, wantEnd - clock.now());
       }
     }
   }

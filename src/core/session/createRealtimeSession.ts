@@ -160,6 +160,24 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
   const write = (): SessionState => (draft ??= copyState(store.getState()));
   const enqueue = (event: SessionEvent): void => emitter.enqueue(event);
 
+  // Whether anyone listens to the events built per message, asked once per message: kept up to
+  // date when handlers come and go rather than looked up each time.
+  let wantsServerEvents = false;
+  let wantsDeltas = false;
+  function refreshWants(): void {
+    wantsServerEvents = emitter.wants('server_event');
+    wantsDeltas = emitter.wants('transcript_delta');
+  }
+
+  function listen(type: Parameters<RealtimeSession['on']>[0], handler: (event: SessionEvent) => void): () => void {
+    const off = emitter.on(type, handler);
+    refreshWants();
+    return () => {
+      off();
+      refreshWants();
+    };
+  }
+
   function run(fn: () => void): void {
     depth++;
     try {
@@ -306,8 +324,12 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
   ): void {
     if (read().assistantSpeaking === speaking) return;
     write().assistantSpeaking = speaking;
-    if (type === 'audio_interrupted') enqueue({ type, ...ids, ...(audioEndMs !== undefined ? { audioEndMs } : {}) });
-    else enqueue({ type, ...ids });
+    // Built field by field (several times per turn): spreads of small objects are slow in V8.
+    const event: { type: typeof type; itemId?: string; responseId?: string; audioEndMs?: number } = { type };
+    if (ids.itemId !== undefined) event.itemId = ids.itemId;
+    if (ids.responseId !== undefined) event.responseId = ids.responseId;
+    if (type === 'audio_interrupted' && audioEndMs !== undefined) event.audioEndMs = audioEndMs;
+    enqueue(event as SessionEvent);
   }
 
   function onPlayback(event: PlaybackEvent): void {
@@ -359,14 +381,14 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
     if (!result.ok) {
       const raw = result.raw as { type?: unknown } | null;
       if (result.reason !== 'malformed_json' && typeof raw === 'object' && raw !== null && typeof raw.type === 'string') {
-        if (emitter.wants('server_event')) enqueue({ type: 'server_event', event: raw as UnknownServerEvent, known: false });
+        if (wantsServerEvents) enqueue({ type: 'server_event', event: raw as UnknownServerEvent, known: false });
       }
       // Unknown types are not errors: servers add events over time.
       if (result.reason !== 'unknown_type') report('protocol', result.reason, result.message, result.raw);
       return;
     }
     const event = result.event;
-    if (emitter.wants('server_event')) enqueue({ type: 'server_event', event, known: true });
+    if (wantsServerEvents) enqueue({ type: 'server_event', event, known: true });
     handleServerEvent(event);
   }
 
@@ -385,6 +407,15 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
         return;
       case 'conversation.item.input_audio_transcription.delta':
         if (event.delta) textDelta(event.item_id, 'user', event.delta);
+        return;
+      // Frequent events the session has nothing to do with, listed early: the cases of a switch
+      // on strings are compared one after the other.
+      case 'response.content_part.added':
+      case 'response.content_part.done':
+      case 'response.output_item.added':
+      case 'response.output_item.done':
+      case 'response.output_audio.done':
+      case 'rate_limits.updated':
         return;
       case 'response.output_audio_transcript.done':
         textDone(event.item_id, 'assistant', event.transcript);
@@ -505,7 +536,7 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
   function textDelta(itemId: string, role: 'user' | 'assistant', delta: string): void {
     const update = appendTranscriptDelta(read().transcript, itemId, role, delta);
     applyTranscript(update, false);
-    if (emitter.wants('transcript_delta')) {
+    if (wantsDeltas) {
       enqueue({ type: 'transcript_delta', itemId, role: update.item.role, delta, text: update.item.text });
     }
   }
@@ -899,7 +930,7 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
     disconnect,
     getState: store.getState,
     subscribe: store.subscribe,
-    on: (type, handler) => emitter.on(type, handler as (event: SessionEvent) => void),
+    on: (type, handler) => listen(type, handler as (event: SessionEvent) => void),
     sendText,
     sendEvent,
     updateSession,

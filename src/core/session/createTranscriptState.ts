@@ -22,6 +22,13 @@ interface TranscriptIndex {
   /** Items created before the server said where they go (a delta that beat its `item.added`). */
   unplaced: Set<string>;
   owner: Transcript | null;
+  /**
+   * The last id found and where: streamed deltas ask for the same row again and again, and
+   * comparing two strings is cheaper than hashing one (each delta's id is a new string, so
+   * its hash is never cached). Only a hint: checked against the vector before use.
+   */
+  hintId: string | null;
+  hintPosition: number;
 }
 
 /** The persistent transcript behind `SessionState.transcript`. */
@@ -52,8 +59,13 @@ class Transcript implements TranscriptState {
   }
 
   indexOf(id: string): number {
-    const position = this.index.positions.get(id);
+    const index = this.index;
+    const hint = index.hintPosition;
+    if (id === index.hintId && hint < this.length && vectorGet(this.vector, hint).id === id) return hint;
+    const position = index.positions.get(id);
     if (position !== undefined && position < this.length && vectorGet(this.vector, position).id === id) {
+      index.hintId = id;
+      index.hintPosition = position;
       return position;
     }
     if (this.index.owner === this) return -1;
@@ -87,6 +99,8 @@ function writableIndex(from: Transcript): TranscriptIndex {
     orphans: new Map(index.orphans),
     unplaced: new Set(index.unplaced),
     owner: null,
+    hintId: null,
+    hintPosition: 0,
   };
 }
 
@@ -116,7 +130,14 @@ export function createTranscriptState(items: readonly TranscriptItem[] = []): Tr
   const unique = new Map<string, TranscriptItem>();
   for (const item of items) if (!unique.has(item.id)) unique.set(item.id, item);
   const list = [...unique.values()];
-  const index: TranscriptIndex = { positions: positionsOf(list), orphans: new Map(), unplaced: new Set(), owner: null };
+  const index: TranscriptIndex = {
+    positions: positionsOf(list),
+    orphans: new Map(),
+    unplaced: new Set(),
+    owner: null,
+    hintId: null,
+    hintPosition: 0,
+  };
   return new Transcript(list.length === 0 ? EMPTY_VECTOR : vectorFromArray(list), index, 0);
 }
 

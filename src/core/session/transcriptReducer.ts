@@ -105,42 +105,51 @@ function sameTool(a: TranscriptItem['tool'], b: TranscriptItem['tool']): boolean
   return a === b || (!!a && !!b && a.name === b.name && a.callId === b.callId && a.arguments === b.arguments && a.output === b.output);
 }
 
+type MutableItem = { -readonly [K in keyof TranscriptItem]: TranscriptItem[K] };
+
+function mergeTools(existing: TranscriptItem['tool'], incoming: TranscriptItem['tool']): TranscriptItem['tool'] {
+  if (!incoming || !existing) return incoming ?? existing;
+  const output = incoming.output ?? existing.output;
+  return {
+    name: incoming.name || existing.name,
+    callId: incoming.callId || existing.callId,
+    arguments: incoming.arguments || existing.arguments,
+    ...(output !== undefined ? { output } : {}),
+  };
+}
+
+/**
+ * The row after a wire item arrived for it. Every `conversation.item.*` event goes through
+ * here, so the merged row is compared field by field before it is built, and built as a
+ * literal (not spreads): an unchanged row costs no allocation and keeps its identity.
+ */
 function merge(existing: TranscriptItem, incoming: TranscriptItem): TranscriptItem {
   const idle = existing.kind === 'idle_timeout' ? existing : incoming.kind === 'idle_timeout' ? incoming : null;
   const status =
     STATUS_RANK[incoming.status] >= STATUS_RANK[existing.status] ? incoming.status : existing.status;
-  const tool =
-    incoming.tool && existing.tool
-      ? {
-          name: incoming.tool.name || existing.tool.name,
-          callId: incoming.tool.callId || existing.tool.callId,
-          arguments: incoming.tool.arguments || existing.tool.arguments,
-          ...(incoming.tool.output ?? existing.tool.output) !== undefined
-            ? { output: (incoming.tool.output ?? existing.tool.output) as string }
-            : {},
-        }
-      : (incoming.tool ?? existing.tool);
-  const merged: TranscriptItem = {
-    id: existing.id,
-    role: idle ? 'user' : incoming.role,
-    kind: idle ? 'idle_timeout' : incoming.kind,
-    // A wire item often carries no text yet (audio not transcribed): keep what deltas built.
-    text: incoming.text !== '' ? incoming.text : existing.text,
-    status,
-    previousItemId: incoming.previousItemId ?? existing.previousItemId,
-    ...(idle?.idle ? { idle: idle.idle } : {}),
-    ...(tool ? { tool } : {}),
-    ...(existing.error ? { error: existing.error } : {}),
-  };
-  const unchanged =
-    merged.role === existing.role &&
-    merged.kind === existing.kind &&
-    merged.text === existing.text &&
-    merged.status === existing.status &&
-    merged.previousItemId === existing.previousItemId &&
-    merged.idle === existing.idle &&
-    sameTool(merged.tool, existing.tool);
-  return unchanged ? existing : merged;
+  const tool = mergeTools(existing.tool, incoming.tool);
+  const role = idle ? 'user' : incoming.role;
+  const kind = idle ? 'idle_timeout' : incoming.kind;
+  // A wire item often carries no text yet (audio not transcribed): keep what deltas built.
+  const text = incoming.text !== '' ? incoming.text : existing.text;
+  const previousItemId = incoming.previousItemId ?? existing.previousItemId;
+  const idleInfo = idle?.idle || undefined;
+  if (
+    role === existing.role &&
+    kind === existing.kind &&
+    text === existing.text &&
+    status === existing.status &&
+    previousItemId === existing.previousItemId &&
+    idleInfo === existing.idle &&
+    sameTool(tool, existing.tool)
+  ) {
+    return existing;
+  }
+  const merged: MutableItem = { id: existing.id, role, kind, text, status, previousItemId };
+  if (idleInfo) merged.idle = idleInfo;
+  if (tool) merged.tool = tool;
+  if (existing.error) merged.error = existing.error;
+  return merged;
 }
 
 /**
@@ -179,13 +188,13 @@ function createRow(id: string, role: TranscriptRole, text: string, status: Trans
  * A copy of `item` with new text. Spelled out because it runs once per streamed delta, and an
  * object spread with an override (`{ ...item, text }`) costs several times as much in V8.
  */
-function withText(item: TranscriptItem, text: string): TranscriptItem {
-  const next: { -readonly [K in keyof TranscriptItem]: TranscriptItem[K] } = {
+function withText(item: TranscriptItem, text: string, status: TranscriptItemStatus = item.status): TranscriptItem {
+  const next: MutableItem = {
     id: item.id,
     role: item.role,
     kind: item.kind,
     text,
-    status: item.status,
+    status,
     previousItemId: item.previousItemId,
   };
   if (item.idle !== undefined) next.idle = item.idle;
@@ -234,7 +243,7 @@ export function setTranscriptText(
   }
   const nextStatus = status && STATUS_RANK[status] >= STATUS_RANK[existing.status] ? status : existing.status;
   if (existing.text === text && existing.status === nextStatus) return null;
-  const item: TranscriptItem = { ...existing, text, status: nextStatus };
+  const item = withText(existing, text, nextStatus);
   return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
 }
 
