@@ -13,6 +13,7 @@ export interface ClientSecret {
   [key: string]: unknown;
 }
 
+/** Options of {@link createClientSecret}, which has an example. */
 export interface CreateClientSecretOptions {
   /** Your standard API key (`sk-...`). Server-side only: never send it to a browser. */
   apiKey: string;

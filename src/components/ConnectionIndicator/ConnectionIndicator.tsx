@@ -6,7 +6,17 @@ import { useConnectionState } from '../../react/index.ts';
 /** The text shown for each connection status. */
 export type ConnectionIndicatorLabels = Record<ConnectionStatusValue, string>;
 
-/** The default English copy. */
+/**
+ * The default English copy, one word or two per status.
+ *
+ * @example
+ * ```tsx
+ * function StatusText() {
+ *   const { status } = useConnectionState();
+ *   return <span>{defaultConnectionIndicatorLabels[status]}</span>; // e.g. "Connected"
+ * }
+ * ```
+ */
 export const defaultConnectionIndicatorLabels: ConnectionIndicatorLabels = {
   idle: 'Not connected',
   connecting: 'Connecting…',

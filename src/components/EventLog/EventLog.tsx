@@ -14,7 +14,14 @@ export interface EventLogLabels {
   empty: string;
 }
 
-/** The default English copy. */
+/**
+ * The default English copy. Reuse a default inside your own label to change only some cases.
+ *
+ * @example
+ * ```tsx
+ * <EventLog labels={{ count: (shown, total) => (shown === total ? `${total} events` : defaultEventLogLabels.count(shown, total)) }} />
+ * ```
+ */
 export const defaultEventLogLabels: EventLogLabels = {
   title: 'Events',
   filter: 'Filter by type',

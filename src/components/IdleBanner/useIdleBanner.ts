@@ -40,7 +40,20 @@ export interface IdleBannerLabels {
   end: Label<IdleBannerState>;
 }
 
-/** The default English copy. Spread it to override only some strings. */
+/**
+ * The default English copy. A label you pass replaces only its own key; call a default through
+ * {@link resolveLabel} to keep it for some states.
+ *
+ * @example
+ * ```tsx
+ * <IdleBanner
+ *   labels={{
+ *     description: (state) =>
+ *       state.phase === 'ending' ? 'Saving your notes before we hang up.' : resolveLabel(defaultIdleBannerLabels.description, state),
+ *   }}
+ * />
+ * ```
+ */
 export const defaultIdleBannerLabels: IdleBannerLabels = {
   title: 'Are you still there?',
   description: ({ timeouts, phase }) =>
@@ -57,6 +70,7 @@ export const defaultIdleBannerLabels: IdleBannerLabels = {
 /** The phases in which the banner opens by itself. */
 const OPEN_PHASES: ReadonlySet<IdlePhase> = new Set<IdlePhase>(['timed_out', 'ending']);
 
+/** Options of {@link useIdleBanner}; `<IdleBanner>` takes the same as props. */
 export interface UseIdleBannerOptions {
   /** Controlled open state. Omit it and the banner follows the idle phase. */
   open?: boolean;

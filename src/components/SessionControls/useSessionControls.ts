@@ -15,7 +15,14 @@ export interface SessionControlsLabels {
   mute: string;
 }
 
-/** The default English copy. */
+/**
+ * The default English copy.
+ *
+ * @example
+ * ```tsx
+ * <SessionControls labels={{ connect: `${defaultSessionControlsLabels.connect} (uses your microphone)` }} />
+ * ```
+ */
 export const defaultSessionControlsLabels: SessionControlsLabels = {
   group: 'Session controls',
   connect: 'Start session',

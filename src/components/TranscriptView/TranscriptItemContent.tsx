@@ -27,7 +27,15 @@ export interface TranscriptViewLabels {
   jumpToLatest: string;
 }
 
-/** The default English copy. */
+/**
+ * The default English copy. A key you pass in `labels` replaces the default's whole value, so
+ * spread the default `roles` to rename one speaker.
+ *
+ * @example
+ * ```tsx
+ * <TranscriptView labels={{ roles: { ...defaultTranscriptViewLabels.roles, assistant: 'Ava' } }} />
+ * ```
+ */
 export const defaultTranscriptViewLabels: TranscriptViewLabels = {
   log: 'Conversation',
   roles: { user: 'You', assistant: 'Assistant', system: 'System', tool: 'Tool' },

@@ -7,7 +7,16 @@ function clientEvent<const T extends string, const S extends z.core.$ZodLooseSha
   return z.looseObject({ type: z.literal(type), event_id: z.string().optional(), ...shape });
 }
 
-/** The API accepts at most 15 MiB of audio per append; as base64 that is this many characters. */
+/**
+ * The API accepts at most 15 MiB of audio per append; as base64 that is this many characters
+ * (20971520). A longer `input_audio_buffer.append` fails validation before it is sent.
+ *
+ * @example
+ * ```ts
+ * const audio = bytesToBase64(pcm16ToBytes(samples));
+ * if (audio.length > MAX_APPEND_AUDIO_BASE64_CHARS) throw new Error('Send the audio in several appends.');
+ * ```
+ */
 export const MAX_APPEND_AUDIO_BASE64_CHARS = Math.ceil((15 * 1024 * 1024) / 3) * 4;
 
 const nonNegativeInt = z.number().int().min(0);

@@ -35,7 +35,21 @@ function idleTimeoutMessage(value: unknown): string {
   );
 }
 
-/** The message users see when they ask semantic VAD for an idle timeout. */
+/**
+ * The message users see when they ask semantic VAD for an idle timeout: the `message` of the
+ * `RealtimeConfigError` issue, so code can recognise this mistake without matching text.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   validateSessionConfig({ audio: { input: { turn_detection: { type: 'semantic_vad', idle_timeout_ms: 8000 } } } });
+ * } catch (error) {
+ *   if (error instanceof RealtimeConfigError && error.issues.some((issue) => issue.message === SEMANTIC_VAD_IDLE_TIMEOUT_MESSAGE)) {
+ *     // Switch to server_vad, or keep semantic_vad with idle: { clientFallback: 'auto' }.
+ *   }
+ * }
+ * ```
+ */
 export const SEMANTIC_VAD_IDLE_TIMEOUT_MESSAGE =
   'idle_timeout_ms is only supported with server_vad turn detection; semantic_vad has no idle timeout. ' +
   "Use the client fallback (idle: { clientFallback: 'auto' }) to detect silence with semantic_vad, " +

@@ -14,6 +14,7 @@ export interface AudioPlayer {
   isPlaying(): boolean;
 }
 
+/** What {@link createAudioPlayer} reports: when assistant audio starts and stops being heard. */
 export interface AudioPlayerCallbacks {
   onStarted?(source: PlaybackSource): void;
   /** Everything queued has played and the server said no more is coming. */

@@ -10,6 +10,7 @@ import { resolveClientSecret, type ClientSecretSource } from './resolveClientSec
 import type { RealtimeTransport } from './types.ts';
 import { withTimeout } from './withTimeout.ts';
 
+/** Options of {@link createOpenAIWebRTCTransport}, which has an example. Only `getClientSecret` is required. */
 export interface OpenAIWebRTCTransportOptions {
   /** Returns an ephemeral key (`ek_...`), usually fetched from your backend. */
   getClientSecret: ClientSecretSource;

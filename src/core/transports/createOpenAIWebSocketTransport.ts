@@ -13,6 +13,7 @@ import { resolveClientSecret, type ClientSecretSource } from './resolveClientSec
 import type { RealtimeTransport } from './types.ts';
 import { withTimeout } from './withTimeout.ts';
 
+/** Options of {@link createOpenAIWebSocketTransport}, which has an example. Only `getClientSecret` is required. */
 export interface OpenAIWebSocketTransportOptions {
   /** Returns an ephemeral key (`ek_...`), usually fetched from your backend. */
   getClientSecret: ClientSecretSource;

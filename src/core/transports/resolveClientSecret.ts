@@ -6,6 +6,7 @@ import { RealtimeTransportError } from './RealtimeTransportError.ts';
  */
 export type ClientSecretSource = () => string | { value: string } | Promise<string | { value: string }>;
 
+/** Options of {@link resolveClientSecret}: the transports pass their own through. */
 export interface ResolveClientSecretOptions {
   /** Accept a standard `sk-` key in a browser. Anyone who opens devtools can then read it. */
   dangerouslyAllowApiKeyInBrowser?: boolean;

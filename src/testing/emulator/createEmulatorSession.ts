@@ -13,6 +13,7 @@ export interface MediaPlayback {
   stop(): void;
 }
 
+/** Options of {@link createEmulatorSession}, which has an example: the wire it talks through and what it says. */
 export interface EmulatorSessionOptions {
   /** `websocket`: audio travels in events. `webrtc`: audio travels as media through `playAudio`. */
   transport: 'websocket' | 'webrtc';

@@ -4,6 +4,7 @@ export type EnergyDetectorResult =
   | { type: 'speech_stopped'; audioEndMs: number }
   | null;
 
+/** Options of {@link createEnergyDetector}, named after the server VAD fields they mimic. */
 export interface EnergyDetectorOptions {
   /** Server VAD `threshold`, 0..1 (default 0.5): higher needs louder audio. */
   threshold?: number;

@@ -7,6 +7,7 @@ import { createEmulatorSession, type EmulatorSessionOptions } from './createEmul
 import { emulatorId } from './emulatorIds.ts';
 import { createWebRTCCall, type WebRTCCall } from './createWebRTCCall.ts';
 
+/** Options of {@link createRealtimeEmulator}, which has an example. All optional. */
 export interface RealtimeEmulatorOptions {
   /** Default 0: a free port. */
   port?: number;
