@@ -1,0 +1,51 @@
+import type { ConversationItem } from '../protocol/index.ts';
+import { readState, writeState, type SessionContext } from './createSessionContext.ts';
+import {
+  appendTranscriptDelta,
+  applyConversationItem,
+  setTranscriptText,
+  type TranscriptUpdate,
+} from './transcriptReducer.ts';
+import type { TranscriptItemStatus } from './types.ts';
+
+/** Store a transcript update and announce its row: `announce` false for deltas (they have their own event). */
+export function applyTranscript(ctx: SessionContext, update: TranscriptUpdate | null, announce: boolean): void {
+  if (!update) return;
+  writeState(ctx).transcript = update.transcript;
+  if (update.added) ctx.emitter.enqueue({ type: 'history_added', item: update.item });
+  else if (announce) ctx.emitter.enqueue({ type: 'history_updated', item: update.item });
+}
+
+export function applyItem(
+  ctx: SessionContext,
+  item: ConversationItem,
+  previousItemId: string | null | undefined,
+  fallback: TranscriptItemStatus,
+): void {
+  const idleInfo = item.id !== undefined ? ctx.idleItems.get(item.id) : undefined;
+  applyTranscript(ctx, applyConversationItem(readState(ctx).transcript, item, previousItemId, fallback, idleInfo), true);
+  if (item.type === 'function_call_output') ctx.pendingTools.delete(item.call_id);
+}
+
+export function textDelta(ctx: SessionContext, itemId: string, role: 'user' | 'assistant', delta: string): void {
+  const update = appendTranscriptDelta(readState(ctx).transcript, itemId, role, delta);
+  applyTranscript(ctx, update, false);
+  if (ctx.wantsDeltas) {
+    ctx.emitter.enqueue({ type: 'transcript_delta', itemId, role: update.item.role, delta, text: update.item.text });
+  }
+}
+
+export function textDone(
+  ctx: SessionContext,
+  itemId: string,
+  role: 'user' | 'assistant',
+  text: string,
+  status?: TranscriptItemStatus,
+): void {
+  const update = setTranscriptText(readState(ctx).transcript, itemId, role, text, status);
+  const item = update?.item ?? readState(ctx).transcript.get(itemId);
+  // Same order as the assistant's: the text is final, then the row changes.
+  if (update && !update.added) ctx.emitter.enqueue({ type: 'transcript_done', itemId, role: item?.role ?? role, text });
+  applyTranscript(ctx, update, true);
+  if (!update || update.added) ctx.emitter.enqueue({ type: 'transcript_done', itemId, role: item?.role ?? role, text });
+}

@@ -1,0 +1,109 @@
+import type { TransportCloseInfo } from '../transports/types.ts';
+import { errorMessage, readState, report, setStatus, writeState, type SessionContext } from './createSessionContext.ts';
+import { receiveMessage } from './handleServerEvent.ts';
+import { idleConnected } from './idleMachine.ts';
+import { runTransaction } from './runTransaction.ts';
+import { applyPlaybackEvent } from './setSpeaking.ts';
+import { initialConfig, sendSessionUpdate } from './applySessionPatch.ts';
+import type { RealtimeError } from './types.ts';
+
+/** `session.connect()`: one attempt at a time; a second call returns the running one. */
+export function connectSession(ctx: SessionContext): Promise<void> {
+  if (ctx.connection) return ctx.connection;
+  const controller = new AbortController();
+  ctx.abort = controller;
+  attach(ctx);
+  runTransaction(ctx, () => {
+    if (readState(ctx).error) writeState(ctx).error = null;
+    setStatus(ctx, 'connecting');
+  });
+  const attempt = (async () => {
+    try {
+      await ctx.transport.connect({ signal: controller.signal });
+    } catch (cause) {
+      if (controller.signal.aborted) return;
+      runTransaction(ctx, () => {
+        const error = report(ctx, 'transport', 'connect_failed', `Could not connect: ${errorMessage(cause)}`, cause, true);
+        ctx.abort = null;
+        ctx.connection = null;
+        detach(ctx);
+        setStatus(ctx, 'error', error);
+      });
+      throw cause;
+    }
+    if (controller.signal.aborted) return;
+    runTransaction(ctx, () => {
+      setStatus(ctx, 'connected');
+      ctx.idle.apply((s, now) => idleConnected(s, true, now));
+      const initial = initialConfig(ctx);
+      if (initial !== undefined) sendSessionUpdate(ctx, initial, true);
+    });
+  })();
+  ctx.connection = attempt;
+  return attempt;
+}
+
+/** `session.disconnect()`: ends a connection, or aborts an attempt that is still running. */
+export function disconnectSession(ctx: SessionContext): void {
+  const status = readState(ctx).status;
+  if (status !== 'connecting' && status !== 'connected') {
+    ctx.abort?.abort();
+    return;
+  }
+  runTransaction(ctx, () => shutDown(ctx, 'disconnected', undefined, true));
+}
+
+/** Leave the connected state. `closeTransport`: we end it (not the transport telling us). */
+export function shutDown(
+  ctx: SessionContext,
+  status: 'disconnected' | 'error',
+  error: RealtimeError | undefined,
+  closeTransport: boolean,
+): void {
+  ctx.abort?.abort();
+  ctx.abort = null;
+  ctx.connection = null;
+  detach(ctx);
+  if (closeTransport) {
+    try {
+      ctx.transport.close();
+    } catch (cause) {
+      report(ctx, 'transport', 'close_failed', errorMessage(cause), cause);
+    }
+  }
+  ctx.estimator.stop();
+  ctx.pendingTools.clear();
+  ctx.awaitingUpdates = 0;
+  const d = writeState(ctx);
+  d.userSpeaking = false;
+  d.assistantSpeaking = false;
+  d.responding = false;
+  setStatus(ctx, status, error);
+  ctx.idle.apply((s, now) => idleConnected(s, false, now));
+}
+
+function attach(ctx: SessionContext): void {
+  detach(ctx);
+  const { transport } = ctx;
+  ctx.unsubscribers = [
+    transport.on('message', (data) => receiveMessage(ctx, data)),
+    transport.on('close', (info) => onClose(ctx, info)),
+    transport.on('playback', (event) => runTransaction(ctx, () => applyPlaybackEvent(ctx, event))),
+  ];
+}
+
+function detach(ctx: SessionContext): void {
+  for (const unsubscribe of ctx.unsubscribers) unsubscribe();
+  ctx.unsubscribers = [];
+}
+
+function onClose(ctx: SessionContext, info: TransportCloseInfo): void {
+  runTransaction(ctx, () => {
+    if (info.error) {
+      const error = report(ctx, 'transport', info.reason ?? 'connection_lost', errorMessage(info.error), info.error, true);
+      shutDown(ctx, 'error', error, false);
+    } else {
+      shutDown(ctx, 'disconnected', undefined, false);
+    }
+  });
+}

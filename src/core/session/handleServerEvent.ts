@@ -1,0 +1,204 @@
+import { parseServerEvent, type ServerEvent, type ServerEventOf } from '../protocol/index.ts';
+import { applyItem, applyTranscript, textDelta, textDone } from './applyTranscript.ts';
+import { countServerTimeout, countSilentCommit } from './countServerTimeout.ts';
+import { readState, report, writeState, type SessionContext } from './createSessionContext.ts';
+import { commitTransaction, reportInternalError } from './runTransaction.ts';
+import { bytesPerMsOf, serverPlayback, setSpeaking, stopEstimate } from './setSpeaking.ts';
+import { markUserActive, reconfigureIdle } from './syncIdle.ts';
+import {
+  applyToolArguments,
+  deleteTranscriptItem,
+  markTranscriptFailed,
+  markTranscriptInterrupted,
+} from './transcriptReducer.ts';
+import type { RealtimeError, UnknownServerEvent } from './types.ts';
+
+/** The transport's `'message'` listener (hot: every message), as one transaction. */
+export function receiveMessage(ctx: SessionContext, data: string | object): void {
+  // runTransaction() spelled out: no closure allocated per message on the hot path.
+  ctx.depth++;
+  try {
+    handleMessage(ctx, data);
+  } catch (cause) {
+    reportInternalError(ctx, cause);
+  } finally {
+    if (--ctx.depth === 0) commitTransaction(ctx);
+  }
+}
+
+function handleMessage(ctx: SessionContext, data: string | object): void {
+  const result = parseServerEvent(data);
+  if (!result.ok) {
+    const raw = result.raw as { type?: unknown } | null;
+    if (result.reason !== 'malformed_json' && typeof raw === 'object' && raw !== null && typeof raw.type === 'string') {
+      if (ctx.wantsServerEvents) ctx.emitter.enqueue({ type: 'server_event', event: raw as UnknownServerEvent, known: false });
+    }
+    // Unknown types are not errors: servers add events over time.
+    if (result.reason !== 'unknown_type') report(ctx, 'protocol', result.reason, result.message, result.raw);
+    return;
+  }
+  const event = result.event;
+  if (ctx.wantsServerEvents) ctx.emitter.enqueue({ type: 'server_event', event, known: true });
+  handleServerEvent(ctx, event);
+}
+
+/** Turn one validated server event into state changes and session events. */
+export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void {
+  switch (event.type) {
+    case 'response.output_audio.delta':
+      // The most frequent event by far: only the playback estimate cares.
+      if (ctx.playback === 'none') {
+        const audioIds = { itemId: event.item_id, responseId: event.response_id };
+        ctx.audioIds = audioIds;
+        if (ctx.estimator.add(event.delta)) setSpeaking(ctx, true, 'audio_started', audioIds);
+      }
+      return;
+    case 'response.output_audio_transcript.delta':
+    case 'response.output_text.delta':
+      textDelta(ctx, event.item_id, 'assistant', event.delta);
+      return;
+    case 'conversation.item.input_audio_transcription.delta':
+      if (event.delta) textDelta(ctx, event.item_id, 'user', event.delta);
+      return;
+    // Frequent events the session has nothing to do with, listed early: the cases of a switch
+    // on strings are compared one after the other.
+    case 'response.content_part.added':
+    case 'response.content_part.done':
+    case 'response.output_item.added':
+    case 'response.output_item.done':
+    case 'response.output_audio.done':
+    case 'rate_limits.updated':
+      return;
+    case 'response.output_audio_transcript.done':
+      textDone(ctx, event.item_id, 'assistant', event.transcript);
+      return;
+    case 'response.output_text.done':
+      textDone(ctx, event.item_id, 'assistant', event.text);
+      return;
+    case 'conversation.item.input_audio_transcription.completed':
+      textDone(ctx, event.item_id, 'user', event.transcript, 'completed');
+      return;
+    case 'conversation.item.input_audio_transcription.failed': {
+      const error: RealtimeError = {
+        source: 'server',
+        code: event.error.code ?? event.error.type ?? 'transcription_failed',
+        message: event.error.message ?? 'Transcription failed',
+        cause: event,
+      };
+      applyTranscript(ctx, markTranscriptFailed(readState(ctx).transcript, event.item_id, error), true);
+      return;
+    }
+    case 'session.created':
+    case 'session.updated':
+      if (event.type === 'session.updated' && ctx.awaitingUpdates > 0) ctx.awaitingUpdates--;
+      writeState(ctx).session = event.session;
+      ctx.estimator.setBytesPerMs(bytesPerMsOf(event.session));
+      reconfigureIdle(ctx);
+      ctx.emitter.enqueue({ type: 'session_updated', session: event.session });
+      return;
+    case 'input_audio_buffer.speech_started':
+      ctx.speechSinceCommit = true;
+      markUserActive(ctx);
+      writeState(ctx).userSpeaking = true;
+      ctx.emitter.enqueue({ type: 'speech_started', itemId: event.item_id, audioStartMs: event.audio_start_ms });
+      return;
+    case 'input_audio_buffer.speech_stopped':
+      writeState(ctx).userSpeaking = false;
+      ctx.emitter.enqueue({ type: 'speech_stopped', itemId: event.item_id, audioEndMs: event.audio_end_ms });
+      return;
+    case 'input_audio_buffer.timeout_triggered':
+      countServerTimeout(ctx, event);
+      return;
+    case 'input_audio_buffer.committed':
+      countSilentCommit(ctx, event);
+      return;
+    case 'input_audio_buffer.cleared':
+      ctx.speechSinceCommit = false;
+      return;
+    case 'conversation.item.added':
+      applyItem(ctx, event.item, event.previous_item_id, 'in_progress');
+      return;
+    case 'conversation.item.done':
+      applyItem(ctx, event.item, event.previous_item_id, 'completed');
+      return;
+    case 'conversation.item.retrieved':
+      applyItem(ctx, event.item, undefined, 'completed');
+      return;
+    case 'conversation.item.deleted': {
+      const transcript = deleteTranscriptItem(readState(ctx).transcript, event.item_id);
+      if (transcript !== readState(ctx).transcript) {
+        writeState(ctx).transcript = transcript;
+        ctx.emitter.enqueue({ type: 'history_removed', itemId: event.item_id });
+      }
+      return;
+    }
+    case 'conversation.item.truncated':
+      applyTranscript(ctx, markTranscriptInterrupted(readState(ctx).transcript, event.item_id), true);
+      stopEstimate(ctx);
+      return;
+    case 'response.created':
+      writeState(ctx).responding = true;
+      // A new response means the app has answered any tool call it was running.
+      ctx.pendingTools.clear();
+      ctx.emitter.enqueue({ type: 'response_started', responseId: event.response.id ?? '' });
+      return;
+    case 'response.done':
+      responseDone(ctx, event);
+      return;
+    case 'response.function_call_arguments.delta':
+      applyTranscript(
+        ctx,
+        applyToolArguments(readState(ctx).transcript, event.item_id, event.call_id, undefined, event.delta, false),
+        false,
+      );
+      return;
+    case 'response.function_call_arguments.done':
+      applyTranscript(
+        ctx,
+        applyToolArguments(readState(ctx).transcript, event.item_id, event.call_id, event.name, event.arguments, true),
+        true,
+      );
+      ctx.pendingTools.add(event.call_id);
+      ctx.emitter.enqueue({
+        type: 'tool_call',
+        callId: event.call_id,
+        name: event.name,
+        arguments: event.arguments,
+        itemId: event.item_id,
+        responseId: event.response_id,
+      });
+      return;
+    case 'output_audio_buffer.started':
+    case 'output_audio_buffer.stopped':
+    case 'output_audio_buffer.cleared':
+      serverPlayback(ctx, event);
+      return;
+    case 'error': {
+      const { error } = event;
+      if (ctx.awaitingUpdates > 0 && typeof error.event_id === 'string' && error.event_id.startsWith('rrk_update_')) {
+        ctx.awaitingUpdates--;
+        reconfigureIdle(ctx);
+      }
+      report(ctx, 'server', error.code ?? error.type, error.message, event, true);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function responseDone(ctx: SessionContext, event: ServerEventOf<'response.done'>): void {
+  const { response } = event;
+  writeState(ctx).responding = false;
+  const status = response.status ?? 'completed';
+  const reason = response.status_details?.reason;
+  if (status === 'cancelled') {
+    for (const item of response.output ?? []) {
+      if (item.id !== undefined && item.status !== 'completed') {
+        applyTranscript(ctx, markTranscriptInterrupted(readState(ctx).transcript, item.id), true);
+      }
+    }
+    stopEstimate(ctx);
+  }
+  ctx.emitter.enqueue({ type: 'response_done', responseId: response.id ?? '', status, ...(reason !== undefined ? { reason } : {}) });
+}

@@ -1,0 +1,67 @@
+import type { ServerEventOf, SessionConfig } from '../protocol/index.ts';
+import type { PlaybackEvent } from '../transports/types.ts';
+import { PCM16_24K_BYTES_PER_MS } from './createPlaybackEstimator.ts';
+import { readState, writeState, type SessionContext } from './createSessionContext.ts';
+import type { SessionEvent } from './types.ts';
+
+type AudioIds = { itemId?: string; responseId?: string };
+
+/** Set `assistantSpeaking` and announce the change; no-op when it already holds. */
+export function setSpeaking(
+  ctx: SessionContext,
+  speaking: boolean,
+  type: 'audio_started' | 'audio_stopped' | 'audio_interrupted',
+  ids: AudioIds,
+  audioEndMs?: number,
+): void {
+  if (readState(ctx).assistantSpeaking === speaking) return;
+  writeState(ctx).assistantSpeaking = speaking;
+  // Built field by field (several times per turn): spreads of small objects are slow in V8.
+  const event: { type: typeof type; itemId?: string; responseId?: string; audioEndMs?: number } = { type };
+  if (ids.itemId !== undefined) event.itemId = ids.itemId;
+  if (ids.responseId !== undefined) event.responseId = ids.responseId;
+  if (type === 'audio_interrupted' && audioEndMs !== undefined) event.audioEndMs = audioEndMs;
+  ctx.emitter.enqueue(event as SessionEvent);
+}
+
+/** The transport reports playback itself (`playbackReporting: 'transport'`). Call inside a transaction. */
+export function applyPlaybackEvent(ctx: SessionContext, event: PlaybackEvent): void {
+  const ids = {
+    ...(event.itemId !== undefined ? { itemId: event.itemId } : {}),
+    ...(event.responseId !== undefined ? { responseId: event.responseId } : {}),
+  };
+  if (event.type === 'started') setSpeaking(ctx, true, 'audio_started', ids);
+  else if (event.type === 'stopped') setSpeaking(ctx, false, 'audio_stopped', ids);
+  else setSpeaking(ctx, false, 'audio_interrupted', ids, event.playedMs);
+}
+
+/** Stop an estimated playback (interruption). */
+export function stopEstimate(ctx: SessionContext): void {
+  if (ctx.estimator.stop()) setSpeaking(ctx, false, 'audio_interrupted', ctx.audioIds);
+}
+
+/** The server reports playback (`output_audio_buffer.*`, WebRTC). */
+export function serverPlayback(
+  ctx: SessionContext,
+  event: ServerEventOf<'output_audio_buffer.started' | 'output_audio_buffer.stopped' | 'output_audio_buffer.cleared'>,
+): void {
+  if (ctx.playback === 'transport') return;
+  if (ctx.playback === 'none') {
+    // The server reports playback after all (WebRTC behind an unknown transport): trust it.
+    ctx.playback = 'server';
+    ctx.estimator.stop();
+  }
+  const ids = { responseId: event.response_id };
+  if (event.type === 'output_audio_buffer.started') setSpeaking(ctx, true, 'audio_started', ids);
+  else if (event.type === 'output_audio_buffer.stopped') setSpeaking(ctx, false, 'audio_stopped', ids);
+  else setSpeaking(ctx, false, 'audio_interrupted', ids);
+}
+
+/** How fast the output format plays, for the playback estimate. */
+export function bytesPerMsOf(session: SessionConfig): number {
+  const format = session.audio?.output?.format;
+  if (!format?.type) return PCM16_24K_BYTES_PER_MS;
+  // G.711 is one byte per sample at 8 kHz.
+  if (format.type === 'audio/pcmu' || format.type === 'audio/pcma') return 8;
+  return ((format.rate ?? 24000) * 2) / 1000;
+}
