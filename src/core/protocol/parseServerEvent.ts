@@ -4,8 +4,9 @@ import type { ServerEvent } from './serverEvents.ts';
 import { serverEventRoute } from './serverEventRoutes.ts';
 
 /**
- * Why a message is not a typed server event: its JSON did not parse, its `type` is not one the
- * kit knows (pass it on), or it is a known type with wrong fields.
+ * Why a message is not a typed server event: its JSON did not parse, its `type` (or the `type`
+ * of an item or content part inside it) is not one the kit knows (pass it on), or it is a known
+ * type with wrong fields.
  *
  * @example
  * ```ts
@@ -84,7 +85,41 @@ function parseObject(raw: object, plain: boolean): ParseServerEventResult {
   }
   const result = route.schema.safeParse(input);
   if (result.success) return { ok: true, event: result.data };
+  const unknownPart = describeUnknownNestedType(route.gaType, input, result.error.issues);
+  if (unknownPart !== undefined) return fail('unknown_type', raw, unknownPart);
   return fail('invalid', raw, describeIssues(route.gaType, result.error.issues));
+}
+
+/**
+ * A known event whose only fault is a nested `type` this version does not know (a new item or
+ * content-part type, such as the server adding an item kind) is treated like an unknown event
+ * type, not as an error: servers add types over time, and the event still reaches users raw.
+ * A missing or non-string `type` stays `invalid`.
+ */
+function describeUnknownNestedType(
+  type: string,
+  input: Record<string, unknown>,
+  issues: readonly z.core.$ZodIssue[],
+): string | undefined {
+  const names: string[] = [];
+  for (const issue of issues) {
+    // A discriminated union that matched no option names its discriminator; its path ends there.
+    if (issue.code !== 'invalid_union' || !('discriminator' in issue) || issue.discriminator === undefined) return undefined;
+    const value = valueAt(input, issue.path);
+    if (typeof value !== 'string') return undefined;
+    names.push(`${formatIssuePath(issue.path)} "${value}"`);
+  }
+  if (names.length === 0) return undefined;
+  return `${type}: unknown ${names.join(', ')}; passed through as a raw server event`;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 /**
@@ -92,7 +127,8 @@ function parseObject(raw: object, plain: boolean): ParseServerEventResult {
  * Beta names and shapes are normalized first, so `event.type` is always the GA name.
  *
  * It never throws: for JSON that does not parse, a type the kit does not know (pass it on: it
- * is not an error, servers add events), or a known event with wrong fields, it returns
+ * is not an error, servers add events; this includes a known event carrying an item or content
+ * part of a type the kit does not know), or a known event with wrong fields, it returns
  * `ok: false` with the reason, a readable message and the raw data.
  *
  * @example

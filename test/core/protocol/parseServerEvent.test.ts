@@ -140,6 +140,42 @@ describe('parseServerEvent', () => {
       });
     });
 
+    it('passes a known event carrying an item of an unknown type through as unknown_type', () => {
+      const input = {
+        type: 'conversation.item.added',
+        event_id: 'e1',
+        previous_item_id: null,
+        item: { id: 'item_1', type: 'reasoning', summary: [] },
+      };
+      const result = parseServerEvent(JSON.stringify(input));
+      expect(result).toEqual({
+        ok: false,
+        reason: 'unknown_type',
+        raw: input,
+        message: 'conversation.item.added: unknown item.type "reasoning"; passed through as a raw server event',
+      });
+    });
+
+    it('passes a message with a content part of an unknown type through as unknown_type', () => {
+      const item = { id: 'item_1', type: 'message', role: 'assistant', content: [{ type: 'output_video' }] };
+      const result = parseServerEvent({ type: 'response.output_item.done', event_id: 'e1', response_id: 'r1', output_index: 0, item });
+      expect(!result.ok && result.reason).toBe('unknown_type');
+      expect(!result.ok && result.message).toContain('item.content[0].type "output_video"');
+    });
+
+    it('keeps an item with a missing type, or a known item with wrong fields, invalid', () => {
+      const missingType = parseServerEvent({ type: 'conversation.item.added', event_id: 'e1', item: { id: 'item_1' } });
+      expect(!missingType.ok && missingType.reason).toBe('invalid');
+      const noContent = parseServerEvent({
+        type: 'conversation.item.added',
+        event_id: 'e1',
+        item: { id: 'item_1', type: 'reasoning_v2', role: 'x' },
+        previous_item_id: 5,
+      });
+      // An unknown item type next to another fault (previous_item_id is not a string) is invalid.
+      expect(!noContent.ok && noContent.reason).toBe('invalid');
+    });
+
     it('keeps the very object it was given as raw', () => {
       const input = { type: 'something.new' };
       const result = parseServerEvent(input);

@@ -1,6 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
 import { createEmitter } from '../../../src/core/session/createEmitter.ts';
-import { response, setup, wire } from './helpers.ts';
+import { assistantItem, response, setup, userAudioItem, wire } from './helpers.ts';
 
 group('bad wire data', () => {
   it('malformed JSON becomes a protocol error event; nothing throws into the transport', async () => {
@@ -22,6 +22,19 @@ group('bad wire data', () => {
     expect(h.take({ raw: true })).toEqual(['server_event:input_audio_buffer.speech_started', 'error:protocol:invalid']);
     expect(h.events.at(-1)).toMatchObject({ error: { message: expect.stringContaining('audio_start_ms') } });
     expect(h.session.getState()).toBe(before);
+  });
+
+  it('an item of a type the kit does not know passes through raw: no error, transcript unharmed', async () => {
+    const h = setup();
+    await h.session.connect();
+    h.emit(wire('conversation.item.added', { previous_item_id: null, item: userAudioItem('u1') }));
+    h.take();
+    h.emit(wire('conversation.item.added', { previous_item_id: 'u1', item: { id: 'x1', type: 'reasoning', summary: [] } }));
+    expect(h.take({ raw: true })).toEqual(['server_event:conversation.item.added']);
+    expect(h.events.at(-1)).toMatchObject({ type: 'server_event', known: false, event: { item: { type: 'reasoning' } } });
+    // A later item that follows the unknown one still lands, after what the transcript knows.
+    h.emit(wire('conversation.item.added', { previous_item_id: 'x1', item: assistantItem('a1') }));
+    expect(h.session.getState().transcript.items.map((item) => item.id)).toEqual(['u1', 'a1']);
   });
 
   it('non-objects and objects without a type are protocol errors', async () => {
