@@ -62,6 +62,16 @@ const isTextDelta: FastCheck = (o) =>
   isInt(o.output_index) &&
   isInt(o.content_index) &&
   typeof o.delta === 'string';
+/** The ids every `response.function_call_arguments.*` event carries. */
+function isFunctionCallPart(o: Wire): boolean {
+  return (
+    typeof o.event_id === 'string' &&
+    typeof o.response_id === 'string' &&
+    typeof o.item_id === 'string' &&
+    isInt(o.output_index) &&
+    typeof o.call_id === 'string'
+  );
+}
 const isPlayback: FastCheck = (o) => typeof o.event_id === 'string' && typeof o.response_id === 'string';
 
 /** One entry of `rate_limits.updated`: a loose object of optional fields. */
@@ -96,16 +106,7 @@ const checks: ReadonlyMap<ServerEventType, FastCheck> = new Map<ServerEventType,
   ['response.output_audio.delta', isAudioDelta],
   ['response.output_audio_transcript.delta', isTextDelta],
   ['response.output_text.delta', isTextDelta],
-  [
-    'response.function_call_arguments.delta',
-    (o) =>
-      typeof o.event_id === 'string' &&
-      typeof o.response_id === 'string' &&
-      typeof o.item_id === 'string' &&
-      isInt(o.output_index) &&
-      typeof o.call_id === 'string' &&
-      typeof o.delta === 'string',
-  ],
+  ['response.function_call_arguments.delta', (o) => typeof o.delta === 'string' && isFunctionCallPart(o)],
   [
     'conversation.item.input_audio_transcription.delta',
     (o) =>
@@ -156,14 +157,7 @@ const checks: ReadonlyMap<ServerEventType, FastCheck> = new Map<ServerEventType,
   // Rare, but each would otherwise run zod's code cold (unoptimized) a few times per turn.
   [
     'response.function_call_arguments.done',
-    (o) =>
-      typeof o.event_id === 'string' &&
-      typeof o.response_id === 'string' &&
-      typeof o.item_id === 'string' &&
-      isInt(o.output_index) &&
-      typeof o.call_id === 'string' &&
-      typeof o.name === 'string' &&
-      typeof o.arguments === 'string',
+    (o) => typeof o.name === 'string' && typeof o.arguments === 'string' && isFunctionCallPart(o),
   ],
   [
     'conversation.item.truncated',
