@@ -1,8 +1,10 @@
-import { parseServerEvent, type ServerEvent, type ServerEventOf } from '../protocol/index.ts';
+import { parseServerEvent, type ServerEvent } from '../protocol/index.ts';
 import { applyItem, applyTranscript, textDelta, textDone } from './applyTranscript.ts';
 import { countServerTimeout, countSilentCommit } from './countServerTimeout.ts';
 import { readState, report, writeState, type SessionContext } from './createSessionContext.ts';
 import { commitTransaction, reportInternalError } from './runTransaction.ts';
+import { responseDone, responseStarted } from './responseLifecycle.ts';
+import { salvageLifecycle } from './salvageLifecycle.ts';
 import { bytesPerMsOf, serverPlayback, setSpeaking, stopEstimate } from './setSpeaking.ts';
 import { markUserActive, reconfigureIdle } from './syncIdle.ts';
 import {
@@ -35,6 +37,7 @@ function handleMessage(ctx: SessionContext, data: string | object): void {
     }
     // Unknown types are not errors: servers add events over time.
     if (result.reason !== 'unknown_type') report(ctx, 'protocol', result.reason, result.message, result.raw);
+    if (result.reason !== 'malformed_json') salvageLifecycle(ctx, result.raw);
     return;
   }
   const event = result.event;
@@ -137,14 +140,13 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
       stopEstimate(ctx);
       return;
     case 'response.created':
-      writeState(ctx).responding = true;
-      // A new response means the app has answered any tool call it was running.
-      ctx.pendingTools.clear();
-      ctx.emitter.enqueue({ type: 'response_started', responseId: event.response.id ?? '' });
+      responseStarted(ctx, event.response.id);
       return;
-    case 'response.done':
-      responseDone(ctx, event);
+    case 'response.done': {
+      const { response } = event;
+      responseDone(ctx, response.id, response.status ?? 'completed', response.status_details?.reason, response.output ?? []);
       return;
+    }
     case 'response.function_call_arguments.delta':
       applyTranscript(
         ctx,
@@ -171,7 +173,7 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
     case 'output_audio_buffer.started':
     case 'output_audio_buffer.stopped':
     case 'output_audio_buffer.cleared':
-      serverPlayback(ctx, event);
+      serverPlayback(ctx, event.type, event.response_id);
       return;
     case 'error': {
       const { error } = event;
@@ -185,20 +187,4 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
     default:
       return;
   }
-}
-
-function responseDone(ctx: SessionContext, event: ServerEventOf<'response.done'>): void {
-  const { response } = event;
-  writeState(ctx).responding = false;
-  const status = response.status ?? 'completed';
-  const reason = response.status_details?.reason;
-  if (status === 'cancelled') {
-    for (const item of response.output ?? []) {
-      if (item.id !== undefined && item.status !== 'completed') {
-        applyTranscript(ctx, markTranscriptInterrupted(readState(ctx).transcript, item.id), true);
-      }
-    }
-    stopEstimate(ctx);
-  }
-  ctx.emitter.enqueue({ type: 'response_done', responseId: response.id ?? '', status, ...(reason !== undefined ? { reason } : {}) });
 }

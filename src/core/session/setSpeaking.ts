@@ -1,4 +1,4 @@
-import type { ServerEventOf, SessionConfig } from '../protocol/index.ts';
+import type { SessionConfig } from '../protocol/index.ts';
 import type { PlaybackEvent } from '../transports/types.ts';
 import { PCM16_24K_BYTES_PER_MS } from './createPlaybackEstimator.ts';
 import { readState, writeState, type SessionContext } from './createSessionContext.ts';
@@ -43,7 +43,8 @@ export function stopEstimate(ctx: SessionContext): void {
 /** The server reports playback (`output_audio_buffer.*`, WebRTC). */
 export function serverPlayback(
   ctx: SessionContext,
-  event: ServerEventOf<'output_audio_buffer.started' | 'output_audio_buffer.stopped' | 'output_audio_buffer.cleared'>,
+  type: 'output_audio_buffer.started' | 'output_audio_buffer.stopped' | 'output_audio_buffer.cleared',
+  responseId: string | undefined,
 ): void {
   if (ctx.playback === 'transport') return;
   if (ctx.playback === 'none') {
@@ -51,9 +52,9 @@ export function serverPlayback(
     ctx.playback = 'server';
     ctx.estimator.stop();
   }
-  const ids = { responseId: event.response_id };
-  if (event.type === 'output_audio_buffer.started') setSpeaking(ctx, true, 'audio_started', ids);
-  else if (event.type === 'output_audio_buffer.stopped') setSpeaking(ctx, false, 'audio_stopped', ids);
+  const ids = responseId === undefined ? {} : { responseId };
+  if (type === 'output_audio_buffer.started') setSpeaking(ctx, true, 'audio_started', ids);
+  else if (type === 'output_audio_buffer.stopped') setSpeaking(ctx, false, 'audio_stopped', ids);
   else setSpeaking(ctx, false, 'audio_interrupted', ids);
 }
 

@@ -1,0 +1,83 @@
+import { describe as group, expect, it } from 'vitest';
+import { assistantItem, response, setup, wire } from './helpers.ts';
+
+const semanticVad = { type: 'realtime' as const, audio: { input: { turn_detection: { type: 'semantic_vad' as const } } } };
+
+/** A session with a client idle clock of 8 s, connected, with a response running. */
+async function respondingSession() {
+  const h = setup({ config: semanticVad, idle: { timeoutMs: 8000 } });
+  await h.session.connect();
+  h.emit(wire('response.created', { response: response('r1') }));
+  h.emit(wire('conversation.item.added', { previous_item_id: null, item: assistantItem('a1') }));
+  h.take();
+  return h;
+}
+
+// Servers add response statuses and item types over time. A `response.done` that this version
+// cannot fully read must still end the response, or the idle clock never starts again.
+group('server drift: events the idle policy depends on', () => {
+  it('a response.done with a status this version does not know still ends the response', async () => {
+    const h = await respondingSession();
+    h.emit(wire('response.done', { response: response('r1', 'expired') }));
+    expect(h.take({ raw: true })).toEqual(['server_event:response.done', 'error:protocol:invalid', 'response_done:expired', 'idle_changed:counting']);
+    expect(h.session.getState().responding).toBe(false);
+    // The idle clock runs again: 8 s of silence later the client timeout fires.
+    h.clock.advance(8000);
+    expect(h.take()).toContain('timeout:client:1');
+  });
+
+  it('a response.done carrying an output item of an unknown type ends the response, with no error', async () => {
+    const h = await respondingSession();
+    const before = h.session.getState().transcript;
+    h.emit(wire('response.done', { response: response('r1', 'completed', { output: [{ id: 'x1', type: 'reasoning', summary: [] }] }) }));
+    expect(h.take({ raw: true })).toEqual(['server_event:response.done', 'response_done:completed', 'idle_changed:counting']);
+    expect(h.session.getState()).toMatchObject({ responding: false, transcript: before });
+  });
+
+  it('a cancelled response.done that cannot be fully read still marks its known items interrupted', async () => {
+    const h = await respondingSession();
+    const output = [assistantItem('a1', 'incomplete'), { id: 'x1', type: 'reasoning', status: 'incomplete' }];
+    h.emit(wire('response.done', { response: response('r1', 'cancelled', { output, status_details: { type: 'cancelled', reason: 'turn_detected' } }) }));
+    expect(h.take()).toEqual(['history_updated:a1:message:interrupted', 'response_done:cancelled:turn_detected', 'idle_changed:counting']);
+    expect(h.session.getState().transcript.items.map((item) => [item.id, item.status])).toEqual([['a1', 'interrupted']]);
+  });
+
+  it('a response.created with a field of the wrong type still pauses the idle clock', async () => {
+    const h = setup({ config: semanticVad, idle: { timeoutMs: 8000 } });
+    await h.session.connect();
+    h.take();
+    h.emit(wire('response.created', { response: response('r1', 'in_progress', { usage: 'n/a' }) }));
+    expect(h.take()).toEqual(['error:protocol:invalid', 'response_started', 'idle_changed:listening']);
+    expect(h.session.getState().responding).toBe(true);
+    h.clock.advance(20000);
+    expect(h.take()).not.toContain('timeout:client:1');
+  });
+
+  it('an output_audio_buffer.stopped with a malformed response_id still ends the playback', async () => {
+    const h = await respondingSession();
+    h.emit(wire('output_audio_buffer.started', { response_id: 'r1' }));
+    h.emit(wire('response.done', { response: response('r1', 'completed') }));
+    expect(h.session.getState().assistantSpeaking).toBe(true);
+    h.take();
+    h.emit(wire('output_audio_buffer.stopped', { response_id: 42 }));
+    expect(h.take()).toEqual(['error:protocol:invalid', 'audio_stopped', 'idle_changed:counting']);
+    expect(h.session.getState().assistantSpeaking).toBe(false);
+  });
+
+  it('unreadable fields never reach the state: a salvaged response.done keeps no part of the bad payload', async () => {
+    const h = await respondingSession();
+    h.emit(wire('response.done', { response: { id: 7, status: { weird: true }, output: 'nope', status_details: 'x' } }));
+    expect(h.take()).toEqual(['error:protocol:invalid', 'response_done:completed', 'idle_changed:counting']);
+    const done = h.events.findLast((e) => e.type === 'response_done');
+    expect(done).toEqual({ type: 'response_done', responseId: '', status: 'completed' });
+  });
+
+  it('other known events that fail validation still change nothing', async () => {
+    const h = await respondingSession();
+    const before = h.session.getState();
+    h.emit(wire('conversation.item.done', { previous_item_id: null, item: { ...assistantItem('a1', 'completed', 'Hi'), status: 7 } }));
+    h.emit(wire('input_audio_buffer.speech_started', { item_id: 'u1' }));
+    expect(h.take()).toEqual(['error:protocol:invalid', 'error:protocol:invalid']);
+    expect(h.session.getState()).toBe(before);
+  });
+});
