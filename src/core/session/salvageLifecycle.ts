@@ -1,6 +1,8 @@
+import { applyTranscript } from './applyTranscript.ts';
+import { readState, type SessionContext } from './createSessionContext.ts';
 import { responseDone, responseStarted } from './responseLifecycle.ts';
 import { serverPlayback } from './setSpeaking.ts';
-import type { SessionContext } from './createSessionContext.ts';
+import { setTranscriptText } from './transcriptReducer.ts';
 
 type RawRecord = Record<string, unknown>;
 
@@ -15,10 +17,11 @@ const stringOrUndefined = (value: unknown): string | undefined => (typeof value 
  * applied. But a few of them carry the facts the idle policy runs on: dropping a
  * `response.done` would leave `responding` set for good, and the idle clock would never start
  * again. For those, the session still applies the fact, reading only the fields it needs, each
- * checked on its own.
+ * checked on its own. Likewise a `conversation.item.done` whose content holds a part of an unknown
+ * type still ends its row, which would otherwise stream forever.
  *
- * Everything else about such an event (transcript rows, session config) is left untouched:
- * unvalidated data never reaches the state.
+ * Nothing else of such an event (its text, its content, the session config) reaches the state:
+ * unvalidated data never does.
  */
 export function salvageLifecycle(ctx: SessionContext, raw: unknown): void {
   if (!isRecord(raw)) return;
@@ -39,6 +42,14 @@ export function salvageLifecycle(ctx: SessionContext, raw: unknown): void {
         stringOrUndefined(details.reason),
         output,
       );
+      return;
+    }
+    case 'conversation.item.done': {
+      const id = isRecord(raw.item) ? stringOrUndefined(raw.item.id) : undefined;
+      const transcript = readState(ctx).transcript;
+      const row = id === undefined ? undefined : transcript.get(id);
+      // The row keeps the text it has; only its status moves on (never back from interrupted or failed).
+      if (row) applyTranscript(ctx, setTranscriptText(transcript, row.id, row.role, row.text, 'completed'), true);
       return;
     }
     case 'output_audio_buffer.started':

@@ -72,10 +72,21 @@ group('server drift: events the idle policy depends on', () => {
     expect(done).toEqual({ type: 'response_done', responseId: '', status: 'completed' });
   });
 
+  it('a conversation.item.done with a content part of an unknown type ends the row, keeping its text', async () => {
+    const h = await respondingSession();
+    const ids = { response_id: 'r1', item_id: 'a1', output_index: 0, content_index: 0 };
+    h.emit(wire('response.output_audio_transcript.delta', { ...ids, delta: 'Hi' }));
+    h.take();
+    const content = [{ type: 'output_audio', transcript: 'Hi' }, { type: 'hologram', frames: 3 }];
+    h.emit(wire('conversation.item.done', { previous_item_id: null, item: { ...assistantItem('a1', 'completed'), content } }));
+    expect(h.take({ raw: true })).toEqual(['server_event:conversation.item.done', 'history_updated:a1:message:completed']);
+    expect(h.session.getState().transcript.get('a1')).toMatchObject({ text: 'Hi', status: 'completed' });
+  });
+
   it('other known events that fail validation still change nothing', async () => {
     const h = await respondingSession();
     const before = h.session.getState();
-    h.emit(wire('conversation.item.done', { previous_item_id: null, item: { ...assistantItem('a1', 'completed', 'Hi'), status: 7 } }));
+    h.emit(wire('conversation.item.added', { previous_item_id: 'a1', item: { ...assistantItem('a2'), status: 7 } }));
     h.emit(wire('input_audio_buffer.speech_started', { item_id: 'u1' }));
     expect(h.take()).toEqual(['error:protocol:invalid', 'error:protocol:invalid']);
     expect(h.session.getState()).toBe(before);
