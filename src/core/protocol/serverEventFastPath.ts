@@ -157,7 +157,7 @@ const checks: ReadonlyMap<ServerEventType, FastCheck> = new Map<ServerEventType,
   // Rare, but each would otherwise run zod's code cold (unoptimized) a few times per turn.
   [
     'response.function_call_arguments.done',
-    (o) => typeof o.name === 'string' && typeof o.arguments === 'string' && isFunctionCallPart(o),
+    (o) => isOptionalString(o.name) && typeof o.arguments === 'string' && isFunctionCallPart(o),
   ],
   [
     'conversation.item.truncated',

@@ -139,7 +139,8 @@ export const serverEventSchemas = [
     item_id: z.string(),
     output_index: int,
     call_id: z.string(),
-    name: z.string(),
+    // Sent by today's servers, but not in the SDK's type: the row's name stands in without it.
+    name: z.string().optional(),
     arguments: z.string(),
   }),
   serverEvent('response.mcp_call_arguments.delta', {

@@ -50,9 +50,10 @@ function makeSessionSchema(turnDetection: typeof turnDetectionSchema) {
             format: audioFormatSchema.optional(),
             transcription: z
               .looseObject({
-                model: z.string().optional(),
-                language: z.string().optional(),
-                prompt: z.string().optional(),
+                // The server echoes unset ones as null.
+                model: z.string().nullable().optional(),
+                language: z.string().nullable().optional(),
+                prompt: z.string().nullable().optional(),
               })
               .nullable()
               .optional(),

@@ -154,22 +154,21 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
         false,
       );
       return;
-    case 'response.function_call_arguments.done':
-      applyTranscript(
-        ctx,
-        applyToolArguments(readState(ctx).transcript, event.item_id, event.call_id, event.name, event.arguments, true),
-        true,
-      );
+    case 'response.function_call_arguments.done': {
+      const update = applyToolArguments(readState(ctx).transcript, event.item_id, event.call_id, event.name, event.arguments, true);
+      applyTranscript(ctx, update, true);
       ctx.pendingTools.add(event.call_id);
       ctx.emitter.enqueue({
         type: 'tool_call',
         callId: event.call_id,
-        name: event.name,
+        // Without a name on the event, the one its item was added with.
+        name: update.item.tool?.name ?? '',
         arguments: event.arguments,
         itemId: event.item_id,
         responseId: event.response_id,
       });
       return;
+    }
     case 'output_audio_buffer.started':
     case 'output_audio_buffer.stopped':
     case 'output_audio_buffer.cleared':

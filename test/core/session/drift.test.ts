@@ -92,3 +92,44 @@ group('server drift: events the idle policy depends on', () => {
     expect(h.session.getState()).toBe(before);
   });
 });
+
+// Shapes today's servers send that a request type would not suggest.
+group('server shapes: what the real API echoes', () => {
+  it('a session.updated whose transcription has null language and prompt is applied, with its idle timeout', async () => {
+    const h = setup({ idle: { timeoutMs: 8000 } });
+    await h.session.connect();
+    h.take();
+    const session = {
+      type: 'realtime',
+      id: 'sess_1',
+      audio: {
+        input: {
+          format: { type: 'audio/pcm', rate: 24000 },
+          transcription: { model: 'gpt-4o-mini-transcribe', language: null, prompt: null },
+          turn_detection: { type: 'server_vad', idle_timeout_ms: 10000 },
+        },
+        output: { format: { type: 'audio/pcmu' }, voice: 'marin' },
+      },
+    };
+    h.emit(wire('session.updated', { session }));
+    expect(h.take({ raw: true })).toContain('session_updated');
+    expect(h.session.getState().session?.audio?.input?.transcription).toEqual({ model: 'gpt-4o-mini-transcribe', language: null, prompt: null });
+    expect(h.session.getState().idle.timeoutMs).toBe(10000);
+  });
+
+  it('a function_call_arguments.done without a name takes the name its item was added with', async () => {
+    const h = setup();
+    await h.session.connect();
+    h.emit(
+      wire('response.created', { response: response('r1') }),
+      wire('conversation.item.added', {
+        previous_item_id: null,
+        item: { id: 'fc1', type: 'function_call', call_id: 'call_1', name: 'get_weather', arguments: '', status: 'in_progress' },
+      }),
+    );
+    h.take();
+    h.emit(wire('response.function_call_arguments.done', { response_id: 'r1', item_id: 'fc1', output_index: 0, call_id: 'call_1', arguments: '{}' }));
+    expect(h.take()).toEqual(['history_updated:fc1:tool_call:completed', 'tool_call']);
+    expect(h.events.at(-1)).toMatchObject({ type: 'tool_call', name: 'get_weather', callId: 'call_1', arguments: '{}' });
+  });
+});
