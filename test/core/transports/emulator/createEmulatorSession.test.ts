@@ -72,8 +72,10 @@ describe('createEmulatorSession', () => {
     h.send({ type: 'input_audio_buffer.clear' });
     expect(h.types()).toContain('input_audio_buffer.cleared');
     const timeouts = h.events.filter((e) => e.type === 'input_audio_buffer.timeout_triggered');
-    // The re-prompt is text-only here: output_text deltas, no audio.
-    expect(h.types()).toContain('response.output_text.delta');
+    // The re-prompt is text-only here: output_text deltas, no audio. It streams on a timer after
+    // the timeout, so wait for it rather than expect it already sent.
+    await expect.poll(() => h.types()).toContain('response.output_text.delta');
+    expect(h.types()).not.toContain('response.output_audio.delta');
     expect(timeouts[0]?.audio_end_ms as number).toBeGreaterThanOrEqual(timeouts[0]?.audio_start_ms as number);
   });
 
