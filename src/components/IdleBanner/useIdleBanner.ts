@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef } from 'react';
 import type { ButtonHTMLAttributes, HTMLAttributes, MouseEvent } from 'react';
 import type { IdlePhase, IdleTimeoutSource, RealtimeSession } from '../../core/session/types.ts';
 import { useIdleTimeout, useRealtimeSession } from '../../react/index.ts';
+import { useRequiredSession } from '../../react/useRequiredSession.ts';
 import type { Label } from '../resolveLabel.ts';
 import { resolveLabel } from '../resolveLabel.ts';
 
@@ -133,6 +134,9 @@ export interface UseIdleBannerResult {
  */
 export function useIdleBanner(options: UseIdleBannerOptions = {}): UseIdleBannerResult {
   const { open: controlledOpen, onOpenChange, onStillHere, onEndSession, session } = options;
+  // Checked here first so that, without a session, the error names this hook rather than the
+  // hooks it builds on.
+  useRequiredSession(session, 'useIdleBanner');
   const idle = useIdleTimeout(session ? { session } : undefined);
   const { session: activeSession } = useRealtimeSession(session ? { session } : undefined);
   const policy = activeSession.getIdlePolicy();
