@@ -1,6 +1,6 @@
 /**
- * Documentation check: every public export has TSDoc, and every exported value has an example
- * (DESIGN.md, "Style to follow").
+ * Documentation check, run by `npm run lint`: every public export has TSDoc, and every exported
+ * value has an example.
  *
  * For each public entry the TypeScript compiler lists the exported symbols, following re-exports
  * (`export *`, `export { x } from`, `export type *`) to the declarations. Then:
