@@ -2,15 +2,15 @@
  * Documentation examples check: every ```ts and ```tsx block in README.md and docs/*.md
  * type-checks against the kit's source.
  *
- * Each block is written to its own file under `.doc-examples/` (gitignored, removed after the
- * run unless `--keep` is given) and made a module (`export {}` is appended when it has no import
+ * Each block is written to its own file under `.doc-examples/<pid>/` (gitignored, and removed
+ * after the run unless `--keep` is given, since `eslint .` would lint it) and made a module (`export {}` is appended when it has no import
  * or export), so blocks never see each other's names. All blocks are checked in one TypeScript
  * program: strict, `jsx: react-jsx`, the module settings of tsconfig.json, and `paths` that map
  * `react-realtime-kit` and its subpath entries to the source entry files under `src/`.
  *
  * Names an example leaves to the reader (`transport`, `session`, `expect`...) come from one
- * ambient prelude, `PRELUDE` below, with real types. Keep it short: a name used by one example
- * only is better imported or defined in that example.
+ * ambient prelude, `PRELUDE` below, with real types. Keep it short: never the kit's own exports
+ * (an example imports those), only what the reader's app provides.
  *
  * A block that is not meant to compile (pseudo-code, an object shown as data, shell) uses another
  * fence language (```text, ```sh, ```jsonc), which this check skips.
