@@ -21,7 +21,7 @@ export interface CreateClientSecretOptions {
   session: SessionConfig;
   /** Key lifetime, 10..7200 seconds. Default 600. */
   expiresAfterSeconds?: number;
-  /** Default: the global `fetch` (Node >= 18). */
+  /** Default: the global `fetch` (browsers, Node 20.19+). */
   fetch?: typeof fetch;
   /** API origin. Default `https://api.openai.com`; point it at the emulator in development. */
   baseUrl?: string;
