@@ -28,8 +28,11 @@ export function sendSessionUpdate(ctx: SessionContext, session: SessionConfig, w
   if (!send(ctx, { type: 'session.update', event_id: eventId, session: body })) return;
   ctx.awaitingUpdates++;
   // The trap: turning the server's idle timeout back on does not reset its idle clock, so
-  // it could fire at once. Clearing the input buffer resets it.
-  if (!wasServerArmed && serverArmedByDesire(ctx)) send(ctx, { type: 'input_audio_buffer.clear' });
+  // it could fire at once. Clearing the input buffer resets it. Not while the user speaks:
+  // that would throw their words away, and their speech resets the server's clock anyway.
+  if (!wasServerArmed && serverArmedByDesire(ctx) && !readState(ctx).userSpeaking) {
+    send(ctx, { type: 'input_audio_buffer.clear' });
+  }
   reconfigureIdle(ctx);
 }
 
@@ -78,7 +81,10 @@ export function setIdlePolicy(ctx: SessionContext, patch: Partial<IdlePolicy>): 
     return;
   }
   const wasArmed = serverArmedByDesire(ctx);
-  const timeoutChanged = next.timeoutMs !== ctx.policy.timeoutMs;
+  // Compared with what runs too: a timeout the server reports (set when its client secret was
+  // minted, say) runs although the policy never asked for one, and must still be turned off.
+  const timeoutChanged =
+    next.timeoutMs !== ctx.policy.timeoutMs || (patch.timeoutMs !== undefined && next.timeoutMs !== ctx.idle.state.timeoutMs);
   ctx.policy = next;
   if (timeoutChanged) {
     const td = getTurnDetection(ctx.desired);

@@ -74,6 +74,9 @@ export function shutDown(
   ctx.estimator.stop();
   ctx.pendingTools.clear();
   ctx.awaitingUpdates = 0;
+  // A new connection has a new input buffer: what the old one held says nothing about it.
+  ctx.speechSinceCommit = false;
+  ctx.clientCommits = 0;
   const d = writeState(ctx);
   d.userSpeaking = false;
   d.assistantSpeaking = false;

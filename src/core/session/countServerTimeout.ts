@@ -9,8 +9,8 @@ const MAX_PENDING_IDLE_ITEMS = 32;
 
 /** The server's `input_audio_buffer.timeout_triggered`: count it, and mark its silent item. */
 export function countServerTimeout(ctx: SessionContext, event: ServerEventOf<'input_audio_buffer.timeout_triggered'>): void {
-  if (ctx.inferredItems.delete(event.item_id)) {
-    // Counted already, from its silent commit: only the facts improve.
+  if (ctx.inferredItems.delete(event.item_id) || ctx.idleItems.has(event.item_id)) {
+    // Counted already (from its silent commit, or the same event delivered twice): only the facts improve.
     recordIdleItem(ctx, event.item_id, {
       audioStartMs: event.audio_start_ms,
       audioEndMs: event.audio_end_ms,

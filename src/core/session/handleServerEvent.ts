@@ -180,6 +180,8 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
         ctx.awaitingUpdates--;
         reconfigureIdle(ctx);
       }
+      // The server refused a commit the app sent: no `committed` will answer it.
+      if (error.code === 'input_audio_buffer_commit_empty' && ctx.clientCommits > 0) ctx.clientCommits--;
       report(ctx, 'server', error.code ?? error.type, error.message, event, true);
       return;
     }

@@ -133,7 +133,13 @@ function settle(s: IdleMachineState, now: number): IdleMachineState {
   return s;
 }
 
-/** Change the policy at runtime. A running clock restarts (a new silence) when the timeout changes. */
+/**
+ * Change the policy at runtime. A running clock restarts (a new silence) when the timeout
+ * changes. Turning the timeout off forgets the timeouts counted so far (the phase is `off`). A
+ * running end-of-session countdown follows the new limits: it stops when `maxTimeouts` no
+ * longer calls for it, keeps its start but takes the new length when `endGraceMs` changes, and
+ * starts when `maxTimeouts` comes down to the count already reached.
+ */
 export function idleConfigure(s: IdleMachineState, config: IdleMachineConfig, now: number): IdleMachineState {
   const changed =
     config.timeoutMs !== s.timeoutMs ||
@@ -142,11 +148,22 @@ export function idleConfigure(s: IdleMachineState, config: IdleMachineConfig, no
     config.maxTimeouts !== s.maxTimeouts ||
     config.endGraceMs !== s.endGraceMs;
   if (!changed) return s;
-  let next: IdleMachineState = { ...s, ...config };
+  const next: Draft = { ...s, ...config };
   if (config.timeoutMs !== s.timeoutMs || config.server !== s.server || config.client !== s.client) {
-    next = { ...next, silenceStartedAt: null };
+    next.silenceStartedAt = null;
   }
-  if (next.timeoutMs === null && next.endsAt !== null) next = { ...next, endsAt: null };
+  const limitReached = next.maxTimeouts !== null && next.timeouts > 0 && next.timeouts >= next.maxTimeouts;
+  if (next.timeoutMs === null) {
+    next.timeouts = 0;
+    next.owner = null;
+    next.endsAt = null;
+  } else if (next.endsAt !== null && !limitReached) {
+    next.endsAt = null;
+  } else if (next.endsAt !== null && config.endGraceMs !== s.endGraceMs) {
+    next.endsAt = next.endsAt - s.endGraceMs + config.endGraceMs;
+  } else if (next.endsAt === null && limitReached && !next.ended) {
+    next.endsAt = now + next.endGraceMs;
+  }
   return settle(next, now);
 }
 
@@ -205,7 +222,8 @@ export function idleTimeout(
   now: number,
 ): { state: IdleMachineState; event: InputAudioTimeoutTriggeredEvent | null } {
   const ignored = { state: s, event: null };
-  if (!s.connected || s.ended) return ignored;
+  // Off (the app turned it off, or never asked): a server timeout still in flight is not counted.
+  if (!s.connected || s.ended || s.timeoutMs === null) return ignored;
   if (s.owner !== null && s.owner !== report.source) return ignored;
   if (report.source === 'client' && s.silenceStartedAt === null) return ignored;
   const count = s.timeouts + 1;
@@ -271,14 +289,16 @@ export function idleClientDueAt(s: IdleMachineState): number | null {
 export function idleView(s: IdleMachineState, previous: IdleState | null): IdleState {
   let phase: IdleState['phase'];
   if (s.ended) phase = 'ended';
-  else if (!s.connected || (s.timeoutMs === null && s.timeouts === 0 && s.endsAt === null)) phase = 'off';
+  else if (!s.connected || s.timeoutMs === null) phase = 'off';
   else if (s.endsAt !== null) phase = 'ending';
   else if (s.timeouts > 0) phase = 'timed_out';
   else if (s.silenceStartedAt !== null) phase = 'counting';
   else phase = 'listening';
+  // Once the backup client clock owns a silence, the next timeout can only be its own, later one.
+  const margin = s.owner === 'client' && s.client === 'backup' ? SERVER_TIMEOUT_BACKUP_MARGIN_MS : 0;
   const deadline =
     phase !== 'off' && phase !== 'ended' && s.silenceStartedAt !== null && s.timeoutMs !== null
-      ? s.silenceStartedAt + s.timeoutMs
+      ? s.silenceStartedAt + s.timeoutMs + margin
       : null;
   if (
     previous &&

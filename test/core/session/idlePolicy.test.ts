@@ -428,3 +428,120 @@ group('idle policy: runtime changes', () => {
     expect(timeouts(h).map((e) => e.source)).toEqual(['client']);
   });
 });
+
+// Found by an audit of edge cases: each test failed before its fix.
+group('idle policy: limits that change while it runs', () => {
+  it('a server timeout still in flight after the app turned the timeout off is not counted', async () => {
+    const h = setup({ config: serverVad, idle: { timeoutMs: 8000, maxTimeouts: 1 } });
+    await h.session.connect();
+    h.clock.advance(7900);
+    h.session.setIdlePolicy({ timeoutMs: null });
+    h.emit(serverTimeout('i1'));
+    h.clock.advance(20000);
+    expect(timeouts(h)).toEqual([]);
+    expect(h.session.getState()).toMatchObject({ status: 'connected', idle: { phase: 'off', timeouts: 0 } });
+  });
+
+  it('a timeout the server runs although the policy never asked for one can be turned off', async () => {
+    const h = setup();
+    await h.session.connect();
+    const session = { type: 'realtime', id: 's1', audio: { input: { turn_detection: { type: 'server_vad', idle_timeout_ms: 8000 } } } };
+    h.emit(wire('session.created', { session }));
+    expect(h.session.getState().idle).toMatchObject({ phase: 'counting', timeoutMs: 8000 });
+    h.transport.clearRecords();
+    h.session.setIdlePolicy({ timeoutMs: null });
+    const [update] = h.transport.sentOfType('session.update');
+    expect(update?.session.audio?.input?.turn_detection).toMatchObject({ type: 'server_vad', idle_timeout_ms: null });
+    expect(h.session.getState().idle.phase).toBe('off');
+  });
+
+  it('turning the timeout off while timed out or ending takes the banner down', async () => {
+    const h = setup({ config: semanticVad, idle: { timeoutMs: 5000, maxTimeouts: 1, endGraceMs: 4000 } });
+    await h.session.connect();
+    h.clock.advance(5000);
+    expect(h.session.getState().idle.phase).toBe('ending');
+    h.session.setIdlePolicy({ timeoutMs: null });
+    expect(h.session.getState().idle).toMatchObject({ phase: 'off', timeouts: 0, endsAt: null });
+    h.clock.advance(10000);
+    expect(h.session.getState().status).toBe('connected');
+    expect(h.clock.pending()).toBe(0);
+  });
+
+  it('raising maxTimeouts (or null) during the countdown cancels the end; lowering it to the count starts it', async () => {
+    const h = setup({ config: semanticVad, idle: { timeoutMs: 5000, maxTimeouts: 1, endGraceMs: 4000 } });
+    await h.session.connect();
+    h.clock.advance(5000);
+    h.session.setIdlePolicy({ maxTimeouts: null });
+    expect(h.session.getState().idle).toMatchObject({ phase: 'timed_out', timeouts: 1, endsAt: null });
+    h.clock.advance(4000);
+    expect(h.session.getState().status).toBe('connected');
+    h.session.setIdlePolicy({ maxTimeouts: 1 });
+    expect(h.session.getState().idle).toMatchObject({ phase: 'ending', endsAt: h.clock.now() + 4000 });
+  });
+
+  it('a new endGraceMs changes the length of a running countdown, from its start', async () => {
+    const h = setup({ config: semanticVad, idle: { timeoutMs: 5000, maxTimeouts: 1, endGraceMs: 4000 } });
+    await h.session.connect();
+    h.clock.advance(5000);
+    const started = h.clock.now();
+    h.clock.advance(1000);
+    h.session.setIdlePolicy({ endGraceMs: 9000 });
+    expect(h.session.getState().idle.endsAt).toBe(started + 9000);
+    h.clock.advance(7999);
+    expect(h.session.getState().status).toBe('connected');
+    h.clock.advance(1);
+    expect(h.session.getState().idle.phase).toBe('ended');
+  });
+
+  it('the same timeout_triggered delivered twice is counted once', async () => {
+    const h = setup({ config: serverVad, idle: { timeoutMs: 8000 } });
+    await h.session.connect();
+    h.clock.advance(8000);
+    h.emit(serverTimeout('idle_1'), serverTimeout('idle_1'));
+    expect(timeouts(h).map((e) => e.count)).toEqual([1]);
+  });
+
+  it('after the client backup fired, the deadline is when the backup fires next', async () => {
+    const h = setup({ config: serverVad, idle: { timeoutMs: 8000, maxTimeouts: null } });
+    await h.session.connect();
+    h.clock.advance(8000 + SERVER_TIMEOUT_BACKUP_MARGIN_MS);
+    expect(timeouts(h).map((e) => e.source)).toEqual(['client']);
+    const { deadline } = h.session.getState().idle;
+    h.clock.advance(deadline! - h.clock.now() - 1);
+    expect(timeouts(h)).toHaveLength(1);
+    h.clock.advance(1);
+    expect(timeouts(h)).toHaveLength(2);
+  });
+
+  it('a reconnect forgets speech and app commits of the old connection: a silent commit is still recognised', async () => {
+    const h = setup({ config: serverVad, idle: { timeoutMs: 8000 } });
+    await h.session.connect();
+    h.emit(wire('input_audio_buffer.speech_started', { audio_start_ms: 100, item_id: 'u1' }));
+    h.session.sendEvent({ type: 'input_audio_buffer.commit' });
+    h.transport.drop(new Error('network'));
+    await h.session.connect();
+    h.clock.advance(8000);
+    h.emit(wire('input_audio_buffer.committed', { item_id: 'idle_1', previous_item_id: null }));
+    expect(timeouts(h)).toMatchObject([{ source: 'server', inferred: true, itemId: 'idle_1' }]);
+  });
+
+  it('a commit the server refused (empty buffer) does not hide the next silent commit', async () => {
+    const h = setup({ config: serverVad, idle: { timeoutMs: 8000 } });
+    await h.session.connect();
+    h.session.sendEvent({ type: 'input_audio_buffer.commit' });
+    h.emit(wire('error', { error: { type: 'invalid_request_error', code: 'input_audio_buffer_commit_empty', message: 'buffer too small' } }));
+    h.clock.advance(8000);
+    h.emit(wire('input_audio_buffer.committed', { item_id: 'idle_1', previous_item_id: null }));
+    expect(timeouts(h)).toMatchObject([{ source: 'server', inferred: true }]);
+  });
+
+  it('turning the server timeout back on while the user speaks does not clear their audio', async () => {
+    const h = setup({ config: serverVad, idle: { timeoutMs: 8000 } });
+    await h.session.connect();
+    h.session.setIdlePolicy({ timeoutMs: null });
+    h.emit(wire('input_audio_buffer.speech_started', { audio_start_ms: 100, item_id: 'u1' }));
+    h.transport.clearRecords();
+    h.session.setIdlePolicy({ timeoutMs: 9000 });
+    expect(h.transport.sent.map((e) => e.type)).toEqual(['session.update']);
+  });
+});
