@@ -105,7 +105,9 @@ export function createEmitter<E extends TypedEvent>(
 
   return {
     on(type, handler) {
-      const types: readonly string[] = typeof type === 'string' ? [type] : [...new Set(type as readonly string[])];
+      let types: readonly string[] = typeof type === 'string' ? [type] : [...new Set(type as readonly string[])];
+      // `'*'` already covers every type: listed with others, it must not deliver an event twice.
+      if (types.length > 1 && types.includes('*')) types = ['*'];
       for (const t of types) add(t, handler);
       return () => {
         for (const t of types) remove(t, handler);

@@ -124,6 +124,18 @@ group('handlers that throw', () => {
     expect(order).toEqual(['speech_started', 'muted_changed']);
   });
 
+  it("a list that holds '*' next to other types delivers each event once", () => {
+    const seen: string[] = [];
+    const emitter = createEmitter<{ type: 'a' } | { type: 'b' }>(() => null);
+    const off = emitter.on(['a', '*'], (event) => seen.push(event.type));
+    emitter.emit({ type: 'a' });
+    emitter.emit({ type: 'b' });
+    expect(seen).toEqual(['a', 'b']);
+    off();
+    emitter.emit({ type: 'a' });
+    expect(seen).toEqual(['a', 'b']);
+  });
+
   it('unsubscribe stops delivery; a list of types subscribes to each once', () => {
     type Ev = { type: 'a' } | { type: 'b' } | { type: 'error'; error: unknown };
     const emitter = createEmitter<Ev>((error) => ({ type: 'error', error }));
