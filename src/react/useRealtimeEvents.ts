@@ -1,5 +1,6 @@
-import { useEffect, useInsertionEffect, useRef } from 'react';
+import { useInsertionEffect, useRef } from 'react';
 import type { RealtimeSession, SelectedSessionEvent, SessionEventSelector } from '../core/session/types.ts';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.ts';
 import { useRequiredSession } from './useRequiredSession.ts';
 
 /** Options of {@link useRealtimeEvents}. */
@@ -21,7 +22,9 @@ const SEPARATOR = ',';
  *
  * The latest `handler` is called without resubscribing, so an inline arrow function is fine. A
  * handler that throws does not break other subscribers: the session reports it as an `error`
- * event. Events emitted before the component mounted are not replayed.
+ * event. The subscription is in place before any passive effect (`useEffect`) of the commit that
+ * mounts the component runs, so events emitted from those effects, children's included, arrive;
+ * events emitted before that commit are not replayed.
  *
  * @example
  * ```tsx
@@ -49,7 +52,11 @@ export function useRealtimeEvents<T extends SessionEventSelector>(
   });
   const typesKey = typeof typeOrTypes === 'string' ? typeOrTypes : typeOrTypes.join(SEPARATOR);
 
-  useEffect(() => {
+  // A layout effect, not a passive one: every layout effect of a commit runs before any passive
+  // effect of it, so an event emitted by a passive effect in the same commit (a child's, or an
+  // earlier hook's in this component, such as `useIdleTimeout` applying an invalid policy)
+  // finds this subscription in place.
+  useIsomorphicLayoutEffect(() => {
     if (!enabled || typesKey === '') return undefined;
     const types = typesKey.split(SEPARATOR) as T[];
     return session.on(types, (event) => handlerRef.current(event));

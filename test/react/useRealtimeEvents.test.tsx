@@ -1,8 +1,13 @@
-import { act, renderHook } from '@testing-library/react';
+import { act, render, renderHook } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import './helpers/autoCleanup.ts';
 import type { SessionEvent } from '../../src/core/session/types.ts';
+import { createRealtimeSession } from '../../src/core/session/index.ts';
+import { RealtimeProvider, useIdleTimeout } from '../../src/react/index.ts';
 import { useRealtimeEvents } from '../../src/react/useRealtimeEvents.ts';
+import { createMockTransport } from '../../src/testing/createMockTransport.ts';
+import { createVirtualClock } from '../../src/testing/createVirtualClock.ts';
 import { createFakeSession } from './helpers/createFakeSession.ts';
 import { withSession } from './helpers/withSession.tsx';
 
@@ -86,5 +91,65 @@ describe('useRealtimeEvents', () => {
     unmount();
     act(() => session.emit(timeout(3)));
     expect(seen).toEqual([2]);
+  });
+});
+
+describe('useRealtimeEvents in the commit that mounts it', () => {
+  function setupRealSession() {
+    const clock = createVirtualClock();
+    return createRealtimeSession({ transport: createMockTransport({ clock }), clock });
+  }
+
+  it("hears an event emitted by a child's passive effect", () => {
+    const session = setupRealSession();
+    const codes: string[] = [];
+    function Child() {
+      useIdleTimeout({ timeoutMs: 1000 });
+      return null;
+    }
+    function Parent() {
+      useRealtimeEvents('error', (e) => codes.push(e.error.code));
+      return <Child />;
+    }
+    render(
+      <RealtimeProvider session={session}>
+        <Parent />
+      </RealtimeProvider>,
+    );
+    expect(codes).toEqual(['invalid_idle_policy']);
+  });
+
+  it("hears an event emitted by an earlier hook's effect in the same component", () => {
+    const session = setupRealSession();
+    const codes: string[] = [];
+    function Both() {
+      useIdleTimeout({ timeoutMs: 1000 });
+      useRealtimeEvents('error', (e) => codes.push(e.error.code));
+      return null;
+    }
+    render(
+      <RealtimeProvider session={session}>
+        <Both />
+      </RealtimeProvider>,
+    );
+    expect(codes).toEqual(['invalid_idle_policy']);
+  });
+
+  it('subscribes once under StrictMode: each event reaches the handler once', () => {
+    const session = createFakeSession();
+    const seen: number[] = [];
+    function Listener() {
+      useRealtimeEvents('input_audio_timeout_triggered', (e) => seen.push(e.count));
+      return null;
+    }
+    render(
+      <StrictMode>
+        <RealtimeProvider session={session}>
+          <Listener />
+        </RealtimeProvider>
+      </StrictMode>,
+    );
+    act(() => session.emit(timeout(1)));
+    expect(seen).toEqual([1]);
   });
 });

@@ -1,8 +1,6 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { RefObject } from 'react';
-
-// Layout effects warn during server rendering in React 18; there is nothing to scroll there anyway.
-const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+import { useIsomorphicLayoutEffect } from '../../react/useIsomorphicLayoutEffect.ts';
 
 /** How close to the end (px) still counts as "at the bottom". */
 const BOTTOM_SLACK_PX = 48;
