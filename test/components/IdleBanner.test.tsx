@@ -1,4 +1,5 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { StrictMode, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IdleBanner } from '../../src/components/index.ts';
 import { RealtimeProvider } from '../../src/react/index.ts';
@@ -218,5 +219,79 @@ describe('IdleBanner', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => render(<IdleBanner.Title />)).toThrow(/IdleBanner\.Title.*IdleBanner\.Root/);
     vi.restoreAllMocks();
+  });
+});
+
+describe('IdleBanner onOpenChange', () => {
+  it('reports each change once when controlled: StillHere gives [true, false]', () => {
+    const onOpenChange = vi.fn();
+    const session = createFakeSession();
+    act(() => session.setIdle({ phase: 'listening', timeoutMs: 6000 }));
+    function Controlled() {
+      const [open, setOpen] = useState(false);
+      return (
+        <IdleBanner
+          open={open}
+          onOpenChange={(value) => {
+            onOpenChange(value);
+            setOpen(value);
+          }}
+        />
+      );
+    }
+    render(
+      <RealtimeProvider session={session}>
+        <Controlled />
+      </RealtimeProvider>,
+    );
+    timedOut(session);
+    fireEvent.click(screen.getByRole('button', { name: "I'm still here" }));
+    expect(onOpenChange.mock.calls).toEqual([[true], [false]]);
+    expect(screen.getByRole('status').dataset.state).toBe('closed');
+  });
+
+  it('reports each change once when "End session" is pressed', () => {
+    const onOpenChange = vi.fn();
+    const { session } = setup(<IdleBanner onOpenChange={onOpenChange} />);
+    timedOut(session);
+    fireEvent.click(screen.getByRole('button', { name: 'End session' }));
+    act(() => session.setIdle({ phase: 'ended' }));
+    expect(onOpenChange.mock.calls).toEqual([[true], [false]]);
+  });
+
+  it('reports true on mount when the phase is already open, controlled closed', () => {
+    const onOpenChange = vi.fn();
+    const session = createFakeSession();
+    timedOut(session);
+    render(
+      <RealtimeProvider session={session}>
+        <IdleBanner open={false} onOpenChange={onOpenChange} />
+      </RealtimeProvider>,
+    );
+    expect(onOpenChange.mock.calls).toEqual([[true]]);
+  });
+
+  it('reports true once on mount under StrictMode, and nothing on mount while closed', () => {
+    const opened = vi.fn();
+    const closed = vi.fn();
+    const session = createFakeSession();
+    timedOut(session);
+    render(
+      <StrictMode>
+        <RealtimeProvider session={session}>
+          <IdleBanner onOpenChange={opened} />
+        </RealtimeProvider>
+      </StrictMode>,
+    );
+    expect(opened.mock.calls).toEqual([[true]]);
+    cleanup();
+    const quiet = createFakeSession();
+    act(() => quiet.setIdle({ phase: 'listening', timeoutMs: 6000 }));
+    render(
+      <RealtimeProvider session={quiet}>
+        <IdleBanner onOpenChange={closed} />
+      </RealtimeProvider>,
+    );
+    expect(closed).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef } from 'react';
+import { useCallback, useEffect, useId, useInsertionEffect, useRef } from 'react';
 import type { ButtonHTMLAttributes, HTMLAttributes, MouseEvent } from 'react';
 import type { IdlePhase, IdleTimeoutSource, RealtimeSession } from '../../core/session/types.ts';
 import { useIdleTimeout, useRealtimeSession } from '../../react/index.ts';
@@ -77,7 +77,9 @@ export interface UseIdleBannerOptions {
   open?: boolean;
   /**
    * Called when the banner wants to open or close: a timeout fired (true), the user came
-   * back or the session ended (false), or a button was pressed (false).
+   * back or the session ended (false), or a button was pressed (false). Called once per
+   * change, never twice in a row with the same value; a banner that mounts while the idle
+   * phase is already open (`timed_out`, `ending`) reports `true` on mount.
    */
   onOpenChange?: (open: boolean) => void;
   /** Override any visible string. */
@@ -143,28 +145,33 @@ export function useIdleBanner(options: UseIdleBannerOptions = {}): UseIdleBanner
   const phaseOpen = OPEN_PHASES.has(idle.phase);
   const open = controlledOpen ?? phaseOpen;
 
-  // Tell the owner when the idle phase wants the banner open or closed. A ref keeps the
-  // latest callback without re-running the effect on every render.
+  // Tell the owner when the banner wants to open or close, once per change (as Radix does): a
+  // button reports `false` at once, and the phase change it causes must not report it again.
+  // A ref keeps the latest callback without re-running the effect on every render.
   const onOpenChangeRef = useRef(onOpenChange);
-  useEffect(() => {
+  useInsertionEffect(() => {
     onOpenChangeRef.current = onOpenChange;
   });
-  const previousPhaseOpen = useRef(phaseOpen);
+  // The banner starts closed, so a banner mounted while the phase is already open reports `true`.
+  const lastReported = useRef(false);
+  const report = useCallback((value: boolean) => {
+    if (lastReported.current === value) return;
+    lastReported.current = value;
+    onOpenChangeRef.current?.(value);
+  }, []);
   useEffect(() => {
-    if (previousPhaseOpen.current === phaseOpen) return;
-    previousPhaseOpen.current = phaseOpen;
-    onOpenChangeRef.current?.(phaseOpen);
-  }, [phaseOpen]);
+    report(phaseOpen);
+  }, [phaseOpen, report]);
 
   const { stillHere: idleStillHere, endSession: idleEndSession } = idle;
   const stillHere = useCallback(() => {
     idleStillHere();
-    onOpenChangeRef.current?.(false);
-  }, [idleStillHere]);
+    report(false);
+  }, [idleStillHere, report]);
   const endSession = useCallback(() => {
     idleEndSession();
-    onOpenChangeRef.current?.(false);
-  }, [idleEndSession]);
+    report(false);
+  }, [idleEndSession, report]);
 
   // Merging a handful of keys per render is cheaper than memoizing on an inline object.
   const labels: IdleBannerLabels = { ...defaultIdleBannerLabels, ...options.labels };
