@@ -9,7 +9,9 @@ import type { IdlePolicy } from './types.ts';
  *   the event (semantic VAD, no VAD) and backs the server up otherwise.
  * - `maxTimeouts: 3`: after three consecutive timeouts without the user coming back, the
  *   session ends (after the grace period) so nobody pays for silence. `null` never ends it.
- * - `endGraceMs: 10000`: ten seconds of visible countdown before the end.
+ * - `endGraceMs: 20000`: twenty seconds of visible countdown before the end, the least WCAG 2.2
+ *   (success criterion 2.2.1, Timing Adjustable) gives a user to extend a time limit with a
+ *   simple action ("I'm still here").
  *
  * @example
  * ```ts
@@ -20,7 +22,7 @@ export const DEFAULT_IDLE_POLICY: Readonly<IdlePolicy> = Object.freeze({
   timeoutMs: null,
   clientFallback: 'auto',
   maxTimeouts: 3,
-  endGraceMs: 10000,
+  endGraceMs: 20000,
 });
 
 const FALLBACK_MODES = new Set(['auto', 'always', 'never']);
@@ -34,7 +36,7 @@ const FALLBACK_MODES = new Set(['auto', 'always', 'never']);
  *
  * @example
  * ```ts
- * resolveIdlePolicy({ timeoutMs: 8000 }); // { timeoutMs: 8000, clientFallback: 'auto', maxTimeouts: 3, endGraceMs: 10000 }
+ * resolveIdlePolicy({ timeoutMs: 8000 }); // { timeoutMs: 8000, clientFallback: 'auto', maxTimeouts: 3, endGraceMs: 20000 }
  * resolveIdlePolicy({ timeoutMs: 1000 }); // throws RealtimeConfigError
  * ```
  */

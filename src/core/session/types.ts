@@ -243,7 +243,7 @@ export type ClientFallbackMode =
 
 /**
  * The idle policy. Defaults (`DEFAULT_IDLE_POLICY`): `timeoutMs: null` (off),
- * `clientFallback: 'auto'`, `maxTimeouts: 3`, `endGraceMs: 10000`.
+ * `clientFallback: 'auto'`, `maxTimeouts: 3`, `endGraceMs: 20000`.
  *
  * @example
  * ```ts

@@ -30,7 +30,7 @@ group('idle policy: config sent to the server', () => {
   it('adopts idle_timeout_ms from the config when no idle policy is given', async () => {
     const config = { audio: { input: { turn_detection: { type: 'server_vad' as const, idle_timeout_ms: 12000 } } } };
     const h = setup({ config });
-    expect(h.session.getIdlePolicy()).toEqual({ timeoutMs: 12000, clientFallback: 'auto', maxTimeouts: 3, endGraceMs: 10000 });
+    expect(h.session.getIdlePolicy()).toEqual({ timeoutMs: 12000, clientFallback: 'auto', maxTimeouts: 3, endGraceMs: 20000 });
     await h.session.connect();
     expect(h.session.getState().idle).toMatchObject({ phase: 'counting', timeoutMs: 12000 });
   });
