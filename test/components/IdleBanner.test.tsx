@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { StrictMode, useState } from 'react';
+import { StrictMode, createRef, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IdleBanner } from '../../src/components/index.ts';
 import { RealtimeProvider } from '../../src/react/index.ts';
@@ -293,5 +293,75 @@ describe('IdleBanner onOpenChange', () => {
       </RealtimeProvider>,
     );
     expect(closed).not.toHaveBeenCalled();
+  });
+});
+
+describe('IdleBanner focus on close', () => {
+  function outsideAndBanner(session: FakeSession, banner: React.ReactNode = <IdleBanner />) {
+    act(() => session.setIdle({ phase: 'listening', timeoutMs: 6000 }));
+    return render(
+      <RealtimeProvider session={session}>
+        <input aria-label="message" />
+        {banner}
+      </RealtimeProvider>,
+    );
+  }
+
+  it('"I\'m still here" returns focus to the element focused before the banner', () => {
+    const session = createFakeSession();
+    outsideAndBanner(session);
+    const input = screen.getByRole('textbox', { name: 'message' });
+    input.focus();
+    timedOut(session);
+    const button = screen.getByRole('button', { name: "I'm still here" });
+    button.focus();
+    fireEvent.click(button);
+    expect(screen.getByRole('status').dataset.state).toBe('closed');
+    expect(document.activeElement).toBe(input);
+  });
+
+  it('"End session" with nothing focused before: focus goes to the root, focusable only while needed', () => {
+    const session = createFakeSession();
+    outsideAndBanner(session);
+    timedOut(session);
+    const button = screen.getByRole('button', { name: 'End session' });
+    button.focus();
+    fireEvent.click(button);
+    act(() => session.setIdle({ phase: 'ended' }));
+    const root = screen.getByRole('status');
+    expect(document.activeElement).toBe(root);
+    expect(root.getAttribute('tabindex')).toBe('-1');
+    screen.getByRole('textbox', { name: 'message' }).focus();
+    expect(root.hasAttribute('tabindex')).toBe(false);
+  });
+
+  it('moves focus out when the idle phase closes the banner under the focus', () => {
+    const session = createFakeSession();
+    outsideAndBanner(session);
+    const input = screen.getByRole('textbox', { name: 'message' });
+    input.focus();
+    timedOut(session);
+    screen.getByRole('button', { name: "I'm still here" }).focus();
+    act(() => session.setIdle({ phase: 'listening', timeouts: 0 }));
+    expect(document.activeElement).toBe(input);
+  });
+
+  it('leaves focus alone when it was not inside the banner', () => {
+    const session = createFakeSession();
+    outsideAndBanner(session);
+    const input = screen.getByRole('textbox', { name: 'message' });
+    timedOut(session);
+    input.focus();
+    act(() => session.setIdle({ phase: 'listening', timeouts: 0 }));
+    expect(document.activeElement).toBe(input);
+    expect(screen.getByRole('status').hasAttribute('tabindex')).toBe(false);
+  });
+});
+
+describe('IdleBanner ref', () => {
+  it('forwards its ref to the root element', () => {
+    const ref = createRef<HTMLDivElement>();
+    setup(<IdleBanner ref={ref} />);
+    expect(ref.current).toBe(screen.getByRole('status'));
   });
 });

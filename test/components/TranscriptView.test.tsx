@@ -142,9 +142,12 @@ describe('TranscriptView', () => {
     });
     const jump = screen.getByRole('button', { name: 'Jump to latest' });
     expect(log.parentElement?.dataset.stuck).toBe('false');
+    jump.focus();
     fireEvent.click(jump);
     expect(log.scrollTop).toBe(5000);
     expect(screen.queryByRole('button', { name: 'Jump to latest' })).toBeNull();
+    // The button is gone: focus moves to the log, not to <body>.
+    expect(document.activeElement).toBe(log);
   });
 
   it('says "Transcribing…" for an empty user item only while transcription is on', () => {

@@ -1,5 +1,6 @@
-import { createContext, forwardRef, useContext } from 'react';
-import type { ButtonHTMLAttributes, CSSProperties, HTMLAttributes, ReactNode } from 'react';
+import { createContext, forwardRef, useContext, useImperativeHandle, useRef } from 'react';
+import type { ButtonHTMLAttributes, CSSProperties, FocusEvent, HTMLAttributes, ReactNode, RefObject } from 'react';
+import { useIsomorphicLayoutEffect } from '../../react/useIsomorphicLayoutEffect.ts';
 import { resolveLabel } from '../resolveLabel.ts';
 import { useIdleBanner } from './useIdleBanner.ts';
 import type { IdleBannerCountdownState, UseIdleBannerOptions, UseIdleBannerResult } from './useIdleBanner.ts';
@@ -36,9 +37,92 @@ export interface IdleBannerRootProps
 }
 
 /**
+ * Where focus goes when the banner closes with focus inside it (a button it just removed, or one
+ * that `forceMount` hides): back to the element that had focus before focus entered the banner,
+ * if it is still in the document and takes focus; otherwise the root itself, made focusable
+ * (`tabindex="-1"`) only until focus leaves it. Radix Toast does the same with its viewport.
+ */
+function useRestoreFocusOnClose(rootRef: RefObject<HTMLDivElement | null>, open: boolean) {
+  const returnFocusTo = useRef<HTMLElement | null>(null);
+  // Set by <FocusWatch> while the DOM of the closing content is still there.
+  const focusInsideAtClose = useRef(false);
+  const addedTabIndex = useRef(false);
+  const wasOpen = useRef(open);
+
+  useIsomorphicLayoutEffect(() => {
+    const root = rootRef.current;
+    const closing = wasOpen.current && !open;
+    wasOpen.current = open;
+    const focusWasInside = focusInsideAtClose.current || Boolean(root?.contains(root.ownerDocument.activeElement));
+    focusInsideAtClose.current = false;
+    if (!closing || !root || !focusWasInside) return;
+    const target = returnFocusTo.current;
+    returnFocusTo.current = null;
+    const doc = root.ownerDocument;
+    if (target && target.isConnected && !root.contains(target)) {
+      target.focus({ preventScroll: true });
+      if (doc.activeElement === target) return;
+    }
+    if (!root.hasAttribute('tabindex')) {
+      root.setAttribute('tabindex', '-1');
+      addedTabIndex.current = true;
+    }
+    root.focus({ preventScroll: true });
+  }, [open]);
+
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const root = event.currentTarget;
+    const from = event.relatedTarget as HTMLElement | null;
+    // Focus entering from outside: remember where it came from. Coming from nowhere (the page
+    // body, which some environments report as the related target) leaves nothing to return to.
+    if (!from || !root.contains(from)) {
+      const doc = root.ownerDocument;
+      const useful = from && from !== doc.body && from !== doc.documentElement && typeof from.focus === 'function';
+      returnFocusTo.current = useful ? from : null;
+    }
+  };
+  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
+    // The root is focusable only while it holds the focus it was given on close.
+    if (event.target === event.currentTarget && addedTabIndex.current) {
+      addedTabIndex.current = false;
+      event.currentTarget.removeAttribute('tabindex');
+    }
+  };
+  return { onFocus, onBlur, focusInsideAtClose };
+}
+
+/**
+ * Wraps the open banner's content: its layout-effect cleanup runs before React removes the
+ * content's DOM, so it can still see whether focus was inside.
+ */
+function FocusWatch({
+  rootRef,
+  focusInsideAtClose,
+  children,
+}: {
+  rootRef: RefObject<HTMLDivElement | null>;
+  focusInsideAtClose: { current: boolean };
+  children: ReactNode;
+}) {
+  useIsomorphicLayoutEffect(
+    () => () => {
+      const root = rootRef.current;
+      if (root?.contains(root.ownerDocument.activeElement)) focusInsideAtClose.current = true;
+    },
+    [rootRef, focusInsideAtClose],
+  );
+  return <>{children}</>;
+}
+
+/**
  * The banner's live region and state provider. It stays in the DOM while closed (empty), so
  * screen readers announce the banner when it opens. Carries `data-state="open|closed"`,
  * `data-phase` (the idle phase) and `data-timeouts` for styling.
+ *
+ * When the banner closes with focus inside it (the user pressed one of its buttons, or the idle
+ * phase closed it under their focus), focus returns to the element that had it before it
+ * entered the banner, or else to the root (given `tabindex="-1"` until focus leaves it), never
+ * to `<body>`.
  *
  * @example
  * ```tsx
@@ -60,13 +144,35 @@ export const IdleBannerRoot = forwardRef<HTMLDivElement, IdleBannerRootProps>(fu
     forceMount = false,
     className,
     children,
+    onFocus,
+    onBlur,
     ...divProps
   } = props;
   const banner = useIdleBanner({ open, onOpenChange, labels, onStillHere, onEndSession, session });
+  const rootRef = useRef<HTMLDivElement>(null);
+  useImperativeHandle(ref, () => rootRef.current as HTMLDivElement, []);
+  const focus = useRestoreFocusOnClose(rootRef, banner.state.open);
   return (
     <IdleBannerContext.Provider value={{ banner, unstyled }}>
-      <div {...divProps} {...banner.rootProps} ref={ref} className={classes(unstyled, 'rrk-idle-banner', className)}>
-        {banner.state.open || forceMount ? children : null}
+      <div
+        {...divProps}
+        {...banner.rootProps}
+        ref={rootRef}
+        className={classes(unstyled, 'rrk-idle-banner', className)}
+        onFocus={(event) => {
+          onFocus?.(event);
+          focus.onFocus(event);
+        }}
+        onBlur={(event) => {
+          onBlur?.(event);
+          focus.onBlur(event);
+        }}
+      >
+        {banner.state.open || forceMount ? (
+          <FocusWatch rootRef={rootRef} focusInsideAtClose={focus.focusInsideAtClose}>
+            {children}
+          </FocusWatch>
+        ) : null}
       </div>
     </IdleBannerContext.Provider>
   );

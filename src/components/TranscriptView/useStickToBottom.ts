@@ -9,7 +9,10 @@ const BOTTOM_SLACK_PX = 48;
 export interface StickToBottom {
   /** True while new content keeps the view pinned to the end. */
   stuck: boolean;
-  /** Pin again and scroll to the end (the "Jump to latest" action). */
+  /**
+   * Pin again, scroll to the end, and move focus to the scroll container (the "Jump to latest"
+   * action, whose button then disappears).
+   */
   jumpToLatest: () => void;
   /** Attach to the scroll container's `onScroll`. */
   onScroll: () => void;
@@ -80,7 +83,10 @@ export function useStickToBottom(scrollRef: RefObject<HTMLElement | null>, conte
   const jumpToLatest = useCallback(() => {
     setStuck(true);
     scrollToEnd();
-  }, [scrollToEnd, setStuck]);
+    // The button that called this disappears once pinned; without this, focus would fall to
+    // <body>. The container must be focusable (TranscriptView's log has tabIndex 0).
+    scrollRef.current?.focus({ preventScroll: true });
+  }, [scrollRef, scrollToEnd, setStuck]);
 
   return { stuck, jumpToLatest, onScroll, onWheel };
 }
