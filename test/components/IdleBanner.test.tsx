@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { StrictMode, createRef, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IdleBanner } from '../../src/components/index.ts';
+import { IdleBanner, useIdleBanner } from '../../src/components/index.ts';
 import { RealtimeProvider } from '../../src/react/index.ts';
 import type { InputAudioTimeoutTriggeredEvent } from '../../src/core/session/types.ts';
 import { createFakeSession } from '../react/helpers/createFakeSession.ts';
@@ -363,5 +363,69 @@ describe('IdleBanner ref', () => {
     const ref = createRef<HTMLDivElement>();
     setup(<IdleBanner ref={ref} />);
     expect(ref.current).toBe(screen.getByRole('status'));
+  });
+});
+
+describe('IdleBanner ARIA references', () => {
+  it('names only parts that are rendered: no Title or Description, no references', () => {
+    const { session } = setup(
+      <IdleBanner.Root>
+        <IdleBanner.StillHereButton />
+      </IdleBanner.Root>,
+    );
+    timedOut(session);
+    const root = screen.getByRole('status');
+    expect(root.hasAttribute('aria-labelledby')).toBe(false);
+    expect(root.hasAttribute('aria-describedby')).toBe(false);
+  });
+
+  it('references the Title when there is no Description, and every id resolves', () => {
+    const { session } = setup(
+      <IdleBanner.Root>
+        <IdleBanner.Title />
+        <IdleBanner.StillHereButton />
+      </IdleBanner.Root>,
+    );
+    timedOut(session);
+    const root = screen.getByRole('status');
+    expect(root.getAttribute('aria-labelledby')).toBe(screen.getByText('Are you still there?').id);
+    expect(root.hasAttribute('aria-describedby')).toBe(false);
+  });
+
+  it('drops a reference when its part unmounts, and forwards the parts\' refs', () => {
+    const titleRef = createRef<HTMLParagraphElement>();
+    function Banner({ withDescription }: { withDescription: boolean }) {
+      return (
+        <IdleBanner.Root>
+          <IdleBanner.Title ref={titleRef} />
+          {withDescription ? <IdleBanner.Description /> : null}
+        </IdleBanner.Root>
+      );
+    }
+    const { session, rerender } = setup(<Banner withDescription />);
+    timedOut(session);
+    const root = screen.getByRole('status');
+    const describedBy = root.getAttribute('aria-describedby');
+    expect(describedBy && document.getElementById(describedBy)).toBeTruthy();
+    expect(titleRef.current?.id).toBe(root.getAttribute('aria-labelledby'));
+    rerender(
+      <RealtimeProvider session={session}>
+        <Banner withDescription={false} />
+      </RealtimeProvider>,
+    );
+    expect(root.hasAttribute('aria-describedby')).toBe(false);
+    expect(root.getAttribute('aria-labelledby')).toBe(titleRef.current?.id);
+  });
+
+  it('sets the references from the headless props wherever they are spread', () => {
+    function Headless() {
+      const { rootProps, titleProps, state } = useIdleBanner();
+      return <div {...rootProps}>{state.open ? <strong {...titleProps}>Hello?</strong> : null}</div>;
+    }
+    const { session } = setup(<Headless />);
+    timedOut(session);
+    const root = screen.getByRole('status');
+    expect(root.getAttribute('aria-labelledby')).toBe(screen.getByText('Hello?').id);
+    expect(root.hasAttribute('aria-describedby')).toBe(false);
   });
 });

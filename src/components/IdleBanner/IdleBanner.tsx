@@ -1,6 +1,7 @@
 import { createContext, forwardRef, useContext, useImperativeHandle, useRef } from 'react';
 import type { ButtonHTMLAttributes, CSSProperties, FocusEvent, HTMLAttributes, ReactNode, RefObject } from 'react';
 import { useIsomorphicLayoutEffect } from '../../react/useIsomorphicLayoutEffect.ts';
+import { useComposedRefs } from '../composeRefs.ts';
 import { resolveLabel } from '../resolveLabel.ts';
 import { useIdleBanner } from './useIdleBanner.ts';
 import type { IdleBannerCountdownState, UseIdleBannerOptions, UseIdleBannerResult } from './useIdleBanner.ts';
@@ -194,8 +195,10 @@ export const IdleBannerTitle = forwardRef<HTMLParagraphElement, IdleBannerTextPr
   ref,
 ) {
   const { banner, unstyled } = useIdleBannerContext('Title');
+  const { ref: ownRef, ...titleProps } = banner.titleProps;
+  const composedRef = useComposedRefs(ownRef, ref);
   return (
-    <p {...rest} {...banner.titleProps} ref={ref} className={classes(unstyled, 'rrk-idle-banner__title', className)}>
+    <p {...rest} {...titleProps} ref={composedRef} className={classes(unstyled, 'rrk-idle-banner__title', className)}>
       {children ?? banner.text('title')}
     </p>
   );
@@ -212,11 +215,13 @@ export const IdleBannerTitle = forwardRef<HTMLParagraphElement, IdleBannerTextPr
 export const IdleBannerDescription = forwardRef<HTMLParagraphElement, IdleBannerTextProps>(
   function IdleBannerDescription({ className, children, ...rest }, ref) {
     const { banner, unstyled } = useIdleBannerContext('Description');
+    const { ref: ownRef, ...descriptionProps } = banner.descriptionProps;
+    const composedRef = useComposedRefs(ownRef, ref);
     return (
       <p
         {...rest}
-        {...banner.descriptionProps}
-        ref={ref}
+        {...descriptionProps}
+        ref={composedRef}
         className={classes(unstyled, 'rrk-idle-banner__description', className)}
       >
         {children ?? banner.text('description')}

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useId, useInsertionEffect, useRef } from 'react';
-import type { ButtonHTMLAttributes, HTMLAttributes, MouseEvent } from 'react';
+import { useCallback, useEffect, useId, useInsertionEffect, useRef, useState } from 'react';
+import type { ButtonHTMLAttributes, HTMLAttributes, MouseEvent, RefCallback } from 'react';
 import type { IdlePhase, IdleTimeoutSource, RealtimeSession } from '../../core/session/types.ts';
 import { useIdleTimeout, useRealtimeSession } from '../../react/index.ts';
 import { useRequiredSession } from '../../react/useRequiredSession.ts';
@@ -102,9 +102,16 @@ export interface UseIdleBannerResult {
   endSession: () => void;
   /** The session the banner reads, for parts that need more (the countdown). */
   session: RealtimeSession;
+  /**
+   * Props of the live region. `aria-labelledby` and `aria-describedby` are set only while the
+   * element that got `titleProps` (resp. `descriptionProps`) is mounted, so they never point
+   * at an id that is not in the page.
+   */
   rootProps: HTMLAttributes<HTMLDivElement> & Record<`data-${string}`, string>;
-  titleProps: HTMLAttributes<HTMLElement> & { id: string };
-  descriptionProps: HTMLAttributes<HTMLElement> & { id: string };
+  /** Spread on the title element; its `ref` tells the root that the title is there. */
+  titleProps: HTMLAttributes<HTMLElement> & { id: string; ref: RefCallback<HTMLElement> };
+  /** Spread on the description element; its `ref` tells the root that it is there. */
+  descriptionProps: HTMLAttributes<HTMLElement> & { id: string; ref: RefCallback<HTMLElement> };
   stillHereButtonProps: ButtonHTMLAttributes<HTMLButtonElement>;
   endButtonProps: ButtonHTMLAttributes<HTMLButtonElement>;
   /** Resolve one label against the current state. */
@@ -191,6 +198,12 @@ export function useIdleBanner(options: UseIdleBannerOptions = {}): UseIdleBanner
   const titleId = `${baseId}-title`;
   const descriptionId = `${baseId}-description`;
   const dataState = open ? 'open' : 'closed';
+  // Which labelling parts are in the page, learnt from their refs (so it works for the parts
+  // and for any element the headless hook's props are spread on).
+  const [titleMounted, setTitleMounted] = useState(false);
+  const [descriptionMounted, setDescriptionMounted] = useState(false);
+  const titleRef = useCallback((node: HTMLElement | null) => setTitleMounted(node !== null), []);
+  const descriptionRef = useCallback((node: HTMLElement | null) => setDescriptionMounted(node !== null), []);
 
   return {
     state,
@@ -201,14 +214,14 @@ export function useIdleBanner(options: UseIdleBannerOptions = {}): UseIdleBanner
     rootProps: {
       role: 'status',
       'aria-live': 'polite',
-      'aria-labelledby': open ? titleId : undefined,
-      'aria-describedby': open ? descriptionId : undefined,
+      'aria-labelledby': open && titleMounted ? titleId : undefined,
+      'aria-describedby': open && descriptionMounted ? descriptionId : undefined,
       'data-state': dataState,
       'data-phase': idle.phase,
       'data-timeouts': String(idle.timeouts),
     },
-    titleProps: { id: titleId },
-    descriptionProps: { id: descriptionId },
+    titleProps: { id: titleId, ref: titleRef },
+    descriptionProps: { id: descriptionId, ref: descriptionRef },
     // Composed Radix style: the user's handler first; `preventDefault()` skips ours.
     stillHereButtonProps: {
       type: 'button',
