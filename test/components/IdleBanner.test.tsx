@@ -429,3 +429,36 @@ describe('IdleBanner ARIA references', () => {
     expect(root.hasAttribute('aria-describedby')).toBe(false);
   });
 });
+
+describe('IdleBanner root props', () => {
+  it("lets the user's role and aria-* win, keeps the state data attributes, passes other data-*", () => {
+    const { session } = setup(
+      <IdleBanner role="alert" aria-live="off" aria-label="Idle warning" data-testid="banner" data-state="bogus" />,
+    );
+    timedOut(session);
+    const root = screen.getByTestId('banner');
+    expect(root.getAttribute('role')).toBe('alert');
+    expect(root.getAttribute('aria-live')).toBe('off');
+    expect(root.getAttribute('aria-label')).toBe('Idle warning');
+    expect(root.dataset.state).toBe('open');
+    expect(root.dataset.phase).toBe('timed_out');
+  });
+
+  it('announces assertively while ending, politely otherwise, still as a status', () => {
+    const { session } = setup(<IdleBanner />);
+    const root = screen.getByRole('status');
+    timedOut(session);
+    expect(root.getAttribute('aria-live')).toBe('polite');
+    ending(session, 10_000);
+    expect(root.getAttribute('role')).toBe('status');
+    expect(root.getAttribute('aria-live')).toBe('assertive');
+    act(() => session.setIdle({ phase: 'listening', timeouts: 0, endsAt: null }));
+    expect(root.getAttribute('aria-live')).toBe('polite');
+  });
+
+  it("keeps the user's aria-live while ending", () => {
+    const { session } = setup(<IdleBanner aria-live="polite" />);
+    ending(session, 10_000);
+    expect(screen.getByRole('status').getAttribute('aria-live')).toBe('polite');
+  });
+});

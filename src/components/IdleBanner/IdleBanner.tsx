@@ -117,8 +117,11 @@ function FocusWatch({
 
 /**
  * The banner's live region and state provider. It stays in the DOM while closed (empty), so
- * screen readers announce the banner when it opens. Carries `data-state="open|closed"`,
- * `data-phase` (the idle phase) and `data-timeouts` for styling.
+ * screen readers announce the banner when it opens. It is a `role="status"` region, announced
+ * politely, and assertively (`aria-live="assertive"`) in phase `ending`, when the session is
+ * about to end. Your own `role` and `aria-*` props win over these defaults. Carries
+ * `data-state="open|closed"`, `data-phase` (the idle phase) and `data-timeouts` for styling;
+ * these three always reflect the banner's state, while other `data-*` props pass through.
  *
  * When the banner closes with focus inside it (the user pressed one of its buttons, or the idle
  * phase closed it under their focus), focus returns to the element that had it before it
@@ -156,8 +159,12 @@ export const IdleBannerRoot = forwardRef<HTMLDivElement, IdleBannerRootProps>(fu
   return (
     <IdleBannerContext.Provider value={{ banner, unstyled }}>
       <div
-        {...divProps}
         {...banner.rootProps}
+        // The user's props win, `role` and `aria-*` included; the state attributes stay ours.
+        {...divProps}
+        data-state={banner.rootProps['data-state']}
+        data-phase={banner.rootProps['data-phase']}
+        data-timeouts={banner.rootProps['data-timeouts']}
         ref={rootRef}
         className={classes(unstyled, 'rrk-idle-banner', className)}
         onFocus={(event) => {

@@ -103,7 +103,8 @@ export interface UseIdleBannerResult {
   /** The session the banner reads, for parts that need more (the countdown). */
   session: RealtimeSession;
   /**
-   * Props of the live region. `aria-labelledby` and `aria-describedby` are set only while the
+   * Props of the live region: `role="status"`, `aria-live` polite (assertive in phase
+   * `ending`), the `data-*` state attributes. `aria-labelledby` and `aria-describedby` are set only while the
    * element that got `titleProps` (resp. `descriptionProps`) is mounted, so they never point
    * at an id that is not in the page.
    */
@@ -213,7 +214,8 @@ export function useIdleBanner(options: UseIdleBannerOptions = {}): UseIdleBanner
     session: activeSession,
     rootProps: {
       role: 'status',
-      'aria-live': 'polite',
+      // The session is about to end: worth interrupting what the screen reader is saying.
+      'aria-live': idle.phase === 'ending' ? 'assertive' : 'polite',
       'aria-labelledby': open && titleMounted ? titleId : undefined,
       'aria-describedby': open && descriptionMounted ? descriptionId : undefined,
       'data-state': dataState,
