@@ -462,3 +462,37 @@ describe('IdleBanner root props', () => {
     expect(screen.getByRole('status').getAttribute('aria-live')).toBe('polite');
   });
 });
+
+describe('IdleBanner forceMount', () => {
+  it('keeps the parts mounted but hidden and inert while closed, unwrapped in layout while open', () => {
+    const { session } = setup(<IdleBanner forceMount />);
+    const root = screen.getByRole('status');
+    const content = root.querySelector('.rrk-idle-banner__content') as HTMLElement;
+    expect(content.hidden).toBe(true);
+    expect(content.hasAttribute('inert')).toBe(true);
+    expect(screen.queryByRole('button', { name: "I'm still here" })).toBeNull();
+    timedOut(session);
+    expect(content.hidden).toBe(false);
+    expect(content.hasAttribute('inert')).toBe(false);
+    expect(content.style.display).toBe('contents');
+    expect(screen.getByRole('button', { name: "I'm still here" })).toBeTruthy();
+  });
+
+  it('moves focus out of the parts it hides on close', () => {
+    const session = createFakeSession();
+    act(() => session.setIdle({ phase: 'listening', timeoutMs: 6000 }));
+    render(
+      <RealtimeProvider session={session}>
+        <input aria-label="message" />
+        <IdleBanner forceMount />
+      </RealtimeProvider>,
+    );
+    const input = screen.getByRole('textbox', { name: 'message' });
+    input.focus();
+    timedOut(session);
+    const button = screen.getByRole('button', { name: "I'm still here" });
+    button.focus();
+    fireEvent.click(button);
+    expect(document.activeElement).toBe(input);
+  });
+});

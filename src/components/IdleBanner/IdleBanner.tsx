@@ -32,7 +32,14 @@ export interface IdleBannerRootProps
     UseIdleBannerOptions {
   /** Drop the default class names (and so the default theme). */
   unstyled?: boolean;
-  /** Render the children even while closed (for exit animations of your own). */
+  /**
+   * Keep the children mounted while closed, so their state and DOM survive between openings
+   * (for animation libraries and transitions of your own). While closed they sit in a wrapper
+   * `<div class="rrk-idle-banner__content">` that is `hidden` and `inert`: nothing in it can be
+   * seen, focused, clicked or read out. To animate the exit, override its `display` in CSS
+   * (`.rrk-idle-banner__content[hidden] { display: contents }`); it stays inert. While open the
+   * wrapper is `display: contents`, so the layout is the same as without `forceMount`.
+   */
   forceMount?: boolean;
   children?: ReactNode;
 }
@@ -115,6 +122,29 @@ function FocusWatch({
   return <>{children}</>;
 }
 
+const openContentStyle: CSSProperties = { display: 'contents' };
+
+/** The children of a `forceMount` banner: laid out as if unwrapped while open; hidden and inert while closed. */
+function ForceMounted({ open, unstyled, children }: { open: boolean; unstyled: boolean; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // `inert` through the DOM: React 18 does not know the attribute and React 19 reads `inert=""`
+  // as false, so no prop value works in both.
+  useIsomorphicLayoutEffect(() => {
+    if (open) ref.current?.removeAttribute('inert');
+    else ref.current?.setAttribute('inert', '');
+  }, [open]);
+  return (
+    <div
+      ref={ref}
+      hidden={!open}
+      style={open ? openContentStyle : undefined}
+      className={unstyled ? undefined : 'rrk-idle-banner__content'}
+    >
+      {children}
+    </div>
+  );
+}
+
 /**
  * The banner's live region and state provider. It stays in the DOM while closed (empty), so
  * screen readers announce the banner when it opens. It is a `role="status"` region, announced
@@ -176,7 +206,11 @@ export const IdleBannerRoot = forwardRef<HTMLDivElement, IdleBannerRootProps>(fu
           focus.onBlur(event);
         }}
       >
-        {banner.state.open || forceMount ? (
+        {forceMount ? (
+          <ForceMounted open={banner.state.open} unstyled={unstyled}>
+            {children}
+          </ForceMounted>
+        ) : banner.state.open ? (
           <FocusWatch rootRef={rootRef} focusInsideAtClose={focus.focusInsideAtClose}>
             {children}
           </FocusWatch>
