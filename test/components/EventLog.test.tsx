@@ -88,4 +88,24 @@ describe('EventLog', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
     expect(screen.queryAllByRole('listitem')).toHaveLength(0);
   });
+
+  it('keeps offering the active filter once its entries are gone, and keeps filtering by it', async () => {
+    const session = setup(3);
+    act(() => session.emit({ type: 'speech_started', itemId: 'i1', audioStartMs: 10 }));
+    await nextFrame();
+    const select = screen.getByLabelText('Filter by type') as HTMLSelectElement;
+    fireEvent.change(select, { target: { value: 'speech_started' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    act(() => {
+      for (let i = 0; i < 3; i += 1) session.emit({ type: 'muted_changed', muted: i % 2 === 0 });
+    });
+    await nextFrame();
+    // The menu shows what filters the list: the selected option is the active filter.
+    expect(select.value).toBe('speech_started');
+    expect(select.selectedOptions[0]?.textContent).toBe('speech_started');
+    expect(screen.getByText('0 shown, 4 received')).toBeTruthy();
+    act(() => session.emit({ type: 'speech_started', itemId: 'i2', audioStartMs: 20 }));
+    await nextFrame();
+    expect(screen.getAllByRole('listitem').map((li) => li.dataset.type)).toEqual(['speech_started']);
+  });
 });

@@ -41,7 +41,8 @@ export interface EventLogProps extends Omit<HTMLAttributes<HTMLElement>, 'childr
 /**
  * A developer's view of every session event and raw server event, newest first: a bounded
  * ring buffer (`capacity`), a filter by type, and each event's JSON shown as text (never HTML),
- * with base64 audio and other long strings shortened.
+ * with base64 audio and other long strings shortened. The menu always shows the active filter,
+ * even when no entry of its type is left (after Clear), and it keeps filtering by it.
  *
  * @example
  * ```tsx

@@ -27,7 +27,11 @@ export interface UseEventLogOptions {
 export interface UseEventLogResult {
   /** Newest first, after the filter. */
   entries: readonly EventLogEntry[];
-  /** Every type in the buffer, sorted, for a filter menu. */
+  /**
+   * Every type in the buffer, sorted, for a filter menu; the active `filter` is always one of
+   * them, even once no entry of its type is left (after `clear()`, or when the buffer dropped
+   * them).
+   */
   types: readonly string[];
   /** The type shown, or null for all. */
   filter: string | null;
@@ -104,8 +108,14 @@ export function useEventLog(options: UseEventLogOptions = {}): UseEventLogResult
     () => (filter === null ? all : all.filter((entry) => entry.type === filter)),
     [all, filter],
   );
-  // The types still in the buffer: a dropped event's type leaves the menu with it.
-  const types = useMemo(() => [...new Set(all.map((entry) => entry.type))].sort(), [all]);
+  // The types still in the buffer: a dropped event's type leaves the menu with it, except the
+  // active filter, which stays offered (with 0 entries) so the menu never hides what filters
+  // the list. It keeps filtering: events of that type arriving later show up.
+  const types = useMemo(() => {
+    const present = new Set(all.map((entry) => entry.type));
+    if (filter !== null) present.add(filter);
+    return [...present].sort();
+  }, [all, filter]);
 
   return { entries, types, filter, setFilter, total: buffer.total, clear };
 }
