@@ -1,6 +1,7 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, renderHook, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventLog, createRingBuffer } from '../../src/components/index.ts';
+import { EventLog, createRingBuffer, useEventLog } from '../../src/components/index.ts';
+import { stringifyForLog } from '../../src/components/EventLog/stringifyForLog.ts';
 import { RealtimeProvider } from '../../src/react/index.ts';
 import { createFakeSession } from '../react/helpers/createFakeSession.ts';
 
@@ -107,5 +108,71 @@ describe('EventLog', () => {
     act(() => session.emit({ type: 'speech_started', itemId: 'i2', audioStartMs: 20 }));
     await nextFrame();
     expect(screen.getAllByRole('listitem').map((li) => li.dataset.type)).toEqual(['speech_started']);
+  });
+
+  it('logs cyclic objects and BigInts instead of throwing, without a spurious error event', async () => {
+    const session = setup();
+    const seenErrors: string[] = [];
+    session.on('error', (event) => seenErrors.push(event.error.message));
+    const cyclic: Record<string, unknown> = { type: 'custom.cyclic', size: 10n };
+    cyclic.self = cyclic;
+    act(() => session.emit({ type: 'server_event', known: false, event: cyclic as { type: string } }));
+    await nextFrame();
+    expect(seenErrors).toEqual([]);
+    const entries = screen.getAllByRole('listitem');
+    expect(entries.map((li) => li.dataset.type)).toEqual(['server:custom.cyclic']);
+    expect(entries[0]?.textContent).toContain('"self": "[Circular]"');
+    expect(entries[0]?.textContent).toContain('"size": "10n"');
+  });
+
+  it('caps each entry, however big the event', async () => {
+    const session = createFakeSession();
+    const { result } = renderHook(() => useEventLog({ session, maxEntryLength: 1000 }));
+    act(() =>
+      session.emit({
+        type: 'server_event',
+        known: false,
+        event: { type: 'custom.big', items: Array.from({ length: 20_000 }, (_, i) => i) },
+      }),
+    );
+    await nextFrame();
+    const json = result.current.entries[0]?.json ?? '';
+    expect(json.length).toBeLessThan(1100);
+    expect(json).toMatch(/cut at 1000 chars\)$/);
+  });
+});
+
+describe('stringifyForLog', () => {
+  const options = { maxStringLength: 160, maxLength: 100_000 };
+
+  it('prints what JSON.stringify(value, null, 2) prints for plain values', () => {
+    const values: unknown[] = [
+      {},
+      [],
+      { a: 1, b: [1, 2, { c: 'x', d: undefined, e: () => 1 }], f: null, g: [], h: {} },
+      [undefined, Number.NaN, -0],
+      'x',
+      3,
+      true,
+      null,
+      { at: new Date(0), nested: { deep: [[]] } },
+    ];
+    for (const value of values) expect(stringifyForLog(value, options)).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it('prints shared (non-cyclic) references in full, and cuts long strings', () => {
+    const shared = { a: 1 };
+    const text = stringifyForLog({ pair: [shared, shared], audio: 'A'.repeat(500) }, options);
+    expect(JSON.parse(text)).toEqual({ pair: [{ a: 1 }, { a: 1 }], audio: `${'A'.repeat(160)}… (500 chars)` });
+  });
+
+  it('never throws: a throwing getter is noted', () => {
+    const hostile = {
+      a: 1,
+      get b(): number {
+        throw new Error('nope');
+      },
+    };
+    expect(stringifyForLog(hostile, options)).toMatch(/\[unserializable: nope\]$/);
   });
 });

@@ -41,7 +41,9 @@ export interface EventLogProps extends Omit<HTMLAttributes<HTMLElement>, 'childr
 /**
  * A developer's view of every session event and raw server event, newest first: a bounded
  * ring buffer (`capacity`), a filter by type, and each event's JSON shown as text (never HTML),
- * with base64 audio and other long strings shortened. The menu always shows the active filter,
+ * with base64 audio and other long strings shortened (`maxStringLength`, default 160) and each
+ * entry cut at `maxEntryLength` characters (default 4000), so the log holds at most about
+ * `capacity × maxEntryLength` characters. Cyclic objects and BigInts are shown, never thrown on. The menu always shows the active filter,
  * even when no entry of its type is left (after Clear), and it keeps filtering by it.
  *
  * @example
@@ -50,10 +52,10 @@ export interface EventLogProps extends Omit<HTMLAttributes<HTMLElement>, 'childr
  * ```
  */
 export const EventLog = forwardRef<HTMLElement, EventLogProps>(function EventLog(
-  { capacity, maxStringLength, session, labels: labelsProp, unstyled = false, className, ...rest },
+  { capacity, maxStringLength, maxEntryLength, session, labels: labelsProp, unstyled = false, className, ...rest },
   ref,
 ) {
-  const log = useEventLog({ capacity, maxStringLength, session });
+  const log = useEventLog({ capacity, maxStringLength, maxEntryLength, session });
   const labels = { ...defaultEventLogLabels, ...labelsProp };
   const titleId = useId();
   const filterId = useId();

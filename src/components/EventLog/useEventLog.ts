@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RealtimeSession, SessionEvent } from '../../core/session/types.ts';
 import { useRealtimeEvents } from '../../react/index.ts';
 import { createRingBuffer } from './createRingBuffer.ts';
+import { stringifyForLog } from './stringifyForLog.ts';
 
 /** One logged event. The JSON is made once, with long strings cut, so memory stays bounded. */
 export interface EventLogEntry {
@@ -9,7 +10,10 @@ export interface EventLogEntry {
   seq: number;
   /** The session event type, or `server:<wire type>` for raw server events. */
   type: string;
-  /** Pretty JSON of the event; strings longer than `maxStringLength` are shortened. */
+  /**
+   * Pretty JSON of the event; strings longer than `maxStringLength` are shortened, the whole
+   * is cut at `maxEntryLength`, cycles show as `"[Circular]"` and BigInts as `"123n"`.
+   */
   json: string;
 }
 
@@ -19,6 +23,12 @@ export interface UseEventLogOptions {
   capacity?: number;
   /** Strings longer than this (base64 audio) are cut in the JSON (default 160). */
   maxStringLength?: number;
+  /**
+   * Each entry's JSON is cut at about this many characters, with a note (default 4000), so
+   * that memory stays bounded at about `capacity × maxEntryLength` characters however big an
+   * event is (a 20,000-element array included).
+   */
+  maxEntryLength?: number;
   /** An explicit session instead of the provider's. */
   session?: RealtimeSession;
 }
@@ -57,7 +67,7 @@ function entryType(event: SessionEvent): string {
  * ```
  */
 export function useEventLog(options: UseEventLogOptions = {}): UseEventLogResult {
-  const { capacity = 200, maxStringLength = 160, session } = options;
+  const { capacity = 200, maxStringLength = 160, maxEntryLength = 4000, session } = options;
   const buffer = useMemo(() => createRingBuffer<EventLogEntry>(capacity), [capacity]);
   const seq = useRef(0);
   const [version, setVersion] = useState(0);
@@ -71,20 +81,14 @@ export function useEventLog(options: UseEventLogOptions = {}): UseEventLogResult
     [],
   );
 
-  const replacer = useCallback(
-    (_key: string, value: unknown) =>
-      typeof value === 'string' && value.length > maxStringLength
-        ? `${value.slice(0, maxStringLength)}… (${value.length} chars)`
-        : value,
-    [maxStringLength],
-  );
-
   useRealtimeEvents(
     '*',
     (event) => {
       const type = entryType(event);
       seq.current += 1;
-      buffer.push({ seq: seq.current, type, json: JSON.stringify(event, replacer, 2) ?? String(event) });
+      // Events carry server data: it may be huge, cyclic or hold BigInts, and must not throw here.
+      const json = stringifyForLog(event, { maxStringLength, maxLength: maxEntryLength });
+      buffer.push({ seq: seq.current, type, json });
       // One render per frame (16 ms) at most, whatever the event rate.
       if (frame.current === null) {
         frame.current = setTimeout(() => {
