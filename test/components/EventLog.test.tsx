@@ -29,6 +29,18 @@ describe('createRingBuffer', () => {
     expect(buffer.toArray()).toEqual(['c']);
   });
 
+  it('resizes from another buffer: the newest entries and the total carry over', () => {
+    const buffer = createRingBuffer<number>(4);
+    for (let i = 1; i <= 6; i += 1) buffer.push(i);
+    const smaller = createRingBuffer(2, buffer);
+    expect(smaller.toArray()).toEqual([5, 6]);
+    expect(smaller.total).toBe(6);
+    const bigger = createRingBuffer(8, buffer);
+    bigger.push(7);
+    expect(bigger.toArray()).toEqual([3, 4, 5, 6, 7]);
+    expect(bigger.total).toBe(7);
+  });
+
   it('rejects a capacity that is not a positive integer', () => {
     expect(() => createRingBuffer(0)).toThrow(RangeError);
     expect(() => createRingBuffer(1.5)).toThrow(RangeError);
@@ -108,6 +120,25 @@ describe('EventLog', () => {
     act(() => session.emit({ type: 'speech_started', itemId: 'i2', audioStartMs: 20 }));
     await nextFrame();
     expect(screen.getAllByRole('listitem').map((li) => li.dataset.type)).toEqual(['speech_started']);
+  });
+
+  it('keeps the newest entries when its capacity changes', async () => {
+    const session = createFakeSession();
+    const { result, rerender } = renderHook(({ capacity }: { capacity: number }) => useEventLog({ session, capacity }), {
+      initialProps: { capacity: 5 },
+    });
+    act(() => {
+      for (let i = 0; i < 5; i += 1) session.emit({ type: 'muted_changed', muted: i % 2 === 0 });
+    });
+    await nextFrame();
+    rerender({ capacity: 3 });
+    expect(result.current.entries.map((entry) => entry.seq)).toEqual([5, 4, 3]);
+    expect(result.current.total).toBe(5);
+    rerender({ capacity: 10 });
+    act(() => session.emit({ type: 'muted_changed', muted: true }));
+    await nextFrame();
+    expect(result.current.entries.map((entry) => entry.seq)).toEqual([6, 5, 4, 3]);
+    expect(result.current.total).toBe(6);
   });
 
   it('logs cyclic objects and BigInts instead of throwing, without a spurious error event', async () => {

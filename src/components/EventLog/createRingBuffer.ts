@@ -13,15 +13,18 @@ export interface RingBuffer<T> {
 
 /**
  * Create a ring buffer: memory stays bounded however long a session runs, and a push is O(1).
+ * Give it a `from` buffer to resize: it starts with the newest `capacity` entries of `from`
+ * and carries on its `total`.
  *
  * @example
  * ```ts
  * const buffer = createRingBuffer<string>(2);
  * buffer.push('a'); buffer.push('b'); buffer.push('c');
  * buffer.toArray(); // ['b', 'c']
+ * createRingBuffer(1, buffer).toArray(); // ['c'], total 3
  * ```
  */
-export function createRingBuffer<T>(capacity: number): RingBuffer<T> {
+export function createRingBuffer<T>(capacity: number, from?: RingBuffer<T>): RingBuffer<T> {
   if (!Number.isInteger(capacity) || capacity < 1) {
     throw new RangeError(`Ring buffer capacity must be a positive integer, got ${capacity}.`);
   }
@@ -29,6 +32,14 @@ export function createRingBuffer<T>(capacity: number): RingBuffer<T> {
   let start = 0;
   let size = 0;
   let total = 0;
+  if (from) {
+    const kept = from.toArray().slice(-capacity);
+    kept.forEach((value, i) => {
+      slots[i] = value;
+    });
+    size = kept.length;
+    total = from.total;
+  }
   return {
     capacity,
     get size() {

@@ -19,7 +19,7 @@ export interface EventLogEntry {
 
 /** Options of {@link useEventLog}. */
 export interface UseEventLogOptions {
-  /** Entries kept; older ones are dropped (default 200). */
+  /** Entries kept; older ones are dropped (default 200). Changing it keeps the newest entries. */
   capacity?: number;
   /** Strings longer than this (base64 audio) are cut in the JSON (default 160). */
   maxStringLength?: number;
@@ -68,7 +68,10 @@ function entryType(event: SessionEvent): string {
  */
 export function useEventLog(options: UseEventLogOptions = {}): UseEventLogResult {
   const { capacity = 200, maxStringLength = 160, maxEntryLength = 4000, session } = options;
-  const buffer = useMemo(() => createRingBuffer<EventLogEntry>(capacity), [capacity]);
+  const [buffer, setBuffer] = useState(() => createRingBuffer<EventLogEntry>(capacity));
+  // A new capacity keeps the newest entries (adjusting state while rendering, as React's docs
+  // advise for state derived from a prop) instead of starting an empty log.
+  if (buffer.capacity !== capacity) setBuffer(createRingBuffer(capacity, buffer));
   const seq = useRef(0);
   const [version, setVersion] = useState(0);
   const [filter, setFilter] = useState<string | null>(null);
