@@ -1,4 +1,4 @@
-import { useEffect, useInsertionEffect, useState, type ReactNode } from 'react';
+import { useEffect, useInsertionEffect, useRef, useState, type ReactNode } from 'react';
 import { createRealtimeSession } from '../core/session/index.ts';
 import type { CreateRealtimeSessionOptions, RealtimeSession } from '../core/session/types.ts';
 import { BoundSessionActions } from './createSessionActions.ts';
@@ -26,7 +26,9 @@ export interface RealtimeProviderSessionProps extends CommonProps {
 /**
  * Let the provider create the session from these options, own it, and close it on unmount.
  * The options are read once, when the provider mounts; to start over with other options, give
- * the provider a new `key`.
+ * the provider a new `key` (in development, changing them after mount logs a warning once).
+ * Switching between this and a given `session` also needs a new `key`; without one the
+ * provider throws.
  */
 export interface RealtimeProviderOptionsProps extends CommonProps, CreateRealtimeSessionOptions {
   session?: never;
@@ -42,6 +44,59 @@ export type RealtimeProviderProps = RealtimeProviderSessionProps | RealtimeProvi
 const holds = new WeakMap<RealtimeSession, number>();
 // Sessions this provider closed; a remount of the same provider (React <Activity>) reconnects.
 const closedByProvider = new WeakSet<RealtimeSession>();
+
+type ProviderMode = 'session' | 'options';
+
+const describeMode = (mode: ProviderMode) =>
+  mode === 'session' ? 'a given `session`' : '`transport`/`config`/`idle` (a session the provider creates and owns)';
+
+/** Plain-data equality for `config` and `idle`: an inline object literal with the same content is not a change. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every(
+    (key) => Object.prototype.hasOwnProperty.call(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+/**
+ * Development only: warn once when the options of an owned session change after mount, since
+ * the provider reads them once. `transport` and `clock` compare by identity, `config` and
+ * `idle` by content, so an inline object literal does not warn.
+ */
+function useWarnWhenOptionsChange(props: RealtimeProviderProps): void {
+  const [initial] = useState(() => ({ transport: props.transport, clock: props.clock, config: props.config, idle: props.idle }));
+  const warned = useRef(false);
+  const { session, transport, clock, config, idle } = props;
+  useEffect(() => {
+    if (warned.current || session) return;
+    const changed = [
+      transport !== initial.transport && '`transport`',
+      clock !== initial.clock && '`clock`',
+      !sameData(config, initial.config) && '`config`',
+      !sameData(idle, initial.idle) && '`idle`',
+    ].filter(Boolean);
+    if (changed.length === 0) return;
+    warned.current = true;
+    console.warn(
+      `RealtimeProvider: ${changed.join(', ')} changed after mount, but the provider reads its options once, ` +
+        'when it creates the session, so the change is ignored. To apply it, give the provider a new `key` ' +
+        '(it then creates a new session), or change the running session: `updateSession(patch)` for `config`, ' +
+        '`setIdlePolicy(patch)` for `idle` (both from `useRealtimeSession()`).',
+    );
+  }, [session, transport, clock, config, idle, initial]);
+}
+
+const noWarnings = (): void => {};
+
+// Checked once, at import: bundlers that define `process.env.NODE_ENV` as "production" drop the
+// warning and its text; `typeof` keeps pages without a `process` global (plain ESM) working.
+const useDevelopmentWarnings =
+  typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? useWarnWhenOptionsChange : noWarnings;
 
 /**
  * Makes a realtime session available to the hooks and components below it.
@@ -88,6 +143,17 @@ export function RealtimeProvider(props: RealtimeProviderProps): ReactNode {
       clock: props.clock,
     });
   });
+  // The mode is fixed at mount: the owned session is created once, and a given session is never
+  // closed by the provider, so switching would leave one of them without an owner.
+  const [mode] = useState<ProviderMode>(external ? 'session' : 'options');
+  const currentMode: ProviderMode = external ? 'session' : 'options';
+  if (currentMode !== mode) {
+    throw new Error(
+      `RealtimeProvider: switching from ${describeMode(mode)} to ${describeMode(currentMode)} is not supported. ` +
+        'Give the provider a new `key` when you switch, so that it remounts in the other mode.',
+    );
+  }
+  useDevelopmentWarnings(props);
   const session = (external ?? owned) as RealtimeSession;
   const ownsSession = !external;
 

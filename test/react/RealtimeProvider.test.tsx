@@ -167,3 +167,73 @@ describe('RealtimeProvider with a given session', () => {
     second.disconnect();
   });
 });
+
+describe('RealtimeProvider props that change after mount', () => {
+  function silenceRenderErrors() {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const silence = (event: ErrorEvent) => event.preventDefault();
+    window.addEventListener('error', silence);
+    return () => {
+      window.removeEventListener('error', silence);
+      consoleError.mockRestore();
+    };
+  }
+
+  it('throws a clear error when switching from a given session to an owned one', () => {
+    const session = createRealtimeSession({ transport: createMockTransport() });
+    const transport = createMockTransport();
+    const { rerender } = render(<RealtimeProvider session={session} />);
+    const restore = silenceRenderErrors();
+    try {
+      expect(() => rerender(<RealtimeProvider transport={transport} />)).toThrow(
+        /switching from a given `session` to `transport`.*not supported.*`key`/,
+      );
+    } finally {
+      restore();
+    }
+  });
+
+  it('throws a clear error when switching from an owned session to a given one', () => {
+    const session = createRealtimeSession({ transport: createMockTransport() });
+    const { rerender } = render(<RealtimeProvider transport={createMockTransport()} />);
+    const restore = silenceRenderErrors();
+    try {
+      expect(() => rerender(<RealtimeProvider session={session} />)).toThrow(
+        /switching from `transport`.*to a given `session` is not supported/,
+      );
+    } finally {
+      restore();
+    }
+  });
+
+  it('warns once in development when the options of an owned session change', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const transport = createMockTransport();
+      const { rerender } = render(
+        <RealtimeProvider transport={transport} config={{ instructions: 'Be brief.' }} idle={{ timeoutMs: 8000 }} />,
+      );
+      // Inline literals with the same content are not a change.
+      rerender(<RealtimeProvider transport={transport} config={{ instructions: 'Be brief.' }} idle={{ timeoutMs: 8000 }} />);
+      expect(warn).not.toHaveBeenCalled();
+      rerender(<RealtimeProvider transport={createMockTransport()} config={{ instructions: 'Be brief.' }} idle={{ timeoutMs: 9000 }} />);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]?.[0]).toMatch(/`transport`, `idle` changed after mount.*`key`.*updateSession.*setIdlePolicy/);
+      rerender(<RealtimeProvider transport={transport} config={{ instructions: 'Other' }} />);
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('does not warn for a given session that changes', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const { rerender } = render(<RealtimeProvider session={createRealtimeSession({ transport: createMockTransport() })} />);
+      rerender(<RealtimeProvider session={createRealtimeSession({ transport: createMockTransport() })} />);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
