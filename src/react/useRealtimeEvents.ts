@@ -1,6 +1,5 @@
 import { useInsertionEffect, useRef } from 'react';
 import type { RealtimeSession, SelectedSessionEvent, SessionEventSelector } from '../core/session/types.ts';
-import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.ts';
 import { useRequiredSession } from './useRequiredSession.ts';
 
 /** Options of {@link useRealtimeEvents}. */
@@ -22,9 +21,9 @@ const SEPARATOR = ',';
  *
  * The latest `handler` is called without resubscribing, so an inline arrow function is fine. A
  * handler that throws does not break other subscribers: the session reports it as an `error`
- * event. The subscription is in place before any passive effect (`useEffect`) of the commit that
- * mounts the component runs, so events emitted from those effects, children's included, arrive;
- * events emitted before that commit are not replayed.
+ * event. The subscription is in place before any layout or passive effect (`useLayoutEffect`,
+ * `useEffect`) of the commit that mounts the component runs, so events emitted from those
+ * effects, children's included, arrive; events emitted before that commit are not replayed.
  *
  * @example
  * ```tsx
@@ -52,11 +51,14 @@ export function useRealtimeEvents<T extends SessionEventSelector>(
   });
   const typesKey = typeof typeOrTypes === 'string' ? typeOrTypes : typeOrTypes.join(SEPARATOR);
 
-  // A layout effect, not a passive one: every layout effect of a commit runs before any passive
-  // effect of it, so an event emitted by a passive effect in the same commit (a child's, or an
-  // earlier hook's in this component, such as `useIdleTimeout` applying an invalid policy)
-  // finds this subscription in place.
-  useIsomorphicLayoutEffect(() => {
+  // Subscribe in an insertion effect, not a passive one: insertion effects of a commit all run
+  // before any of its layout or passive effects, so an event emitted by an effect of the same
+  // commit (a child's, or an earlier hook's in this component, such as `useIdleTimeout` applying
+  // an invalid policy) finds this subscription in place. A layout effect would also do on the
+  // client, but React 18 warns about it during server rendering, and telling the server apart
+  // means reading `document`, which this layer never does at import or render. Subscribing
+  // schedules no update, which is all insertion effects forbid.
+  useInsertionEffect(() => {
     if (!enabled || typesKey === '') return undefined;
     const types = typesKey.split(SEPARATOR) as T[];
     return session.on(types, (event) => handlerRef.current(event));

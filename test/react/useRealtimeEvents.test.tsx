@@ -1,5 +1,5 @@
 import { act, render, renderHook } from '@testing-library/react';
-import { StrictMode } from 'react';
+import { StrictMode, useLayoutEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import './helpers/autoCleanup.ts';
 import type { SessionEvent } from '../../src/core/session/types.ts';
@@ -133,6 +133,25 @@ describe('useRealtimeEvents in the commit that mounts it', () => {
       </RealtimeProvider>,
     );
     expect(codes).toEqual(['invalid_idle_policy']);
+  });
+
+  it("hears an event emitted by a child's layout effect", () => {
+    const session = createFakeSession();
+    const seen: number[] = [];
+    function Child() {
+      useLayoutEffect(() => session.emit(timeout(7)), []);
+      return null;
+    }
+    function Parent() {
+      useRealtimeEvents('input_audio_timeout_triggered', (e) => seen.push(e.count));
+      return <Child />;
+    }
+    render(
+      <RealtimeProvider session={session}>
+        <Parent />
+      </RealtimeProvider>,
+    );
+    expect(seen).toEqual([7]);
   });
 
   it('subscribes once under StrictMode: each event reaches the handler once', () => {

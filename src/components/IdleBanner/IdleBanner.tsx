@@ -1,6 +1,6 @@
 import { createContext, forwardRef, useContext, useImperativeHandle, useRef } from 'react';
 import type { ButtonHTMLAttributes, CSSProperties, FocusEvent, HTMLAttributes, ReactNode, RefObject } from 'react';
-import { useIsomorphicLayoutEffect } from '../../react/useIsomorphicLayoutEffect.ts';
+import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.ts';
 import { useComposedRefs } from '../composeRefs.ts';
 import { resolveLabel } from '../resolveLabel.ts';
 import { useIdleBanner } from './useIdleBanner.ts';
