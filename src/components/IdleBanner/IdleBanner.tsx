@@ -36,9 +36,10 @@ export interface IdleBannerRootProps
    * Keep the children mounted while closed, so their state and DOM survive between openings
    * (for animation libraries and transitions of your own). While closed they sit in a wrapper
    * `<div class="rrk-idle-banner__content">` that is `hidden` and `inert`: nothing in it can be
-   * seen, focused, clicked or read out. To animate the exit, override its `display` in CSS
-   * (`.rrk-idle-banner__content[hidden] { display: contents }`); it stays inert. While open the
-   * wrapper is `display: contents`, so the layout is the same as without `forceMount`.
+   * seen, focused, clicked or read out. To animate the exit, give
+   * `.rrk-idle-banner__content[hidden]` a `display` of your own while the animation runs; it
+   * stays inert. While open the wrapper is `display: contents`, so the layout is the same as
+   * without `forceMount`.
    */
   forceMount?: boolean;
   children?: ReactNode;
