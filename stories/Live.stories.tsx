@@ -127,7 +127,7 @@ function LiveDemo() {
         key={JSON.stringify(settings)}
         transport={transport}
         config={{ audio: { input: { transcription: { model: 'gpt-4o-mini-transcribe' } } } }}
-        idle={{ timeoutMs: settings.idleTimeoutMs, maxTimeouts: 3, endGraceMs: 10000 }}
+        idle={{ timeoutMs: settings.idleTimeoutMs, maxTimeouts: 3, endGraceMs: 20000 }}
       >
         <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
           <SessionControls />

@@ -35,7 +35,7 @@ export const sessionArgTypes: Partial<ArgTypes<SessionStoryArgs>> = {
 export const defaultSessionArgs: SessionStoryArgs = {
   idleTimeoutMs: 6000,
   maxTimeouts: 2,
-  endGraceMs: 10000,
+  endGraceMs: 20000,
   speed: 2,
 };
 
