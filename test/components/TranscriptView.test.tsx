@@ -77,6 +77,13 @@ describe('TranscriptView', () => {
     expect(screen.getByText('Transcription failed')).toBeTruthy();
   });
 
+  it('marks a reply the server cut short apart from an interrupted one', () => {
+    render(<TranscriptView items={[message('a9', 'assistant', 'The first thr', { status: 'incomplete' })]} labels={{ incomplete: 'Abgeschnitten' }} />);
+    expect(screen.getByText('Abgeschnitten')).toBeTruthy();
+    expect(screen.queryByText('Interrupted')).toBeNull();
+    expect(document.querySelector('[data-status="incomplete"]')).toBeTruthy();
+  });
+
   it('takes custom idle marker text and other labels', () => {
     render(
       <TranscriptView

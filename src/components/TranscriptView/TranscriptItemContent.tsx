@@ -11,6 +11,8 @@ export interface TranscriptViewLabels {
   roles: Record<TranscriptRole, string>;
   /** Marker after a reply the user cut off. */
   interrupted: string;
+  /** Marker after a reply the server cut short (token limit, content filter). */
+  incomplete: string;
   /** The idle marker that replaces the silent user item of a timeout. */
   idle: Label<TranscriptItem>;
   /** Shown for a user item whose transcription failed. */
@@ -40,6 +42,7 @@ export const defaultTranscriptViewLabels: TranscriptViewLabels = {
   log: 'Conversation',
   roles: { user: 'You', assistant: 'Assistant', system: 'System', tool: 'Tool' },
   interrupted: 'Interrupted',
+  incomplete: 'Cut short',
   idle: (item) => `No reply for ${Math.round((item.idle?.idleMs ?? 0) / 1000)} s`,
   failed: 'Transcription failed',
   noTranscript: 'Audio message',
@@ -111,6 +114,7 @@ export const TranscriptItemContent = memo(function TranscriptItemContent({
         </p>
       ) : null}
       {item.status === 'interrupted' ? <span className={cls('marker')}>{labels.interrupted}</span> : null}
+      {item.status === 'incomplete' ? <span className={cls('marker')}>{labels.incomplete}</span> : null}
     </div>
   );
 });

@@ -1,7 +1,7 @@
 import { applyTranscript } from './applyTranscript.ts';
 import { readState, writeState, type SessionContext } from './createSessionContext.ts';
 import { stopEstimate } from './setSpeaking.ts';
-import { markTranscriptInterrupted } from './transcriptReducer.ts';
+import { markTranscriptCutShort, markTranscriptInterrupted } from './transcriptReducer.ts';
 
 /** A response started: the idle clock is paused until it is done. */
 export function responseStarted(ctx: SessionContext, responseId: string | undefined): void {
@@ -31,6 +31,13 @@ export function responseDone(
       }
     }
     stopEstimate(ctx);
+  } else if (status === 'incomplete') {
+    // Cut short by the server (token limit, content filter): nobody interrupted these items.
+    for (const item of output) {
+      if (typeof item.id === 'string' && item.status === 'incomplete') {
+        applyTranscript(ctx, markTranscriptCutShort(readState(ctx).transcript, item.id), true);
+      }
+    }
   }
   ctx.emitter.enqueue({ type: 'response_done', responseId: responseId ?? '', status, ...(reason !== undefined ? { reason } : {}) });
 }

@@ -27,12 +27,21 @@ export interface TranscriptUpdate {
   added: boolean;
 }
 
-// Higher rank wins a merge: a row never goes back from completed to in_progress, and an
-// interruption or failure sticks even if a late `item.done` says `completed`.
-const STATUS_RANK: Record<TranscriptItemStatus, number> = { in_progress: 0, completed: 1, interrupted: 2, failed: 2 };
+// Higher rank wins a merge: a row never goes back from completed to in_progress, and an end
+// that is not `completed` sticks even if a late `item.done` says otherwise. Only the mark
+// functions below move a row between those ends.
+const STATUS_RANK: Record<TranscriptItemStatus, number> = {
+  in_progress: 0,
+  completed: 1,
+  incomplete: 2,
+  interrupted: 2,
+  failed: 2,
+};
 
 function wireStatus(status: string | undefined, fallback: TranscriptItemStatus): TranscriptItemStatus {
   if (status === 'completed') return 'completed';
+  // The wire's `incomplete` is nearly always an interruption; a `response.done` that says the
+  // server cut the reply short relabels it (markTranscriptCutShort).
   if (status === 'incomplete') return 'interrupted';
   if (status === 'in_progress') return 'in_progress';
   return fallback;
@@ -126,7 +135,7 @@ function mergeTools(existing: TranscriptItem['tool'], incoming: TranscriptItem['
 function merge(existing: TranscriptItem, incoming: TranscriptItem): TranscriptItem {
   const idle = existing.kind === 'idle_timeout' ? existing : incoming.kind === 'idle_timeout' ? incoming : null;
   const status =
-    STATUS_RANK[incoming.status] >= STATUS_RANK[existing.status] ? incoming.status : existing.status;
+    STATUS_RANK[incoming.status] > STATUS_RANK[existing.status] ? incoming.status : existing.status;
   const tool = mergeTools(existing.tool, incoming.tool);
   const role = idle ? 'user' : incoming.role;
   const kind = idle ? 'idle_timeout' : incoming.kind;
@@ -241,7 +250,7 @@ export function setTranscriptText(
     const item = createRow(itemId, role, text, status ?? 'in_progress');
     return { transcript: addTranscriptItem(transcript, item, 'unplaced'), item, added: true };
   }
-  const nextStatus = status && STATUS_RANK[status] >= STATUS_RANK[existing.status] ? status : existing.status;
+  const nextStatus = status && STATUS_RANK[status] > STATUS_RANK[existing.status] ? status : existing.status;
   if (existing.text === text && existing.status === nextStatus) return null;
   const item = withText(existing, text, nextStatus);
   return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
@@ -252,6 +261,14 @@ export function markTranscriptInterrupted(transcript: TranscriptState, itemId: s
   const existing = transcript.get(itemId);
   if (!existing || existing.status === 'interrupted' || existing.status === 'failed') return null;
   const item: TranscriptItem = { ...existing, status: 'interrupted' };
+  return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
+}
+
+/** Mark a row the server cut short (`response.done` with status `incomplete`): not an interruption. */
+export function markTranscriptCutShort(transcript: TranscriptState, itemId: string): TranscriptUpdate | null {
+  const existing = transcript.get(itemId);
+  if (!existing || existing.status === 'incomplete' || existing.status === 'failed') return null;
+  const item: TranscriptItem = { ...existing, status: 'incomplete' };
   return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
 }
 

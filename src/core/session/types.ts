@@ -71,14 +71,16 @@ export type TranscriptRole = 'user' | 'assistant' | 'system' | 'tool';
 export type TranscriptItemKind = 'message' | 'idle_timeout' | 'tool_call';
 /**
  * `interrupted`: the user cut the assistant off (or the response was cancelled, or the item
- * truncated). `failed`: the user's transcription failed (see `item.error`).
+ * truncated). `incomplete`: the server cut the item short without anyone interrupting (the
+ * response hit `max_output_tokens` or a content filter). `failed`: the user's transcription
+ * failed (see `item.error`).
  *
  * @example
  * ```ts
  * const dimmed = item.status === 'interrupted';
  * ```
  */
-export type TranscriptItemStatus = 'in_progress' | 'completed' | 'interrupted' | 'failed';
+export type TranscriptItemStatus = 'in_progress' | 'completed' | 'incomplete' | 'interrupted' | 'failed';
 
 /**
  * Facts about the silence behind an `idle_timeout` transcript item (the server's audio times).

@@ -133,3 +133,18 @@ group('server shapes: what the real API echoes', () => {
     expect(h.events.at(-1)).toMatchObject({ type: 'tool_call', name: 'get_weather', callId: 'call_1', arguments: '{}' });
   });
 });
+
+group('transcript: a reply the server cut short', () => {
+  it('a response.done with status incomplete (token limit) marks its incomplete items cut short, not interrupted', async () => {
+    const h = await respondingSession();
+    h.emit(wire('conversation.item.done', { previous_item_id: null, item: assistantItem('a1', 'incomplete', 'The first thr') }));
+    h.take();
+    const details = { type: 'incomplete', reason: 'max_output_tokens' };
+    h.emit(wire('response.done', { response: response('r1', 'incomplete', { output: [assistantItem('a1', 'incomplete', 'The first thr')], status_details: details }) }));
+    expect(h.take()).toEqual(['history_updated:a1:message:incomplete', 'response_done:incomplete:max_output_tokens', 'idle_changed:counting']);
+    expect(h.session.getState().transcript.get('a1')).toMatchObject({ status: 'incomplete', text: 'The first thr' });
+    // A late retrieval of the item does not turn it back into an interruption.
+    h.emit(wire('conversation.item.retrieved', { item: assistantItem('a1', 'incomplete', 'The first thr') }));
+    expect(h.session.getState().transcript.get('a1')?.status).toBe('incomplete');
+  });
+});

@@ -110,7 +110,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
-const STATUSES = new Set(['in_progress', 'completed', 'interrupted', 'failed']);
+const STATUSES = new Set(['in_progress', 'completed', 'incomplete', 'interrupted', 'failed']);
 const KINDS = new Set(['message', 'idle_timeout', 'tool_call']);
 const PHASES = new Set(['off', 'listening', 'counting', 'timed_out', 'ending', 'ended']);
 
