@@ -3,6 +3,7 @@ import * as React from 'react';
 import { StrictMode, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import './helpers/autoCleanup.ts';
+import { silenceRenderErrors } from './helpers/silenceRenderErrors.ts';
 import { createRealtimeSession } from '../../src/core/session/index.ts';
 import type { RealtimeSession } from '../../src/core/session/types.ts';
 import { RealtimeProvider, useMaybeRealtimeSession, useRealtimeSession } from '../../src/react/index.ts';
@@ -169,16 +170,6 @@ describe('RealtimeProvider with a given session', () => {
 });
 
 describe('RealtimeProvider props that change after mount', () => {
-  function silenceRenderErrors() {
-    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const silence = (event: ErrorEvent) => event.preventDefault();
-    window.addEventListener('error', silence);
-    return () => {
-      window.removeEventListener('error', silence);
-      consoleError.mockRestore();
-    };
-  }
-
   it('throws a clear error when switching from a given session to an owned one', () => {
     const session = createRealtimeSession({ transport: createMockTransport() });
     const transport = createMockTransport();

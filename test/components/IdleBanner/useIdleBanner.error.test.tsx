@@ -1,21 +1,11 @@
 import { cleanup, render, renderHook } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { IdleBanner, useIdleBanner } from '../../../src/components/index.ts';
 import { RealtimeProvider } from '../../../src/react/index.ts';
 import { createFakeSession } from '../../react/helpers/createFakeSession.ts';
+import { silenceRenderErrors } from '../../react/helpers/silenceRenderErrors.ts';
 
 afterEach(cleanup);
-
-/** React logs the error of a failed render (React 18 also through a window `error` event). */
-function silenceRenderErrors() {
-  const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
-  const silence = (event: ErrorEvent) => event.preventDefault();
-  window.addEventListener('error', silence);
-  return () => {
-    window.removeEventListener('error', silence);
-    consoleError.mockRestore();
-  };
-}
 
 describe('useIdleBanner without a session', () => {
   it('throws an error naming useIdleBanner and RealtimeProvider', () => {
