@@ -1,58 +1,75 @@
 import { getMicrophoneStream, type MediaDevicesLike } from './getMicrophoneStream.ts';
 
-/** The microphone stream a transport sends, and whether it is muted. */
-export interface MicrophoneSource {
-  /** The stream in use; null before `acquire()` and after `release()`. */
-  readonly stream: MediaStream | null;
-  readonly muted: boolean;
-  /** The app's stream when it gave one, otherwise a new one from `getUserMedia`. */
-  acquire(): Promise<MediaStream>;
-  /** Disable (or enable) the stream's audio tracks; remembered across connects. */
-  setMuted(muted: boolean): void;
-  /** Stop the tracks of a stream this source asked for; a stream the app gave stays its own. */
+/** One connect attempt's hold on a microphone stream. */
+export interface MicrophoneLease {
+  readonly stream: MediaStream;
+  /**
+   * Let go: the tracks of a stream this source asked for are stopped; a stream the app gave
+   * stays running and is left enabled (a mute does not outlive the connection). Idempotent.
+   */
   release(): void;
+}
+
+/** The microphone streams a transport sends, and whether they are muted. */
+export interface MicrophoneSource {
+  readonly muted: boolean;
+  /** The app's stream when it gave one, otherwise a new one from `getUserMedia`; tracks start muted or not. */
+  acquire(): Promise<MicrophoneLease>;
+  /** Disable (or enable) the audio tracks of every live lease; remembered across connects. */
+  setMuted(muted: boolean): void;
 }
 
 /**
  * The microphone part both OpenAI transports share: which stream to send, who owns its tracks,
- * and muting.
+ * and muting. Each connect attempt gets its own lease, so a stale attempt releases only the
+ * stream it acquired.
  *
  * @example
  * ```ts
  * const microphone = createMicrophoneSource({ mediaStream: options.mediaStream });
- * const stream = await microphone.acquire();
+ * const lease = await microphone.acquire();
  * microphone.setMuted(true);
- * microphone.release();
+ * lease.release();
  * ```
  */
 export function createMicrophoneSource(options: {
   mediaStream?: MediaStream;
   mediaDevices?: MediaDevicesLike;
 }): MicrophoneSource {
-  let stream: MediaStream | null = null;
-  let ownStream: MediaStream | null = null;
+  const leases = new Set<MicrophoneLease>();
   let muted = false;
+  const enable = (stream: MediaStream, enabled: boolean) => {
+    for (const track of stream.getAudioTracks()) track.enabled = enabled;
+  };
   return {
-    get stream() {
-      return stream;
-    },
     get muted() {
       return muted;
     },
     async acquire() {
-      if (options.mediaStream) return (stream = options.mediaStream);
-      // Kept before the caller's next abort check, so a cancelled connect still stops these tracks.
-      ownStream = await getMicrophoneStream(options.mediaDevices ? { mediaDevices: options.mediaDevices } : {});
-      return (stream = ownStream);
+      const given = options.mediaStream;
+      const stream =
+        given ?? (await getMicrophoneStream(options.mediaDevices ? { mediaDevices: options.mediaDevices } : {}));
+      enable(stream, !muted);
+      let released = false;
+      const lease: MicrophoneLease = {
+        stream,
+        release() {
+          if (released) return;
+          released = true;
+          leases.delete(lease);
+          if (!given) {
+            stream.getTracks().forEach((track) => track.stop());
+          } else if (![...leases].some((other) => other.stream === stream)) {
+            enable(stream, true);
+          }
+        },
+      };
+      leases.add(lease);
+      return lease;
     },
     setMuted(value) {
       muted = value;
-      for (const track of stream?.getAudioTracks() ?? []) track.enabled = !value;
-    },
-    release() {
-      ownStream?.getTracks().forEach((track) => track.stop());
-      ownStream = null;
-      stream = null;
+      for (const lease of leases) enable(lease.stream, !value);
     },
   };
 }

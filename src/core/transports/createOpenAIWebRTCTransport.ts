@@ -8,7 +8,6 @@ import { parseWireMessage } from './parseWireMessage.ts';
 import { RealtimeTransportError } from './RealtimeTransportError.ts';
 import { resolveClientSecret, type ClientSecretSource } from './resolveClientSecret.ts';
 import type { RealtimeTransport } from './types.ts';
-import { withTimeout } from './withTimeout.ts';
 
 /** Options of {@link createOpenAIWebRTCTransport}, which has an example. Only `getClientSecret` is required. */
 export interface OpenAIWebRTCTransportOptions {
@@ -68,180 +67,155 @@ const DEFAULT_BASE_URL = 'https://api.openai.com';
 export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOptions): OpenAIWebRTCTransport {
   const emitter = createTransportEmitter();
   const microphone = createMicrophoneSource(options);
-  let pc: RTCPeerConnection | null = null;
-  let channel: RTCDataChannel | null = null;
-  let audioElement: HTMLAudioElement | null = null;
-  let ownAudioElement = false;
-  let callId: string | null = null;
-  let disconnectTimer: ReturnType<typeof setTimeout> | null = null;
-  // What interrupt() needs to send: a cancel only while a response runs, a clear only while
-  // the server plays audio; anything else earns an error event from the API.
-  let responding = false;
-  let audioPlaying = false;
+  const lifecycle = createTransportLifecycle(emitter);
+  // The connection of the current attempt; each connect() builds its own, so a stale attempt
+  // that wakes up late cannot touch a newer one.
+  let link: RtcLink | null = null;
 
-  const release = () => {
-    if (disconnectTimer) clearTimeout(disconnectTimer);
-    disconnectTimer = null;
-    if (channel) {
-      channel.onopen = channel.onclose = channel.onmessage = channel.onerror = null;
-      try {
-        channel.close();
-      } catch {
-        // already closed
-      }
-    }
-    if (pc) {
-      pc.onconnectionstatechange = pc.oniceconnectionstatechange = pc.ontrack = null;
-      pc.close();
-    }
-    microphone.release();
-    if (audioElement) {
-      audioElement.pause?.();
-      audioElement.srcObject = null;
-      if (ownAudioElement) audioElement.remove?.();
-    }
-    pc = null;
-    channel = null;
-    audioElement = null;
-  };
-  const lifecycle = createTransportLifecycle(emitter, { holding: () => pc !== null, release });
+  const connect = ({ signal }: { signal: AbortSignal }): Promise<void> =>
+    lifecycle.connect(
+      signal,
+      { timeoutMs: options.connectTimeoutMs ?? 15000, label: 'WebRTC connect failed' },
+      async (attempt) => {
+        const Peer = options.RTCPeerConnection ?? globalThis.RTCPeerConnection;
+        const doFetch = options.fetch ?? globalThis.fetch?.bind(globalThis);
+        if (!Peer || !doFetch) {
+          throw new RealtimeTransportError('unsupported', 'WebRTC needs RTCPeerConnection and fetch (a browser).');
+        }
+        const mine: RtcLink = { pc: null, channel: null, callId: null, responding: false, audioPlaying: false };
+        link = mine;
+        attempt.hold(() => {
+          if (link === mine) link = null;
+        });
 
-  const observe = (type: unknown) => {
-    if (type === 'response.created') responding = true;
-    else if (type === 'response.done') responding = false;
-    else if (type === 'output_audio_buffer.started') audioPlaying = true;
-    else if (type === 'output_audio_buffer.stopped' || type === 'output_audio_buffer.cleared') audioPlaying = false;
-  };
+        const key = await resolveClientSecret(options.getClientSecret, {
+          dangerouslyAllowApiKeyInBrowser: options.dangerouslyAllowApiKeyInBrowser,
+        });
+        attempt.check();
+        const lease = await microphone.acquire();
+        attempt.hold(lease.release);
+        attempt.check();
+        const stream = lease.stream;
 
-  const connect = async ({ signal }: { signal: AbortSignal }): Promise<void> => {
-    if (pc) throw new RealtimeTransportError('connect_failed', 'This transport is already connected; create a new one.');
-    lifecycle.opening();
-    responding = false;
-    audioPlaying = false;
-    const Peer = options.RTCPeerConnection ?? globalThis.RTCPeerConnection;
-    const doFetch = options.fetch ?? globalThis.fetch?.bind(globalThis);
-    if (!Peer || !doFetch) {
-      throw new RealtimeTransportError('unsupported', 'WebRTC needs RTCPeerConnection and fetch (a browser).');
-    }
-    const aborted = () => new RealtimeTransportError('aborted', 'Connecting was aborted.');
-    const check = () => {
-      if (signal.aborted || lifecycle.closed) throw aborted();
-    };
+        const peer = new Peer(options.rtcConfiguration);
+        mine.pc = peer;
+        let disconnectTimer: ReturnType<typeof setTimeout> | null = null;
+        attempt.hold(() => {
+          if (disconnectTimer) clearTimeout(disconnectTimer);
+          peer.onconnectionstatechange = peer.oniceconnectionstatechange = peer.ontrack = null;
+          peer.close();
+        });
+        const ownElement = !options.audioElement && typeof document !== 'undefined';
+        const audioElement = options.audioElement ?? (ownElement ? document.createElement('audio') : null);
+        if (audioElement) {
+          audioElement.autoplay = true;
+          attempt.hold(() => {
+            audioElement.pause?.();
+            audioElement.srcObject = null;
+            if (ownElement) audioElement.remove?.();
+          });
+        }
+        peer.ontrack = (event) => {
+          if (!audioElement) return;
+          audioElement.srcObject = event.streams[0] ?? new MediaStream([event.track]);
+          // Autoplay may be refused without a user gesture; the session still works, silently.
+          void audioElement.play?.()?.catch?.(() => undefined);
+        };
+        const track = stream.getAudioTracks()[0];
+        if (track) peer.addTrack(track, stream);
+        else peer.addTransceiver('audio', { direction: 'recvonly' });
 
-    try {
-      const key = await resolveClientSecret(options.getClientSecret, {
-        dangerouslyAllowApiKeyInBrowser: options.dangerouslyAllowApiKeyInBrowser,
-      });
-      check();
-      const stream = await microphone.acquire();
-      check();
-
-      pc = new Peer(options.rtcConfiguration);
-      const peer = pc;
-      if (options.audioElement) {
-        audioElement = options.audioElement;
-      } else if (typeof document !== 'undefined') {
-        audioElement = document.createElement('audio');
-        ownAudioElement = true;
-      }
-      if (audioElement) audioElement.autoplay = true;
-      peer.ontrack = (event) => {
-        if (!audioElement) return;
-        audioElement.srcObject = event.streams[0] ?? new MediaStream([event.track]);
-        // Autoplay may be refused without a user gesture; the session still works, silently.
-        void audioElement.play?.()?.catch?.(() => undefined);
-      };
-      const track = stream.getAudioTracks()[0];
-      if (track) {
-        track.enabled = !microphone.muted;
-        peer.addTrack(track, stream);
-      } else {
-        peer.addTransceiver('audio', { direction: 'recvonly' });
-      }
-
-      channel = peer.createDataChannel('oai-events');
-      const dc = channel;
-      const open = new Promise<void>((resolve, reject) => {
-        dc.onopen = () => resolve();
-        dc.onerror = () => reject(new RealtimeTransportError('connect_failed', 'The oai-events data channel failed to open.'));
-        peer.onconnectionstatechange = () => {
-          if (peer.connectionState === 'failed') {
-            reject(new RealtimeTransportError('connect_failed', 'The WebRTC connection failed (ICE).'));
+        const dc = peer.createDataChannel('oai-events');
+        mine.channel = dc;
+        attempt.hold(() => {
+          dc.onopen = dc.onclose = dc.onmessage = dc.onerror = null;
+          try {
+            dc.close();
+          } catch {
+            // already closed
+          }
+        });
+        const open = new Promise<void>((resolve) => {
+          dc.onopen = () => resolve();
+        });
+        // Before the channel opens these fail connect() at once; afterwards they are a drop.
+        dc.onclose = () => lifecycle.lost(attempt, 'data_channel_closed', 'The oai-events data channel closed.');
+        dc.onerror = () => {
+          if (dc.readyState !== 'open') {
+            lifecycle.lost(attempt, 'data_channel_closed', 'The oai-events data channel failed to open.');
           }
         };
-      });
-      // Handled later by withTimeout; this keeps an early rejection from being reported as unhandled.
-      open.catch(() => undefined);
-      dc.onmessage = (event: MessageEvent) => {
-        const message = parseWireMessage(event.data);
-        if (typeof message === 'object') observe((message as { type?: unknown }).type);
-        emitter.emit('message', message);
-      };
+        dc.onmessage = (event: MessageEvent) => {
+          const message = parseWireMessage(event.data);
+          if (typeof message === 'object') observe(mine, (message as { type?: unknown }).type);
+          emitter.emit('message', message);
+        };
+        peer.onconnectionstatechange = () => {
+          const state = peer.connectionState;
+          if (state === 'failed') lifecycle.lost(attempt, 'ice_failed', 'The WebRTC connection failed (ICE).');
+          else if (state === 'closed') lifecycle.lost(attempt, 'peer_closed', 'The peer connection closed.');
+          else if (state === 'disconnected') {
+            // "disconnected" often heals by itself within seconds (a Wi-Fi hiccup); wait before giving up.
+            disconnectTimer ??= setTimeout(() => {
+              disconnectTimer = null;
+              if (peer.connectionState === 'disconnected') {
+                lifecycle.lost(attempt, 'ice_disconnected', 'The WebRTC connection was lost.');
+              }
+            }, options.disconnectTimeoutMs ?? 5000);
+          } else if (disconnectTimer) {
+            clearTimeout(disconnectTimer);
+            disconnectTimer = null;
+          }
+        };
 
-      await peer.setLocalDescription(await peer.createOffer());
-      await waitForIceGathering(peer, options.iceGatheringTimeoutMs ?? 300);
-      check();
+        await peer.setLocalDescription(await peer.createOffer());
+        attempt.check();
+        await waitForIceGathering(peer, options.iceGatheringTimeoutMs ?? 300);
+        attempt.check();
 
-      const url = new URL('/v1/realtime/calls', options.baseUrl ?? DEFAULT_BASE_URL);
-      if (options.model) url.searchParams.set('model', options.model);
-      let response: Response;
-      try {
-        response = await doFetch(url.toString(), {
-          method: 'POST',
-          body: peer.localDescription?.sdp ?? '',
-          headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/sdp' },
-          signal,
-        });
-      } catch (error) {
-        check();
-        throw new RealtimeTransportError('connect_failed', `Could not reach ${url.origin}: ${String(error)}`, {
-          cause: error,
-        });
-      }
-      if (!response.ok) {
-        const body = await response.text().catch(() => '');
-        throw new RealtimeTransportError(
-          response.status === 401 || response.status === 403 ? 'unauthorized' : 'connect_failed',
-          `The SDP exchange failed with HTTP ${response.status}: ${apiErrorMessage(body)}`,
-          { status: response.status },
-        );
-      }
-      callId = callIdFrom(response.headers.get('Location'));
-      await peer.setRemoteDescription({ type: 'answer', sdp: await response.text() });
-      check();
+        const url = new URL('/v1/realtime/calls', options.baseUrl ?? DEFAULT_BASE_URL);
+        if (options.model) url.searchParams.set('model', options.model);
+        let response: Response;
+        try {
+          // The attempt's signal: aborted by the caller, by close() and by the connect deadline.
+          response = await doFetch(url.toString(), {
+            method: 'POST',
+            body: peer.localDescription?.sdp ?? '',
+            headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/sdp' },
+            signal: attempt.signal,
+          });
+        } catch (error) {
+          attempt.check();
+          throw new RealtimeTransportError('connect_failed', `Could not reach ${url.origin}: ${String(error)}`, {
+            cause: error,
+          });
+        }
+        if (!response.ok) {
+          const body = await response.text().catch(() => '');
+          throw new RealtimeTransportError(
+            response.status === 401 || response.status === 403 ? 'unauthorized' : 'connect_failed',
+            `The SDP exchange failed with HTTP ${response.status}: ${apiErrorMessage(body)}`,
+            { status: response.status },
+          );
+        }
+        const answer = await response.text();
+        attempt.check();
+        mine.callId = callIdFrom(response.headers.get('Location'));
+        await peer.setRemoteDescription({ type: 'answer', sdp: answer });
+        attempt.check();
+        await open;
+      },
+    );
 
-      await withTimeout(open, options.connectTimeoutMs ?? 15000, signal, () =>
-        new RealtimeTransportError('connect_failed', 'Timed out waiting for the oai-events data channel to open.'),
-      );
-      check();
-    } catch (error) {
-      throw lifecycle.failed(error, 'WebRTC connect failed');
-    }
-
-    lifecycle.opened();
-    const peer = pc;
-    const dc = channel;
-    if (!peer || !dc) return;
-    dc.onclose = () => lifecycle.lost('data_channel_closed', 'The oai-events data channel closed.');
-    dc.onerror = null;
-    peer.onconnectionstatechange = () => {
-      const state = peer.connectionState;
-      if (state === 'failed') lifecycle.lost('ice_failed', 'The WebRTC connection failed (ICE).');
-      else if (state === 'closed') lifecycle.lost('peer_closed', 'The peer connection closed.');
-      else if (state === 'disconnected') {
-        // "disconnected" often heals by itself within seconds (a Wi-Fi hiccup); wait before giving up.
-        disconnectTimer ??= setTimeout(() => {
-          disconnectTimer = null;
-          if (peer.connectionState === 'disconnected') lifecycle.lost('ice_disconnected', 'The WebRTC connection was lost.');
-        }, options.disconnectTimeoutMs ?? 5000);
-      } else if (disconnectTimer) {
-        clearTimeout(disconnectTimer);
-        disconnectTimer = null;
-      }
-    };
+  const observe = (mine: RtcLink, type: unknown) => {
+    if (type === 'response.created') mine.responding = true;
+    else if (type === 'response.done') mine.responding = false;
+    else if (type === 'output_audio_buffer.started') mine.audioPlaying = true;
+    else if (type === 'output_audio_buffer.stopped' || type === 'output_audio_buffer.cleared') mine.audioPlaying = false;
   };
 
   const send = (event: ClientEvent) => {
+    const channel = lifecycle.state === 'open' ? link?.channel : null;
     if (!channel || channel.readyState !== 'open') {
       throw new RealtimeTransportError('not_connected', `Cannot send ${event.type}: the data channel is not open.`);
     }
@@ -251,10 +225,10 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
   return {
     playbackReporting: 'server',
     get callId() {
-      return callId;
+      return link?.callId ?? null;
     },
     get peerConnection() {
-      return pc;
+      return link?.pc ?? null;
     },
     connect,
     send,
@@ -262,12 +236,24 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
     on: emitter.on,
     setMuted: microphone.setMuted,
     interrupt() {
-      if (!channel || channel.readyState !== 'open') return;
-      if (responding) send({ type: 'response.cancel' });
+      const current = link;
+      if (!current?.channel || current.channel.readyState !== 'open' || lifecycle.state !== 'open') return;
+      if (current.responding) send({ type: 'response.cancel' });
       // The server keeps playing audio it already generated after response.done; clear stops it.
-      if (audioPlaying) send({ type: 'output_audio_buffer.clear' });
+      if (current.audioPlaying) send({ type: 'output_audio_buffer.clear' });
     },
   };
+}
+
+/** What one connection holds, and what interrupt() needs to know about it. */
+interface RtcLink {
+  pc: RTCPeerConnection | null;
+  channel: RTCDataChannel | null;
+  callId: string | null;
+  // A cancel only while a response runs, a clear only while the server plays audio; anything
+  // else earns an error event from the API.
+  responding: boolean;
+  audioPlaying: boolean;
 }
 
 function waitForIceGathering(pc: RTCPeerConnection, timeoutMs: number): Promise<void> {

@@ -1,17 +1,16 @@
 import type { ClientEvent } from '../protocol/index.ts';
 import { base64ToBytes, bytesToBase64 } from './base64.ts';
 import { createAudioPlayer, type AudioPlayer } from './createAudioPlayer.ts';
-import { createMicrophoneCapture, type MicrophoneCapture } from './createMicrophoneCapture.ts';
-import { createMicrophoneSource } from './createMicrophoneSource.ts';
+import { createMicrophoneCapture } from './createMicrophoneCapture.ts';
+import { createMicrophoneSource, type MicrophoneLease } from './createMicrophoneSource.ts';
 import { createTransportEmitter } from './createTransportEmitter.ts';
-import { createTransportLifecycle } from './createTransportLifecycle.ts';
+import { createTransportLifecycle, type ConnectAttempt } from './createTransportLifecycle.ts';
 import type { MediaDevicesLike } from './getMicrophoneStream.ts';
 import { parseWireMessage } from './parseWireMessage.ts';
 import { bytesToPcm16, pcm16ToBytes } from './pcm16.ts';
 import { RealtimeTransportError } from './RealtimeTransportError.ts';
 import { resolveClientSecret, type ClientSecretSource } from './resolveClientSecret.ts';
 import type { RealtimeTransport } from './types.ts';
-import { withTimeout } from './withTimeout.ts';
 
 /** Options of {@link createOpenAIWebSocketTransport}, which has an example. Only `getClientSecret` is required. */
 export interface OpenAIWebSocketTransportOptions {
@@ -74,30 +73,13 @@ interface WireEvent {
 export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransportOptions): OpenAIWebSocketTransport {
   const emitter = createTransportEmitter();
   const microphone = createMicrophoneSource(options);
-  let socket: WebSocket | null = null;
-  let context: AudioContext | null = null;
-  let player: AudioPlayer | null = null;
-  let capture: MicrophoneCapture | null = null;
-  let responding = false;
-  let interruptOnSpeech = true;
+  const lifecycle = createTransportLifecycle(emitter);
+  // The connection of the current attempt; each connect() builds its own (socket, player and
+  // per-connection flags), so a stale attempt cannot touch a newer one and nothing leaks across.
+  let link: WsLink | null = null;
 
-  const release = () => {
-    capture?.stop();
-    player?.stop();
-    microphone.release();
-    if (context && context.state !== 'closed') void context.close().catch(() => undefined);
-    if (socket) {
-      socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
-      if (socket.readyState === 0 || socket.readyState === 1) socket.close(1000);
-    }
-    capture = null;
-    player = null;
-    context = null;
-    socket = null;
-  };
-  const lifecycle = createTransportLifecycle(emitter, { holding: () => socket !== null, release });
-
-  const sendRaw = (event: object) => {
+  const sendOn = (mine: WsLink | null, event: object) => {
+    const socket = mine?.socket;
     if (!socket || socket.readyState !== 1) {
       throw new RealtimeTransportError(
         'not_connected',
@@ -107,11 +89,11 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
     socket.send(JSON.stringify(event));
   };
 
-  const cutPlayback = (sendCancel: boolean) => {
-    const cut = player?.stop() ?? null;
-    if (sendCancel && responding) sendRaw({ type: 'response.cancel' });
+  const cutPlayback = (mine: WsLink, sendCancel: boolean) => {
+    const cut = mine.player?.stop() ?? null;
+    if (sendCancel && mine.responding) sendOn(mine, { type: 'response.cancel' });
     if (cut) {
-      sendRaw({
+      sendOn(mine, {
         type: 'conversation.item.truncate',
         item_id: cut.itemId,
         content_index: cut.contentIndex,
@@ -128,12 +110,12 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
 
   // Audio bookkeeping happens before the message is handed on, so a listener that reacts to
   // an event (for example by interrupting) sees the player in the matching state.
-  const observe = (event: WireEvent) => {
+  const observe = (mine: WsLink, event: WireEvent) => {
     const type = event.type ?? '';
     if (AUDIO_DELTA.has(type)) {
-      if (player && typeof event.delta === 'string' && typeof event.item_id === 'string') {
+      if (mine.player && typeof event.delta === 'string' && typeof event.item_id === 'string') {
         const responseId = typeof event.response_id === 'string' ? event.response_id : undefined;
-        player.enqueue(
+        mine.player.enqueue(
           {
             itemId: event.item_id,
             contentIndex: typeof event.content_index === 'number' ? event.content_index : 0,
@@ -143,86 +125,107 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
         );
       }
     } else if (AUDIO_DONE.has(type)) {
-      player?.markDone(typeof event.response_id === 'string' ? event.response_id : undefined);
+      mine.player?.markDone(typeof event.response_id === 'string' ? event.response_id : undefined);
     } else if (type === 'response.created') {
-      responding = true;
+      mine.responding = true;
     } else if (type === 'response.done') {
-      responding = false;
+      mine.responding = false;
       const response = event.response as { id?: string } | undefined;
-      player?.markDone(response?.id);
+      mine.player?.markDone(response?.id);
     } else if (type === 'input_audio_buffer.speech_started') {
       // The server cancels the response itself (interrupt_response); the client's part is to
       // stop playing and tell the server how much was heard, so the history matches.
-      if (interruptOnSpeech && player?.isPlaying()) cutPlayback(false);
+      if (mine.interruptOnSpeech && mine.player?.isPlaying()) cutPlayback(mine, false);
     } else if (type === 'session.created' || type === 'session.updated') {
-      interruptOnSpeech = readInterruptResponse(event.session) ?? interruptOnSpeech;
+      mine.interruptOnSpeech = readInterruptResponse(event.session) ?? mine.interruptOnSpeech;
     }
   };
 
-  const connect = async ({ signal }: { signal: AbortSignal }): Promise<void> => {
-    if (socket) throw new RealtimeTransportError('connect_failed', 'This transport is already connected; create a new one.');
-    lifecycle.opening();
-    const Socket = options.WebSocket ?? globalThis.WebSocket;
-    if (!Socket) throw new RealtimeTransportError('unsupported', 'No WebSocket implementation is available here.');
-    const wantMicrophone = options.microphone ?? true;
-    const wantPlayback = options.playback ?? true;
-    const check = () => {
-      if (signal.aborted || lifecycle.closed) throw new RealtimeTransportError('aborted', 'Connecting was aborted.');
-    };
+  const connect = ({ signal }: { signal: AbortSignal }): Promise<void> =>
+    lifecycle.connect(
+      signal,
+      { timeoutMs: options.connectTimeoutMs ?? 15000, label: 'WebSocket connect failed' },
+      async (attempt) => {
+        const Socket = options.WebSocket ?? globalThis.WebSocket;
+        if (!Socket) throw new RealtimeTransportError('unsupported', 'No WebSocket implementation is available here.');
+        const wantMicrophone = options.microphone ?? true;
+        const wantPlayback = options.playback ?? true;
+        const mine: WsLink = { socket: null, player: null, responding: false, interruptOnSpeech: true };
+        link = mine;
+        attempt.hold(() => {
+          if (link === mine) link = null;
+        });
 
-    try {
-      const key = await resolveClientSecret(options.getClientSecret, {
-        dangerouslyAllowApiKeyInBrowser: options.dangerouslyAllowApiKeyInBrowser,
-      });
-      check();
-      if (wantMicrophone) {
-        await microphone.acquire();
-        check();
-      }
-      if (wantMicrophone || wantPlayback) {
-        const Context = options.AudioContext ?? globalThis.AudioContext;
-        if (!Context) throw new RealtimeTransportError('unsupported', 'Audio needs the Web Audio API (AudioContext).');
-        context = new Context();
-        // Not awaited: without a user gesture resume() stays pending until one happens.
-        void context.resume().catch(() => undefined);
-        if (wantPlayback) {
-          player = createAudioPlayer(context, {
+        // The AudioContext is created and resumed here, synchronously inside connect() and
+        // before any await: iOS Safari (and other autoplay policies) only let a context start
+        // within the user gesture that called connect(); after the key fetch or the microphone
+        // prompt the gesture is gone and the context would stay suspended (no sound, no capture).
+        let context: AudioContext | null = null;
+        if (wantMicrophone || wantPlayback) {
+          const Context = options.AudioContext ?? globalThis.AudioContext;
+          if (!Context) throw new RealtimeTransportError('unsupported', 'Audio needs the Web Audio API (AudioContext).');
+          const created = new Context();
+          context = created;
+          attempt.hold(() => {
+            if (created.state !== 'closed') void created.close().catch(() => undefined);
+          });
+          // Not awaited: without a user gesture resume() stays pending until one happens.
+          void created.resume().catch(() => undefined);
+        }
+
+        const key = await resolveClientSecret(options.getClientSecret, {
+          dangerouslyAllowApiKeyInBrowser: options.dangerouslyAllowApiKeyInBrowser,
+        });
+        attempt.check();
+        let lease: MicrophoneLease | null = null;
+        if (wantMicrophone) {
+          lease = await microphone.acquire();
+          attempt.hold(lease.release);
+          attempt.check();
+        }
+        if (context && wantPlayback) {
+          const player = createAudioPlayer(context, {
             onStarted: (source) =>
               emitter.emit('playback', { type: 'started', itemId: source.itemId, ...responseIdOf(source) }),
             onStopped: (source, playedMs) =>
               emitter.emit('playback', { type: 'stopped', itemId: source.itemId, ...responseIdOf(source), playedMs }),
           });
+          mine.player = player;
+          attempt.hold(() => player.stop());
         }
-      }
 
-      const url = new URL(options.url ?? DEFAULT_URL);
-      if (!url.searchParams.has('model')) url.searchParams.set('model', options.model ?? 'gpt-realtime');
-      await openSocket(new Socket(url.toString(), ['realtime', `openai-insecure-api-key.${key}`]), signal);
-      check();
-
-      if (context && microphone.stream) {
-        capture = await createMicrophoneCapture(context, microphone.stream, {
-          chunkMs: options.chunkMs ?? 40,
-          onChunk: (pcm) => {
-            if (microphone.muted || !socket || socket.readyState !== 1) return;
-            sendRaw({ type: 'input_audio_buffer.append', audio: bytesToBase64(pcm16ToBytes(pcm)) });
-          },
+        const url = new URL(options.url ?? DEFAULT_URL);
+        if (!url.searchParams.has('model')) url.searchParams.set('model', options.model ?? 'gpt-realtime');
+        const socket = new Socket(url.toString(), ['realtime', `openai-insecure-api-key.${key}`]);
+        mine.socket = socket;
+        attempt.hold(() => {
+          socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+          if (socket.readyState === 0 || socket.readyState === 1) socket.close(1000);
         });
-        check();
-      }
-    } catch (error) {
-      throw lifecycle.failed(error, 'WebSocket connect failed');
-    }
-    lifecycle.opened();
-  };
+        await openSocket(socket, mine, attempt);
+        attempt.check();
+
+        if (context && lease) {
+          const capture = await createMicrophoneCapture(context, lease.stream, {
+            chunkMs: options.chunkMs ?? 40,
+            onChunk: (pcm) => {
+              if (microphone.muted || socket.readyState !== 1) return;
+              sendOn(mine, { type: 'input_audio_buffer.append', audio: bytesToBase64(pcm16ToBytes(pcm)) });
+            },
+          });
+          attempt.hold(() => capture.stop());
+          attempt.check();
+        }
+      },
+    );
 
   // Resolves on the first server event that is not an error (session.created); a bad key gets
-  // an error event and a close instead, which rejects with `unauthorized`.
-  const openSocket = (ws: WebSocket, signal: AbortSignal) => {
-    socket = ws;
+  // an error event and a close instead, which rejects with `unauthorized`. A close after that is
+  // a drop: it fails a connect still in progress (the worklet loading) or ends the connection.
+  const openSocket = (ws: WebSocket, mine: WsLink, attempt: ConnectAttempt) => {
     let starting = true;
     let firstError: WireEvent | null = null;
-    const started = new Promise<void>((resolve, reject) => {
+    return new Promise<void>((resolve, reject) => {
       ws.onmessage = (message: MessageEvent) => {
         const parsed = parseWireMessage(message.data);
         const event = typeof parsed === 'object' ? (parsed as WireEvent) : null;
@@ -233,7 +236,7 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
             resolve();
           }
         }
-        if (event) observe(event);
+        if (event) observe(mine, event);
         emitter.emit('message', parsed);
       };
       ws.onerror = () => undefined;
@@ -251,28 +254,36 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
           );
           return;
         }
-        lifecycle.lost('socket_closed', `The socket closed (${detail}).`);
+        lifecycle.lost(attempt, 'socket_closed', `The socket closed (${detail}).`);
       };
     });
-    return withTimeout(started, options.connectTimeoutMs ?? 15000, signal, () =>
-      new RealtimeTransportError('connect_failed', 'Timed out waiting for session.created.'),
-    );
   };
 
   return {
     playbackReporting: options.playback === false ? 'none' : 'transport',
     connect,
     send(event: ClientEvent) {
-      sendRaw(event);
+      sendOn(lifecycle.state === 'open' ? link : null, event);
     },
     close: lifecycle.close,
     on: emitter.on,
     setMuted: microphone.setMuted,
     interrupt() {
-      if (!socket || socket.readyState !== 1) return;
-      cutPlayback(true);
+      const mine = link;
+      if (!mine?.socket || mine.socket.readyState !== 1 || lifecycle.state !== 'open') return;
+      cutPlayback(mine, true);
     },
   };
+}
+
+/** What one connection holds and knows. */
+interface WsLink {
+  socket: WebSocket | null;
+  player: AudioPlayer | null;
+  /** A response runs: interrupt() sends response.cancel only then. */
+  responding: boolean;
+  /** The session's turn detection interrupts responses on speech (`interrupt_response`). */
+  interruptOnSpeech: boolean;
 }
 
 function responseIdOf(source: { responseId?: string }): { responseId?: string } {

@@ -1,8 +1,10 @@
 import { RealtimeTransportError } from './RealtimeTransportError.ts';
 
 /**
- * Wait for one step of connecting, but no longer than `ms` and not past an abort: a server
- * that never answers must not leave `connect()` pending forever.
+ * Wait for `promise`, but no longer than `ms` and not past an abort of `signal`: a server that
+ * never answers must not leave `connect()` pending forever. An abort rejects with the signal's
+ * reason when it is a {@link RealtimeTransportError}, otherwise with code `aborted`. The timer
+ * and the abort listener are removed whichever way it settles.
  *
  * @example
  * ```ts
@@ -16,20 +18,39 @@ export function withTimeout<T>(
   onTimeout: () => Error,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(onTimeout()), ms);
-    const onAbort = () => reject(new RealtimeTransportError('aborted', 'Connecting was aborted.'));
+    if (signal.aborted) {
+      // A later rejection of `promise` must not be reported as unhandled once we gave up on it.
+      promise.catch(() => undefined);
+      reject(abortError(signal));
+      return;
+    }
+    const settle = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      settle();
+      reject(abortError(signal));
+    };
+    const timer = setTimeout(() => {
+      settle();
+      reject(onTimeout());
+    }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
+        settle();
         resolve(value);
       },
       (error: unknown) => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
+        settle();
         reject(error);
       },
     );
   });
+}
+
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof RealtimeTransportError ? reason : new RealtimeTransportError('aborted', 'Connecting was aborted.');
 }
