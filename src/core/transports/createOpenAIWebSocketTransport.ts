@@ -92,7 +92,11 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
   const cutPlayback = (mine: WsLink, sendCancel: boolean) => {
     const cut = mine.player?.stop() ?? null;
     if (sendCancel && mine.responding) sendOn(mine, { type: 'response.cancel' });
-    if (cut) {
+    // An item is truncated once, at the milliseconds heard when it was cut (sequence C); its
+    // later deltas (already in flight when the server cancelled) are not played.
+    if (cut && !mine.cutItems.has(cut.itemId)) {
+      mine.cutItems.add(cut.itemId);
+      if (mine.cutItems.size > 16) mine.cutItems.delete(mine.cutItems.values().next().value as string);
       sendOn(mine, {
         type: 'conversation.item.truncate',
         item_id: cut.itemId,
@@ -113,7 +117,8 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
   const observe = (mine: WsLink, event: WireEvent) => {
     const type = event.type ?? '';
     if (AUDIO_DELTA.has(type)) {
-      if (mine.player && typeof event.delta === 'string' && typeof event.item_id === 'string') {
+      const cutAlready = typeof event.item_id === 'string' && mine.cutItems.has(event.item_id);
+      if (mine.player && !cutAlready && typeof event.delta === 'string' && typeof event.item_id === 'string') {
         const responseId = typeof event.response_id === 'string' ? event.response_id : undefined;
         mine.player.enqueue(
           {
@@ -150,7 +155,13 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
         if (!Socket) throw new RealtimeTransportError('unsupported', 'No WebSocket implementation is available here.');
         const wantMicrophone = options.microphone ?? true;
         const wantPlayback = options.playback ?? true;
-        const mine: WsLink = { socket: null, player: null, responding: false, interruptOnSpeech: true };
+        const mine: WsLink = {
+          socket: null,
+          player: null,
+          responding: false,
+          interruptOnSpeech: true,
+          cutItems: new Set(),
+        };
         link = mine;
         attempt.hold(() => {
           if (link === mine) link = null;
@@ -284,6 +295,8 @@ interface WsLink {
   responding: boolean;
   /** The session's turn detection interrupts responses on speech (`interrupt_response`). */
   interruptOnSpeech: boolean;
+  /** Items already cut and truncated (the most recent few): their late deltas are dropped. */
+  cutItems: Set<string>;
 }
 
 function responseIdOf(source: { responseId?: string }): { responseId?: string } {

@@ -26,7 +26,11 @@ export interface PlaybackTimeline {
   endsAt(): number;
   /** True while scheduled audio remains at `now`. */
   isPlaying(now: number): boolean;
-  /** Forget everything (after stopping the sources) and report what was cut, if anything was playing. */
+  /**
+   * Forget everything (after stopping the sources) and report what was cut: the item whose audio
+   * covers `now`, else the next one scheduled after it (still in its lead, or after an underrun),
+   * with the milliseconds heard of it (0 if none). Null when nothing remained to be played.
+   */
   clear(now: number): PlaybackCut | null;
 }
 
@@ -102,8 +106,21 @@ export function createPlaybackTimeline(options: { leadSec?: number; keepItems?: 
     endsAt: () => tail,
     isPlaying: (now) => tail > now,
     clear(now) {
-      const playing = tail > now ? current(now) : null;
-      const cut = playing ? { ...toSource(playing), playedMs: toMs(playedSec(playing, now)) } : null;
+      // The item being heard at `now`, or (within the lead before it starts, or in an underrun
+      // gap) the next one to be heard; an item that already played in full is not cut.
+      let cutRecord: ItemRecord | null = null;
+      let cutStart = Infinity;
+      if (tail > now) {
+        for (const record of items.values()) {
+          for (const [start, end] of record.segments) {
+            if (end > now && start < cutStart) {
+              cutRecord = record;
+              cutStart = start;
+            }
+          }
+        }
+      }
+      const cut = cutRecord ? { ...toSource(cutRecord), playedMs: toMs(playedSec(cutRecord, now)) } : null;
       items.clear();
       tail = 0;
       return cut;

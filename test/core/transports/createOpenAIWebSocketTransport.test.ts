@@ -175,4 +175,35 @@ describe('createOpenAIWebSocketTransport', () => {
     expect(error.message).toContain('dangerouslyAllowApiKeyInBrowser');
     expect(FakeWebSocket.instances).toHaveLength(0);
   });
+
+  it('drops deltas of an item already cut and never truncates it a second time', async () => {
+    const { transport, socket, context, playback } = await connected();
+    socket.receive({ type: 'response.created', event_id: 'e1', response: { id: 'resp_1' } });
+    socket.receive({ type: 'response.output_audio.delta', event_id: 'e2', ...ids, delta: audioDelta(500) });
+    context.advance(0.3);
+    transport.interrupt?.();
+    const scheduled = context.started.length;
+    // Still in flight when the server saw response.cancel.
+    socket.receive({ type: 'response.output_audio.delta', event_id: 'e3', ...ids, delta: audioDelta(500) });
+    context.advance(0.1);
+    transport.interrupt?.();
+    socket.receive({ type: 'input_audio_buffer.speech_started', event_id: 'e4', audio_start_ms: 0, item_id: 'item_u' });
+    expect(context.started.length).toBe(scheduled);
+    const truncates = socket.sentEvents().filter((e) => e.type === 'conversation.item.truncate');
+    expect(truncates).toEqual([{ type: 'conversation.item.truncate', item_id: 'item_a', content_index: 0, audio_end_ms: 280 }]);
+    expect(playback.filter((p) => p.type === 'interrupted')).toHaveLength(1);
+  });
+
+  it('interrupting within the lead of the first chunk truncates at 0 ms', async () => {
+    const { transport, socket, playback } = await connected();
+    socket.receive({ type: 'response.created', event_id: 'e1', response: { id: 'resp_1' } });
+    socket.receive({ type: 'response.output_audio.delta', event_id: 'e2', ...ids, delta: audioDelta(500) });
+    transport.interrupt?.();
+    expect(socket.sentEvents()).toEqual([
+      { type: 'response.cancel' },
+      { type: 'conversation.item.truncate', item_id: 'item_a', content_index: 0, audio_end_ms: 0 },
+    ]);
+    expect(playback.at(-1)).toEqual({ type: 'interrupted', itemId: 'item_a', responseId: 'resp_1', playedMs: 0 });
+  });
 });
+

@@ -51,4 +51,24 @@ describe('createPlaybackTimeline', () => {
     expect(timeline.playedMs('a', 10)).toBe(0);
     expect(timeline.playedMs('c', 10)).toBe(1000);
   });
+
+  it('cuts the item still in its lead at 0 ms (an interrupt right after the first chunk)', () => {
+    const timeline = createPlaybackTimeline({ leadSec: 0.02 });
+    timeline.schedule(item('a'), 0.5, 0); // plays 0.02..0.52
+    expect(timeline.clear(0.01)).toEqual({ itemId: 'a', contentIndex: 0, responseId: 'resp_1', playedMs: 0 });
+  });
+
+  it('after an underrun, cuts the new item in its lead, not the previous one that played in full', () => {
+    const timeline = createPlaybackTimeline({ leadSec: 0.02 });
+    timeline.schedule(item('a'), 0.1, 0); // 0.02..0.12, fully played by 0.5
+    timeline.schedule(item('b', 'resp_2'), 0.5, 0.5); // 0.52..1.02
+    expect(timeline.clear(0.51)).toEqual({ itemId: 'b', contentIndex: 0, responseId: 'resp_2', playedMs: 0 });
+  });
+
+  it('in an underrun gap of one item, cuts it with the milliseconds heard so far', () => {
+    const timeline = createPlaybackTimeline({ leadSec: 0.02 });
+    timeline.schedule(item('a'), 0.1, 0); // 0.02..0.12
+    timeline.schedule(item('a'), 0.1, 0.2); // 0.22..0.32
+    expect(timeline.clear(0.21)).toEqual({ itemId: 'a', contentIndex: 0, responseId: 'resp_1', playedMs: 100 });
+  });
 });
