@@ -220,8 +220,11 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
           const capture = await createMicrophoneCapture(context, lease.stream, {
             chunkMs: options.chunkMs ?? 40,
             onChunk: (pcm) => {
-              if (microphone.muted || socket.readyState !== 1) return;
-              sendOn(mine, { type: 'input_audio_buffer.append', audio: bytesToBase64(pcm16ToBytes(pcm)) });
+              if (socket.readyState !== 1) return;
+              // Muted still sends, silence at the same cadence: server VAD must hear the end of a
+              // sentence the user muted in the middle of, as it does over WebRTC (a disabled track).
+              const audio = microphone.muted ? new Int16Array(pcm.length) : pcm;
+              sendOn(mine, { type: 'input_audio_buffer.append', audio: bytesToBase64(pcm16ToBytes(audio)) });
             },
           });
           attempt.hold(() => capture.stop());

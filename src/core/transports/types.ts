@@ -65,7 +65,14 @@ export interface RealtimeTransport {
 
   /** How assistant playback is reported. Defaults to `'none'` when absent. */
   readonly playbackReporting?: PlaybackReporting;
-  /** Stop sending microphone audio without closing the connection. */
+  /**
+   * Mute (or unmute) the microphone without closing the connection; remembered across connects.
+   * A muted transport keeps sending *silence* at the usual cadence rather than nothing, so the
+   * server's VAD still hears a sentence end when the user mutes mid-sentence: the WebRTC
+   * transport disables the audio track (WebRTC then sends silence), the WebSocket transport
+   * keeps appending zeroed PCM16 chunks (and disables the track too). A `mediaStream` the app
+   * gave is re-enabled on close; a stream the transport opened is stopped.
+   */
   setMuted?(muted: boolean): void;
   /**
    * Stop the assistant now. A transport that plays audio itself stops playback and sends what
