@@ -1,6 +1,6 @@
 import type { ConversationItem, ServerEvent, ServerEventOf, ServerEventType } from '../../core/protocol/index.ts';
 import type { PlaybackEvent } from '../../core/transports/types.ts';
-import { createIdFactory } from './createIdFactory.ts';
+import { createIdFactory, createUniqueIdFactory } from './createIdFactory.ts';
 import { createPcmChunk } from './createPcmChunk.ts';
 import { splitText } from './splitText.ts';
 import type {
@@ -12,7 +12,7 @@ import type {
   ToolCallOptions,
   UserSaysOptions,
 } from './scenarioOptions.ts';
-import type { ScenarioFlavor, ScenarioStep } from './types.ts';
+import type { ScenarioFlavor, ScenarioStep, Timeline } from './types.ts';
 
 /** Who an answer is: its response, its item, where it sits in the conversation. */
 interface AnswerIds {
@@ -53,7 +53,11 @@ export class ScenarioWriter {
   private silenceStart = 0;
   private lastItemId: string | null = null;
   private sessionIdleMs: number | null = null;
+  /** Whether a session event (here or in `after`) said how the session is configured. */
+  private sessionKnown = false;
   private sessionId: string | null = null;
+  /** Wire audio positions (`audio_start_ms`...) are session time: this timeline's 0 plus this. */
+  private readonly audioOffsetMs: number = 0;
   private tokensRemaining = 40000;
   private seq = 0;
   private readonly steps: { atMs: number; seq: number; step: ScenarioStep }[] = [];
@@ -64,12 +68,42 @@ export class ScenarioWriter {
   private readonly vadSilenceMs: number;
 
   constructor(private readonly options: ScenarioOptions) {
-    this.ids = createIdFactory(options.seed ?? 1);
+    this.ids = options.seed === undefined ? createUniqueIdFactory() : createIdFactory(options.seed);
     this.flavor = options.flavor ?? 'mixed';
     this.chunkMs = options.audioChunkMs ?? 40;
     this.speed = options.generationSpeed ?? 2;
     this.vadSilenceMs = options.silenceDurationMs ?? 500;
     if (!(this.chunkMs > 0) || !(this.speed > 0)) throw new RangeError('audioChunkMs and generationSpeed must be positive');
+    if (options.after) this.audioOffsetMs = this.continueAfter(options.after);
+  }
+
+  /**
+   * Pick the conversation up where `previous` left it: its last item (for `previous_item_id`),
+   * its session (id, idle timeout) and its end in session audio time. Returns the audio offset.
+   */
+  private continueAfter(previous: Timeline): number {
+    let offset = 0;
+    let end = 0;
+    for (const step of previous) {
+      end = Math.max(end, step.atMs);
+      if (!('event' in step)) continue;
+      const event = step.event as ServerEvent & Record<string, unknown>;
+      if (event.type === 'conversation.item.added') {
+        const item = event.item as { id?: unknown } | undefined;
+        if (typeof item?.id === 'string') this.lastItemId = item.id;
+      } else if (event.type === 'session.created' || event.type === 'session.updated') {
+        const session = event.session as { id?: unknown; audio?: { input?: { turn_detection?: { type?: string; idle_timeout_ms?: number | null } | null } } };
+        if (typeof session.id === 'string') this.sessionId = session.id;
+        const detection = session.audio?.input?.turn_detection;
+        this.sessionIdleMs = detection?.type === 'server_vad' ? (detection.idle_timeout_ms ?? null) : null;
+        this.sessionKnown = true;
+      } else if (event.type.startsWith('input_audio_buffer.')) {
+        // Audio positions there are the previous timeline's atMs plus its own offset.
+        const position = typeof event.audio_end_ms === 'number' ? event.audio_end_ms : event.audio_start_ms;
+        if (typeof position === 'number') offset = position - step.atMs;
+      }
+    }
+    return offset + end;
   }
 
   /** The steps so far, in time order (ties in writing order). */
@@ -86,6 +120,7 @@ export class ScenarioWriter {
     this.sessionId ??= this.ids.next('sess');
     const detection = options.turnDetection === undefined ? 'server_vad' : options.turnDetection;
     this.sessionIdleMs = detection === 'server_vad' ? (options.idleTimeoutMs ?? null) : null;
+    this.sessionKnown = true;
     const turnDetection =
       detection === 'server_vad'
         ? {
@@ -135,9 +170,9 @@ export class ScenarioWriter {
   userSpeech(text: string, options: UserSaysOptions = {}, startAt = this.t): void {
     const itemId = this.ids.next('item');
     const durationMs = options.durationMs ?? Math.max(400, text.length * 70);
-    this.emit(startAt, 'input_audio_buffer.speech_started', { audio_start_ms: ms(startAt), item_id: itemId });
+    this.emit(startAt, 'input_audio_buffer.speech_started', { audio_start_ms: this.ms(startAt), item_id: itemId });
     const stoppedAt = startAt + durationMs + this.vadSilenceMs;
-    this.emit(stoppedAt, 'input_audio_buffer.speech_stopped', { audio_end_ms: ms(stoppedAt), item_id: itemId });
+    this.emit(stoppedAt, 'input_audio_buffer.speech_stopped', { audio_end_ms: this.ms(stoppedAt), item_id: itemId });
     this.commitUserItem(stoppedAt + 3, itemId);
 
     const transcription = options.transcription ?? 'completed';
@@ -291,8 +326,8 @@ export class ScenarioWriter {
     const firedAt = Math.max(this.t, this.silenceStart + idleMs);
     const itemId = this.ids.next('item');
     this.emit(firedAt, 'input_audio_buffer.timeout_triggered', {
-      audio_start_ms: ms(this.silenceStart),
-      audio_end_ms: ms(firedAt),
+      audio_start_ms: this.ms(this.silenceStart),
+      audio_end_ms: this.ms(firedAt),
       item_id: itemId,
     });
     this.commitUserItem(firedAt + 2, itemId);
@@ -403,6 +438,11 @@ export class ScenarioWriter {
     return createPcmChunk(lengthMs, offsetMs);
   }
 
+  /** A wire audio position (session time, whole ms) of a time on this timeline. */
+  private ms(atMs: number): number {
+    return Math.round(this.audioOffsetMs + atMs);
+  }
+
   private emit<T extends ServerEventType>(atMs: number, type: T, fields: EventFields<T>): void {
     const event = { type, event_id: this.ids.next('event'), ...fields } as unknown as ServerEvent;
     this.push(atMs, { atMs: Math.round(atMs), event });
@@ -414,10 +454,6 @@ export class ScenarioWriter {
   }
 }
 
-/** Audio positions on the wire are integers. */
-function ms(value: number): number {
-  return Math.round(value);
-}
 
 function responseObject(answer: AnswerIds, status: 'in_progress' | 'completed' | 'cancelled', output: ConversationItem[]) {
   return {

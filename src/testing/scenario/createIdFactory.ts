@@ -9,6 +9,8 @@ export interface IdFactory {
 /**
  * A deterministic id factory: the same seed gives the same ids, so a timeline (and a fixture
  * generated from it) is reproducible. Uses mulberry32, a tiny PRNG good enough for ids.
+ * `tag`, when given, starts every id (in place of that many random characters): factories with
+ * different tags can never make the same id.
  *
  * @example
  * ```ts
@@ -16,7 +18,7 @@ export interface IdFactory {
  * ids.next('item'); // 'item_' followed by 21 letters and digits, the same on every run
  * ```
  */
-export function createIdFactory(seed = 1): IdFactory {
+export function createIdFactory(seed = 1, tag = ''): IdFactory {
   let state = seed >>> 0;
   const random = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -27,9 +29,33 @@ export function createIdFactory(seed = 1): IdFactory {
   };
   return {
     next(prefix, length = 21) {
-      let id = `${prefix}_`;
-      for (let i = 0; i < length; i++) id += ALPHABET[Math.floor(random() * ALPHABET.length)];
+      let id = `${prefix}_${tag}`;
+      for (let i = tag.length; i < length; i++) id += ALPHABET[Math.floor(random() * ALPHABET.length)];
       return id;
     },
   };
+}
+
+let instances = 0;
+const TAG_SPACE = 62 ** 4;
+
+/**
+ * An id factory whose ids no other factory of this process makes: each call gets its own
+ * 4-character tag (a scrambled counter) and seed. What `scenario()` uses without a `seed`.
+ *
+ * @example
+ * ```ts
+ * createUniqueIdFactory().next('item') !== createUniqueIdFactory().next('item'); // true
+ * ```
+ */
+export function createUniqueIdFactory(): IdFactory {
+  const n = ++instances;
+  // A bijection of the counter (9_999_991 is coprime with 62^4), so tags look random but never repeat.
+  let code = (n * 9_999_991) % TAG_SPACE;
+  let tag = '';
+  for (let i = 0; i < 4; i++) {
+    tag += ALPHABET[code % 62];
+    code = Math.floor(code / 62);
+  }
+  return createIdFactory(0x9e3779b9 ^ n, tag);
 }

@@ -112,7 +112,10 @@ export class ScenarioBuilder {
     return this.add({ kind: 'disconnect', error: options?.error });
   }
 
-  /** The timeline: steps in time order. Building twice gives equal timelines (ids are seeded). */
+  /**
+   * The timeline: steps in time order. With a `seed`, building twice gives equal timelines;
+   * without one, each build makes fresh ids (so two builds can be played into one session).
+   */
   build(): ScenarioStep[] {
     const writer = new ScenarioWriter(this.options);
     const { actions } = this;

@@ -1,4 +1,4 @@
-import type { ScenarioFlavor } from './types.ts';
+import type { ScenarioFlavor, Timeline } from './types.ts';
 
 /**
  * Options of `scenario()`: how the imitated server and connection behave.
@@ -9,8 +9,25 @@ import type { ScenarioFlavor } from './types.ts';
  * ```
  */
 export interface ScenarioOptions {
-  /** Seed of the id generator: the same seed gives the same ids. Default 1. */
+  /**
+   * Seed of the id generator: the same seed gives the same ids (reproducible fixtures).
+   * Default: none, and then every builder of the process makes ids no other builder makes, so
+   * two scenarios played into one session never reuse an item id.
+   */
   seed?: number;
+  /**
+   * Continue the conversation of an earlier timeline: the first item chains after its last item
+   * (`previous_item_id`), its session (id, idle timeout) still applies, and wire audio positions
+   * (`audio_start_ms`...) go on from where it ended. The new timeline still starts at 0 ms:
+   * play it once the previous one has played (see `PlayController.endsAt`).
+   *
+   * @example
+   * ```ts
+   * const first = scenario().userSays('Hi').assistantSays('Hello').build();
+   * const second = scenario({ after: first }).userSays('What time is it?').assistantSays('Noon.').build();
+   * ```
+   */
+  after?: Timeline;
   /** Which transport the timeline imitates. Default `'mixed'`: see {@link ScenarioFlavor}. */
   flavor?: ScenarioFlavor;
   /**
