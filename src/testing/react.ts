@@ -3,5 +3,5 @@
  * `react-realtime-kit/testing` because they import `@testing-library/react`, which the
  * framework-free testing entry (used by stories and non-React tests) must not require.
  */
-export { renderWithSession } from './renderWithSession.tsx';
+export { cleanup, renderWithSession } from './renderWithSession.tsx';
 export type { RenderWithSessionOptions, RenderWithSessionResult } from './renderWithSession.tsx';

@@ -27,6 +27,8 @@ export interface RenderWithSessionOptions extends Omit<RenderOptions, 'queries'>
 
 /** What {@link renderWithSession} resolves to: Testing Library's result plus the session's parts. */
 export interface RenderWithSessionResult extends RenderResult {
+  /** Unmount the tree, disconnect the session and remove the container from the page. */
+  unmount(): void;
   session: RealtimeSession;
   transport: MockTransport;
   clock: VirtualClock;
@@ -39,6 +41,9 @@ export interface RenderWithSessionResult extends RenderResult {
 /**
  * Render UI inside a {@link RealtimeProvider} whose session runs on a mock transport and a
  * virtual clock, connected and ready for server events. No server, no API key, no waiting.
+ *
+ * Unmount with `unmount()` or, after each test, {@link cleanup} (`afterEach(cleanup)`): both
+ * disconnect the session too. If connecting fails, the tree is unmounted and the error thrown.
  *
  * It lives in its own entry point, `react-realtime-kit/testing/react`, because it needs
  * `@testing-library/react`, which the framework-free `react-realtime-kit/testing` must not.
@@ -70,19 +75,76 @@ export async function renderWithSession(
     return <RealtimeProvider session={session}>{Inner ? <Inner>{children}</Inner> : children}</RealtimeProvider>;
   }
   const result = render(ui, { ...renderOptions, wrapper: Wrapper });
+  let mounted = true;
+  const rendered: Rendered = {
+    unmount() {
+      if (!mounted) return;
+      mounted = false;
+      rendered.unmount = () => {};
+      mountedTrees.delete(rendered);
+      result.unmount();
+      session.disconnect();
+      // Like Testing Library's cleanup: take out the container it appended to the page.
+      if (!renderOptions.container && result.container.parentNode === result.baseElement) {
+        result.baseElement.removeChild(result.container);
+      }
+    },
+  };
+  mountedTrees.add(rendered);
   if (connect) {
-    await act(async () => {
-      await session.connect();
-    });
+    try {
+      await act(async () => {
+        await session.connect();
+      });
+    } catch (error) {
+      rendered.unmount();
+      throw error;
+    }
   }
   return {
     ...result,
+    unmount: () => rendered.unmount(),
     session,
     transport,
     clock,
     advance: (ms) => act(() => clock.advance(ms)),
     play: (timeline, playOptions) => play(timeline, { ...playOptions, transport, clock }),
   };
+}
+
+interface Rendered {
+  unmount(): void;
+}
+
+/** Trees rendered by {@link renderWithSession} and not unmounted yet. */
+const mountedTrees = new Set<Rendered>();
+
+/**
+ * Unmount every tree {@link renderWithSession} rendered (and not unmounted yet), disconnect
+ * their sessions and remove their containers from the page.
+ *
+ * Call it after each test: `afterEach(cleanup)`. With Vitest `globals: true` (or Jest), where
+ * `afterEach` is a global, importing `react-realtime-kit/testing/react` registers it for you.
+ *
+ * @example
+ * ```ts
+ * import { afterEach } from 'vitest';
+ * import { cleanup } from 'react-realtime-kit/testing/react';
+ *
+ * afterEach(cleanup);
+ * ```
+ */
+export function cleanup(): void {
+  for (const tree of [...mountedTrees]) act(() => tree.unmount());
+}
+
+// Like Testing Library: register the cleanup when the test runner exposes a global `afterEach`.
+declare const afterEach: ((fn: () => void) => void) | undefined;
+if (typeof afterEach === 'function' && !readEnv('RTL_SKIP_AUTO_CLEANUP')) afterEach(cleanup);
+
+function readEnv(name: string): string | undefined {
+  const process = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
+  return process?.env?.[name];
 }
 
 function isMockTransport(value: RenderWithSessionOptions['transport']): value is MockTransport {
