@@ -3,6 +3,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { createRealtimeSession } from '../core/session/index.ts';
 import type { CreateRealtimeSessionOptions, RealtimeSession } from '../core/session/types.ts';
 import { RealtimeProvider } from '../react/RealtimeProvider.tsx';
+import { flushFrame, setFrameScheduler } from '../react/subscribeOncePerFrame.ts';
 import { createMockTransport, type MockTransport, type MockTransportOptions } from './createMockTransport.ts';
 import { createVirtualClock, type VirtualClock } from './createVirtualClock.ts';
 import { play, type PlayController, type PlayOptions } from './scenario/play.ts';
@@ -32,7 +33,12 @@ export interface RenderWithSessionResult extends RenderResult {
   session: RealtimeSession;
   transport: MockTransport;
   clock: VirtualClock;
-  /** Move the virtual clock forward inside `act()`, so timers and re-renders settle. */
+  /**
+   * Move the virtual clock forward inside `act()`, so timers and re-renders settle: frames of
+   * frame-coalesced hooks (`useTranscript`) run on the virtual clock, and a frame still pending
+   * at the end runs too, so the DOM shows every change up to the new time. `advance(0)` just
+   * settles what a test emitted directly.
+   */
   advance(ms: number): void;
   /** Play a scenario timeline into the mock transport on the virtual clock (then `advance`). */
   play(timeline: Timeline, options?: Omit<PlayOptions, 'transport' | 'clock'>): PlayController;
@@ -70,6 +76,12 @@ export async function renderWithSession(
   const clock = clockOption ?? createVirtualClock(0);
   const transport = isMockTransport(transportOption) ? transportOption : createMockTransport({ clock, ...transportOption });
   const session = createRealtimeSession({ transport, config, idle, clock });
+  // Frame-coalesced hooks (useTranscript) get their frames from the virtual clock, every 16 ms
+  // of it, so advance() re-renders them like real frames would; advance() flushes the last one.
+  setFrameScheduler(session, (callback) => {
+    const handle = clock.setTimeout(callback, FRAME_MS);
+    return () => clock.clearTimeout(handle);
+  });
 
   function Wrapper({ children }: { children?: ReactNode }) {
     return <RealtimeProvider session={session}>{Inner ? <Inner>{children}</Inner> : children}</RealtimeProvider>;
@@ -107,10 +119,16 @@ export async function renderWithSession(
     session,
     transport,
     clock,
-    advance: (ms) => act(() => clock.advance(ms)),
+    advance: (ms) =>
+      act(() => {
+        clock.advance(ms);
+        flushFrame(session);
+      }),
     play: (timeline, playOptions) => play(timeline, { ...playOptions, transport, clock }),
   };
 }
+
+const FRAME_MS = 16;
 
 interface Rendered {
   unmount(): void;
