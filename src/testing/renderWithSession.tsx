@@ -20,8 +20,10 @@ export interface RenderWithSessionOptions extends Omit<RenderOptions, 'queries'>
   /** A virtual clock to use; default a new one at time 0. */
   clock?: VirtualClock;
   /**
-   * Connect before resolving (default true), so the test can emit server events at once. Set
-   * false to test the disconnected UI, or when the transport's connection waits on the clock.
+   * Connect before resolving (default true), so the test can emit server events at once. A
+   * connection that waits on the virtual clock (`transport: { connectDelayMs }`) is driven by
+   * advancing the clock (with `advanceAsync`) until it settles. Set false to test the
+   * disconnected UI.
    */
   connect?: boolean;
 }
@@ -40,6 +42,11 @@ export interface RenderWithSessionResult extends RenderResult {
    * settles what a test emitted directly.
    */
   advance(ms: number): void;
+  /**
+   * Like `advance`, with the clock's `advanceAsync` inside an async `act()`: promises settle
+   * between timers. Await it when a timer's effect goes through a promise.
+   */
+  advanceAsync(ms: number): Promise<void>;
   /** Play a scenario timeline into the mock transport on the virtual clock (then `advance`). */
   play(timeline: Timeline, options?: Omit<PlayOptions, 'transport' | 'clock'>): PlayController;
 }
@@ -106,7 +113,19 @@ export async function renderWithSession(
   if (connect) {
     try {
       await act(async () => {
-        await session.connect();
+        const connecting = session.connect();
+        let settled = false;
+        connecting.then(
+          () => (settled = true),
+          () => (settled = true),
+        );
+        // A connection that waits on the virtual clock (`connectDelayMs`): move the clock from
+        // timer to timer, letting promises settle in between, until the connect settles.
+        await clock.advanceAsync(0);
+        for (let next = clock.nextTimerAt(); !settled && next !== null; next = clock.nextTimerAt()) {
+          await clock.advanceAsync(next - clock.now());
+        }
+        await connecting;
       });
     } catch (error) {
       rendered.unmount();
@@ -122,6 +141,11 @@ export async function renderWithSession(
     advance: (ms) =>
       act(() => {
         clock.advance(ms);
+        flushFrame(session);
+      }),
+    advanceAsync: (ms) =>
+      act(async () => {
+        await clock.advanceAsync(ms);
         flushFrame(session);
       }),
     play: (timeline, playOptions) => play(timeline, { ...playOptions, transport, clock }),
