@@ -51,16 +51,46 @@ describe('parseEventLog', () => {
       JSON.stringify({ t: 5, transport: 'explode' }), // 8
       JSON.stringify({ t: 5, playback: { type: 'paused' } }), // 9
       JSON.stringify({ t: 100, event: started }), // 10 ok (origin 100)
-      JSON.stringify({ t: 50, event: started }), // 11 back in time
+      JSON.stringify({ t: 50, event: started }), // 11 back in time: delivered at the previous time
       JSON.stringify({ type: 'some.future_event', event_id: 'event_9' }), // 12 ok: unknown types are replayed
     ].join('\n');
     const { steps, problems } = parseEventLog(log);
-    expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 11]);
+    expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     expect(problems[0]!.message).toMatch(/malformed JSON/);
     expect(problems[0]!.text).toBe('{"type": "response.done", ');
-    expect(problems.at(-1)!.message).toMatch(/back in time/);
-    expect(steps).toHaveLength(3);
-    expect(steps[2]).toEqual({ atMs: 0, event: { type: 'some.future_event', event_id: 'event_9' } });
+    expect(steps).toHaveLength(4);
+    expect(steps[2]).toEqual({ atMs: 0, event: started });
+    expect(steps[3]).toEqual({ atMs: 0, event: { type: 'some.future_event', event_id: 'event_9' } });
+  });
+
+  it('strips a leading BOM and skips # and // comment lines', () => {
+    const log = '\uFEFF' + [JSON.stringify({ t: 0, event: started }), '# recorded 2026-11-24', '  // a note', JSON.stringify({ t: 40, event: started })].join('\n');
+    const { steps, problems } = parseEventLog(log);
+    expect(problems).toEqual([]);
+    expect(steps).toEqual([
+      { atMs: 0, event: started },
+      { atMs: 40, event: started },
+    ]);
+  });
+
+  it('delivers a line that goes back in time at the previous time, in log order', () => {
+    const other = { ...started, event_id: 'event_2' };
+    const log = [JSON.stringify({ t: 1000, event: started }), JSON.stringify({ t: 1200, event: started }), JSON.stringify({ t: 1100, event: other })].join('\n');
+    const { steps, problems } = parseEventLog(log);
+    expect(problems).toEqual([]);
+    expect(steps.map((step) => step.atMs)).toEqual([0, 200, 200]);
+    expect(steps[2]).toEqual({ atMs: 200, event: other });
+  });
+
+  it('round-trips a timeline whose first step is not at 0 (an origin line keeps absolute times)', () => {
+    const timeline = scenario({ audio: 'placeholder' }).silence(5000).assistantSays('Hi').build();
+    expect(timeline[0]!.atMs).toBeGreaterThan(5000);
+    const text = formatEventLog(timeline);
+    expect(text.split('\n')[0]).toBe('{"origin":0}');
+    const { steps, problems } = parseEventLog(text);
+    expect(problems).toEqual([]);
+    expect(steps).toEqual(timeline);
+    expect(parseEventLog('{"t":1,"event":{"type":"x"}}\n{"origin":0}\n').problems[0]!.message).toMatch(/origin.*before/);
   });
 
   it('round-trips a built timeline through formatEventLog', () => {

@@ -3,7 +3,9 @@ import type { Timeline } from '../scenario/types.ts';
 /**
  * Write a timeline as a JSON Lines event log that {@link parseEventLog} reads back:
  * `{"t": ms, "event": {...}}` per wire event, `{"t": ms, "transport": "drop", "error": "..."}`
- * and `{"t": ms, "playback": {...}}` for the other steps.
+ * and `{"t": ms, "playback": {...}}` for the other steps. Times are kept as they are: a timeline
+ * whose first step is not at 0 starts with an `{"origin": 0}` line, so it reads back as the same
+ * timeline.
  *
  * @example
  * ```ts
@@ -12,7 +14,9 @@ import type { Timeline } from '../scenario/types.ts';
  * ```
  */
 export function formatEventLog(timeline: Timeline): string {
-  return timeline
+  // Without it the reader would take the first step's time as 0.
+  const origin = timeline.length > 0 && timeline[0]!.atMs !== 0 ? `${JSON.stringify({ origin: 0 })}\n` : '';
+  return origin + timeline
     .map((step) => {
       if ('event' in step) return JSON.stringify({ t: step.atMs, event: step.event });
       if ('transport' in step) return JSON.stringify({ t: step.atMs, transport: step.transport, error: step.error });

@@ -51,8 +51,12 @@ export interface ParseEventLogOptions {
  * (`{"type":"...", ...}`), a timed one (`{"t": 1200, "event": {...}}`), or a transport step
  * (`{"t": 5000, "transport": "drop", "error": "..."}`, `{"t": 900, "playback": {"type": "stopped"}}`).
  * Times are milliseconds; the first timed line sets the origin (it plays right after the lines
- * before it), untimed lines follow the previous one after `gapMs`. Blank lines are skipped. Bad lines
- * are reported with their line number and skipped, never thrown. Events are not validated
+ * before it) unless an `{"origin": ms}` line before the first step sets it (what
+ * {@link formatEventLog} writes for a timeline that does not start at 0), untimed lines follow the
+ * previous one after `gapMs`. A line whose `t` goes back in time is delivered at the previous
+ * line's time (logs merged from two sources are rarely in perfect order), not dropped.
+ * Blank lines, a leading byte order mark and comment lines (starting with `#` or `//`) are
+ * skipped. Bad lines are reported with their line number and skipped, never thrown. Events are not validated
  * against the protocol here: replaying unknown or odd events is what a recording is for.
  *
  * @example
@@ -70,10 +74,11 @@ export function parseEventLog(jsonl: string, options: ParseEventLogOptions = {})
   const problems: EventLogProblem[] = [];
   let origin: number | undefined;
   let lastAt = 0;
-  const lines = jsonl.split(/\r?\n/);
+  const lines = jsonl.replace(/^\uFEFF/, '').split(/\r?\n/);
 
   lines.forEach((text, index) => {
-    if (text.trim() === '') return;
+    const trimmed = text.trim();
+    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//')) return;
     const report = (message: string) => problems.push({ line: index + 1, message, text: text.slice(0, 200) });
     let value: unknown;
     try {
@@ -83,13 +88,21 @@ export function parseEventLog(jsonl: string, options: ParseEventLogOptions = {})
     }
     if (!isObject(value)) return report('expected a JSON object');
 
+    if ('origin' in value && !('event' in value) && !('type' in value)) {
+      if (typeof value.origin !== 'number' || !Number.isFinite(value.origin)) return report('"origin" must be a finite number of milliseconds');
+      if (steps.length > 0 || origin !== undefined) return report('"origin" must come before the first step');
+      origin = value.origin;
+      return;
+    }
+
     let atMs = steps.length === 0 ? 0 : lastAt + gapMs;
     let t: number | undefined;
     if ('t' in value) {
       if (typeof value.t !== 'number' || !Number.isFinite(value.t)) return report('"t" must be a finite number of milliseconds');
       t = value.t;
       if (origin !== undefined) atMs = t - origin;
-      if (atMs < lastAt) return report(`"t" goes back in time (${atMs} ms after the first line, previous line at ${lastAt} ms)`);
+      // Back in time: delivered at the previous line's time, in log order.
+      if (atMs < lastAt) atMs = lastAt;
     }
 
     let step: ScenarioStep;
