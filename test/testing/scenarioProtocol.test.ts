@@ -140,8 +140,14 @@ describe('scenario builder: every event it produces is protocol-valid', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 8 }), fc.constantFrom('mixed' as const, 'webrtc' as const, 'websocket' as const), fc.integer(), (steps, flavor, seed) => {
         const builder = scenario({ flavor, seed, audio: 'placeholder' });
+        // Only what the server can send: an idle timeout needs server VAD with one configured.
+        let idleOn = true;
         for (const s of steps) {
-          if (s.kind === 'sessionCreated') builder.sessionCreated({ idleTimeoutMs: s.idle, turnDetection: s.vad });
+          if (s.kind === 'sessionCreated') {
+            const idle = s.vad === 'server_vad' ? s.idle : null;
+            builder.sessionCreated({ idleTimeoutMs: idle, turnDetection: s.vad });
+            idleOn = idle !== null;
+          } else if (s.kind === 'idleTimeout' && !idleOn) builder.silence(1000);
           else if (s.kind === 'userSays') builder.userSays(s.text, { transcription: s.transcription, deltas: s.deltas ?? undefined });
           else if (s.kind === 'assistantSays') {
             const audioMs = s.audioMs ?? 2000;

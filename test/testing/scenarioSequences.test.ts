@@ -202,3 +202,25 @@ describe('scenario sequences follow PROTOCOL.md', () => {
     expect(() => scenario().silence(-1).build()).toThrow(RangeError);
   });
 });
+
+describe('scenario builder: only what the server sends', () => {
+  it('refuses idleTimeout() when the session has no server idle timeout', () => {
+    expect(() => scenario().sessionCreated({ turnDetection: 'semantic_vad' }).assistantSays('Hi').idleTimeout().build()).toThrow(/no idle timeout/);
+    expect(() => scenario().sessionCreated().assistantSays('Hi').idleTimeout().build()).toThrow(/no idle timeout/);
+    expect(() => scenario().sessionCreated({ turnDetection: null }).idleTimeout({ idleMs: 6000 }).build()).toThrow(/no idle timeout/);
+    expect(() => scenario().sessionCreated({ idleTimeoutMs: 8000 }).sessionUpdated({ idleTimeoutMs: null }).idleTimeout().build()).toThrow(/no idle timeout/);
+    const first = scenario().sessionCreated().build();
+    expect(() => scenario({ after: first }).idleTimeout().build()).toThrow(/no idle timeout/);
+    // With the idle timeout on, or no session event at all (a fragment), it is fine.
+    expect(() => scenario().sessionCreated({ idleTimeoutMs: 5000 }).idleTimeout().build()).not.toThrow();
+    expect(() => scenario().assistantSays('Hi').idleTimeout().build()).not.toThrow();
+  });
+
+  it('refuses an idle timeout the server would reject', () => {
+    expect(() => scenario().sessionCreated({ idleTimeoutMs: 100 }).build()).toThrow(/5000\.\.30000.*got 100/);
+    expect(() => scenario().sessionCreated({ idleTimeoutMs: 30001 }).build()).toThrow(RangeError);
+    expect(() => scenario().sessionUpdated({ idleTimeoutMs: 8000.5 }).build()).toThrow(RangeError);
+    expect(() => scenario().sessionCreated({ idleTimeoutMs: 8000, turnDetection: 'semantic_vad' }).build()).toThrow(/server VAD/);
+    expect(() => scenario().sessionCreated({ idleTimeoutMs: 30000 }).sessionCreated({ idleTimeoutMs: null }).build()).not.toThrow();
+  });
+});

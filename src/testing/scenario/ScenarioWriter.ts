@@ -1,4 +1,5 @@
 import type { ConversationItem, ServerEvent, ServerEventOf, ServerEventType } from '../../core/protocol/index.ts';
+import { IDLE_TIMEOUT_MAX_MS, IDLE_TIMEOUT_MIN_MS } from '../../core/protocol/turnDetection.ts';
 import type { PlaybackEvent } from '../../core/transports/types.ts';
 import { createIdFactory, createUniqueIdFactory } from './createIdFactory.ts';
 import { createPcmChunk } from './createPcmChunk.ts';
@@ -119,6 +120,19 @@ export class ScenarioWriter {
   session(type: 'session.created' | 'session.updated', options: SessionOptions = {}): void {
     this.sessionId ??= this.ids.next('sess');
     const detection = options.turnDetection === undefined ? 'server_vad' : options.turnDetection;
+    const idle = options.idleTimeoutMs;
+    if (idle !== undefined && idle !== null) {
+      if (detection !== 'server_vad') {
+        throw new Error(
+          `${type}: idleTimeoutMs needs server VAD; the server rejects idle_timeout_ms with turnDetection ${JSON.stringify(detection)}`,
+        );
+      }
+      if (!Number.isInteger(idle) || idle < IDLE_TIMEOUT_MIN_MS || idle > IDLE_TIMEOUT_MAX_MS) {
+        throw new RangeError(
+          `${type}: idleTimeoutMs must be a whole number of ms in ${IDLE_TIMEOUT_MIN_MS}..${IDLE_TIMEOUT_MAX_MS} (or null for off), got ${idle}`,
+        );
+      }
+    }
     this.sessionIdleMs = detection === 'server_vad' ? (options.idleTimeoutMs ?? null) : null;
     this.sessionKnown = true;
     const turnDetection =
@@ -322,6 +336,13 @@ export class ScenarioWriter {
 
   /** PROTOCOL.md sequence B: timeout, commit of the silent item, then the server's own response. */
   idleTimeout(options: IdleTimeoutOptions = {}, cutAfterMs?: number): ResponseCut | undefined {
+    if (this.sessionKnown && this.sessionIdleMs === null) {
+      throw new Error(
+        'idleTimeout(): the session has no idle timeout (semantic VAD, no turn detection, or idleTimeoutMs off), ' +
+          'so the server never sends input_audio_buffer.timeout_triggered. Use sessionCreated({ idleTimeoutMs }) with server VAD, ' +
+          'or silence() to script a client-side timeout.',
+      );
+    }
     const idleMs = options.idleMs ?? this.sessionIdleMs ?? this.options.idleTimeoutMs ?? 8000;
     const firedAt = Math.max(this.t, this.silenceStart + idleMs);
     const itemId = this.ids.next('item');

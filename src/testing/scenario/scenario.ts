@@ -41,7 +41,10 @@ export class ScenarioBuilder {
 
   constructor(private readonly options: ScenarioOptions = {}) {}
 
-  /** `session.created`: server VAD by default; pass `idleTimeoutMs` to turn the idle timeout on. */
+  /**
+   * `session.created`: server VAD by default; pass `idleTimeoutMs` (5000..30000, server VAD only)
+   * to turn the idle timeout on. `build()` throws for a value the server would reject.
+   */
   sessionCreated(options?: SessionOptions): this {
     return this.add({ kind: 'session', type: 'session.created', options });
   }
@@ -74,7 +77,9 @@ export class ScenarioBuilder {
 
   /**
    * The idle timeout fires `idleMs` after the last playback ended (sequence B): the silent user
-   * item is committed and the server answers with a re-prompt by itself.
+   * item is committed and the server answers with a re-prompt by itself. `build()` throws when
+   * the scenario's session (here or in `after`) has no server idle timeout: the server would
+   * never send it. Without any session event, the scenario's `idleTimeoutMs` (default 8000) is used.
    */
   idleTimeout(options?: IdleTimeoutOptions): this {
     return this.add({ kind: 'idleTimeout', options });
