@@ -21,6 +21,22 @@ const SAMPLE_RATE = 24000;
  * ```
  */
 export function createPcmChunk(ms: number, offsetMs = 0): string {
+  // Answers of a scenario repeat the same (length, offset) chunks: make each once, and share
+  // the string (a long scenario holds one copy per distinct chunk, not one per delta).
+  const key = `${ms}:${offsetMs}`;
+  const cached = chunkCache.get(key);
+  if (cached !== undefined) return cached;
+  const chunk = synthesize(ms, offsetMs);
+  if (chunkCache.size >= MAX_CACHED_CHUNKS) chunkCache.clear();
+  chunkCache.set(key, chunk);
+  return chunk;
+}
+
+/** Distinct chunks kept: 4096 chunks of 40 ms (2.7 minutes of audio) are about 10 MB. */
+const MAX_CACHED_CHUNKS = 4096;
+const chunkCache = new Map<string, string>();
+
+function synthesize(ms: number, offsetMs: number): string {
   const samples = Math.max(1, Math.round((ms * SAMPLE_RATE) / 1000));
   const start = Math.round((offsetMs * SAMPLE_RATE) / 1000);
   const bytes = new Uint8Array(samples * 2);
