@@ -1,6 +1,7 @@
 import { parseClientEvent } from '../core/protocol/index.ts';
 import type { ClientEvent } from '../core/protocol/index.ts';
 import type { Clock } from '../core/session/clock.ts';
+import { RealtimeTransportError } from '../core/transports/RealtimeTransportError.ts';
 import type {
   PlaybackEvent,
   PlaybackReporting,
@@ -55,7 +56,15 @@ export interface MockTransportOptions {
   connectDelayMs?: number;
   /** Make `connect()` reject with this error, to test failed connections. */
   connectError?: Error;
-  /** Clock that times `connectDelayMs`. Pass the session's virtual clock in tests. */
+  /**
+   * How many `connect()` attempts fail with `connectError`: the first N, then connecting
+   * succeeds (to test "fail, then reconnect"). Default: every attempt.
+   */
+  connectFailures?: number;
+  /**
+   * Clock that times `connectDelayMs`. Pass the session's virtual clock in tests; `play()`
+   * uses it too when given no clock.
+   */
   clock?: Clock;
   /**
    * What the mock tells the session about playback. Default `'server'`: like WebRTC, the
@@ -85,6 +94,8 @@ export interface MockTransportOptions {
  */
 export interface MockTransport extends RealtimeTransport {
   readonly playbackReporting: PlaybackReporting;
+  /** The `clock` option: what `play()` times steps with when given no clock. */
+  readonly clock: Clock | undefined;
   /** True between a successful `connect()` and `close()` or `drop()`. */
   readonly connected: boolean;
   /** Last value passed to `setMuted`. */
@@ -108,8 +119,11 @@ export interface MockTransport extends RealtimeTransport {
    * Returns false, delivering nothing, when not connected: a closed socket hears no server.
    */
   emit(data: string | object, options?: { delivery?: MockDelivery }): boolean;
-  /** Report assistant playback to `'playback'` listeners (for `playbackReporting: 'transport'`). */
-  emitPlayback(event: PlaybackEvent): void;
+  /**
+   * Report assistant playback to `'playback'` listeners (for `playbackReporting: 'transport'`).
+   * Like `emit`, returns false, delivering nothing, when not connected.
+   */
+  emitPlayback(event: PlaybackEvent): boolean;
   /**
    * The connection goes away without being asked: `'close'` listeners get `{ error, reason: 'dropped' }`.
    * Does nothing when already closed (a transport emits `close` once per connection).
@@ -160,6 +174,9 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
   const invalidSent: { event: ClientEvent; message: string }[] = [];
   let connected = false;
   let muted = false;
+  let attempts = 0;
+  /** Aborts the pending `connect()` attempts: `close()` wins over them. */
+  const pendingConnects = new Set<AbortController>();
 
   function dispatch<K extends keyof TransportEventMap>(type: K, payload: TransportEventMap[K]): void {
     // Copy first: a listener may unsubscribe (or subscribe) while we iterate.
@@ -192,6 +209,7 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
 
   const transport: MockTransport = {
     playbackReporting: options.playbackReporting ?? 'server',
+    clock: options.clock,
     get connected() {
       return connected;
     },
@@ -202,14 +220,28 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
     calls,
     invalidSent,
 
-    async connect({ signal }) {
+    async connect({ signal: callerSignal }) {
       calls.push({ method: 'connect' });
-      const delay = options.connectDelayMs ?? 0;
-      if (delay > 0) await wait(delay, signal);
-      else await Promise.resolve();
-      if (signal.aborted) throw abortReason(signal);
-      if (options.connectError) throw options.connectError;
-      connected = true;
+      const attempt = ++attempts;
+      // The attempt's own signal: aborted by the caller, or by close() while it is pending.
+      const controller = new AbortController();
+      pendingConnects.add(controller);
+      const onCallerAbort = () => controller.abort(abortReason(callerSignal));
+      if (callerSignal.aborted) onCallerAbort();
+      else callerSignal.addEventListener('abort', onCallerAbort, { once: true });
+      const signal = controller.signal;
+      try {
+        const delay = options.connectDelayMs ?? 0;
+        if (delay > 0) await wait(delay, signal);
+        else await Promise.resolve();
+        if (signal.aborted) throw abortReason(signal);
+        const failures = options.connectFailures ?? Infinity;
+        if (options.connectError && attempt <= failures) throw options.connectError;
+        connected = true;
+      } finally {
+        callerSignal.removeEventListener('abort', onCallerAbort);
+        pendingConnects.delete(controller);
+      }
     },
 
     send(event) {
@@ -222,6 +254,8 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
 
     close() {
       calls.push({ method: 'close' });
+      for (const pending of pendingConnects) pending.abort(new RealtimeTransportError('aborted', 'Connecting was aborted: close() was called.'));
+      pendingConnects.clear();
       closeWith({});
     },
 
@@ -245,7 +279,9 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
     },
 
     emitPlayback(event) {
+      if (!connected) return false;
       dispatch('playback', event);
+      return true;
     },
 
     drop(error = new Error('Connection lost')) {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMockTransport } from '../../src/testing/createMockTransport.ts';
+import { createVirtualClock } from '../../src/testing/createVirtualClock.ts';
 import type { ClientEvent } from '../../src/core/protocol/index.ts';
 
 const signal = () => new AbortController().signal;
@@ -154,12 +155,19 @@ describe('createMockTransport', () => {
     expect(clock.clearTimeout).toHaveBeenCalledTimes(1);
   });
 
-  it('emits playback events and exposes its playback reporting', () => {
+  it('emits playback events (only while connected, like emit) and exposes its playback reporting', async () => {
     const transport = createMockTransport({ playbackReporting: 'transport' });
     const onPlayback = vi.fn();
     transport.on('playback', onPlayback);
-    transport.emitPlayback({ type: 'stopped', itemId: 'item_1', playedMs: 1200 });
+    expect(transport.emitPlayback({ type: 'stopped', itemId: 'item_1', playedMs: 1200 })).toBe(false);
+    expect(transport.emit('{}')).toBe(false);
+    expect(onPlayback).not.toHaveBeenCalled();
+    await transport.connect({ signal: new AbortController().signal });
+    expect(transport.emitPlayback({ type: 'stopped', itemId: 'item_1', playedMs: 1200 })).toBe(true);
     expect(onPlayback).toHaveBeenCalledWith({ type: 'stopped', itemId: 'item_1', playedMs: 1200 });
+    transport.close();
+    expect(transport.emitPlayback({ type: 'started', itemId: 'item_2' })).toBe(false);
+    expect(onPlayback).toHaveBeenCalledTimes(1);
     expect(transport.playbackReporting).toBe('transport');
     expect(createMockTransport().playbackReporting).toBe('server');
   });
@@ -186,5 +194,31 @@ describe('createMockTransport', () => {
     transport.emit('{}');
     expect(second).toHaveBeenCalledTimes(2);
     expect(transport.listenerCount('message')).toBe(1);
+  });
+
+  it('close() during a delayed connect wins: the connect rejects with aborted, never connected', async () => {
+    const clock = createVirtualClock();
+    const transport = createMockTransport({ clock, connectDelayMs: 200 });
+    const connecting = transport.connect({ signal: new AbortController().signal });
+    clock.advance(100);
+    transport.close();
+    await expect(connecting).rejects.toMatchObject({ code: 'aborted' });
+    clock.advance(1000);
+    expect(transport.connected).toBe(false);
+    // Also with an instant connect, closed before its microtask.
+    const instant = createMockTransport();
+    const pending = instant.connect({ signal: new AbortController().signal });
+    instant.close();
+    await expect(pending).rejects.toMatchObject({ code: 'aborted' });
+    expect(instant.connected).toBe(false);
+  });
+
+  it('fails only the first connectFailures attempts, then connects', async () => {
+    const transport = createMockTransport({ connectError: new Error('503'), connectFailures: 2 });
+    const signal = new AbortController().signal;
+    await expect(transport.connect({ signal })).rejects.toThrow('503');
+    await expect(transport.connect({ signal })).rejects.toThrow('503');
+    await transport.connect({ signal });
+    expect(transport.connected).toBe(true);
   });
 });

@@ -117,3 +117,27 @@ describe('play', () => {
     expect(await play([], { transport }).done).toEqual({ played: 0, undelivered: 0, stopped: false });
   });
 });
+
+describe('play defaults and endsAt', () => {
+  it("uses the transport's virtual clock when given no clock, and endsAt says when the last step is due", async () => {
+    const clock = createVirtualClock(500);
+    const transport = createMockTransport({ clock });
+    await transport.connect({ signal: new AbortController().signal });
+    const timeline = scenario({ audio: 'placeholder' }).userSays('Hi').assistantSays('Hello!').build();
+    const controller = play(timeline, { transport, speed: 2 });
+    expect(controller.endsAt).toBe(timeline.at(-1)!.atMs / 2);
+    clock.advance(controller.endsAt - 1);
+    expect(clock.pending()).toBe(1);
+    clock.advance(1);
+    expect(await controller.done).toEqual({ played: timeline.length, undelivered: 0, stopped: false });
+  });
+
+  it('counts playback steps the transport did not deliver', async () => {
+    const clock = createVirtualClock();
+    const transport = createMockTransport({ clock, playbackReporting: 'transport' });
+    const timeline = scenario({ flavor: 'websocket', audio: 'placeholder' }).assistantSays('Hi', { audioMs: 200 }).build();
+    const controller = play(timeline, { transport });
+    clock.advance(controller.endsAt);
+    expect((await controller.done).undelivered).toBe(timeline.length);
+  });
+});

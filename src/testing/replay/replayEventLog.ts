@@ -47,5 +47,5 @@ export interface ReplayController extends PlayController {
 export function replayEventLog(jsonl: string, options: ReplayEventLogOptions): ReplayController {
   const { steps, problems } = parseEventLog(jsonl, options);
   const controller = play(steps, options);
-  return { done: controller.done, stop: controller.stop, problems };
+  return { done: controller.done, stop: controller.stop, endsAt: controller.endsAt, problems };
 }

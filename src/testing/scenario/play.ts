@@ -11,7 +11,10 @@ import type { ScenarioStep, Timeline } from './types.ts';
  * const target: ScenarioTarget = createMockTransport();
  * ```
  */
-export type ScenarioTarget = Pick<MockTransport, 'emit' | 'drop' | 'emitPlayback'>;
+export type ScenarioTarget = Pick<MockTransport, 'emit' | 'drop' | 'emitPlayback'> & {
+  /** The transport's clock, if it has one: `play()` uses it when given no `clock`. */
+  readonly clock?: Clock | undefined;
+};
 
 /**
  * Options of {@link play}.
@@ -26,7 +29,8 @@ export interface PlayOptions {
   transport: ScenarioTarget;
   /**
    * The clock that times the steps. A virtual clock plays only as far as the test advances it
-   * (instant); the default, the system clock, plays in real time.
+   * (instant). Default: the transport's clock (`createMockTransport({ clock })`), else the
+   * system clock, which plays in real time.
    */
   clock?: Clock;
   /** Playback speed: 1 = real time (default), 10 = ten times faster. */
@@ -48,7 +52,7 @@ export interface PlayOptions {
 export interface PlayResult {
   /** Steps played. */
   played: number;
-  /** Wire events the transport did not deliver because it was not connected. */
+  /** Wire events and playback steps the transport did not deliver because it was not connected. */
   undelivered: number;
   /** True when `stop()` ended the playback early. */
   stopped: boolean;
@@ -68,6 +72,11 @@ export interface PlayController {
   readonly done: Promise<PlayResult>;
   /** Stop now; steps not played yet are dropped. */
   stop(): void;
+  /**
+   * Milliseconds after `play()` was called at which the last step is due (the timeline's end,
+   * divided by `speed`): `clock.advance(controller.endsAt)` right after `play()` plays it all.
+   */
+  readonly endsAt: number;
 }
 
 /**
@@ -94,7 +103,7 @@ export interface PlayController {
  */
 export function play(timeline: Timeline, options: PlayOptions): PlayController {
   const { transport, delivery, onStep } = options;
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? transport.clock ?? systemClock;
   const speed = options.speed ?? 1;
   if (!(speed > 0)) throw new RangeError(`play() speed must be a positive number, got ${speed}`);
 
@@ -115,7 +124,7 @@ export function play(timeline: Timeline, options: PlayOptions): PlayController {
     } else if ('transport' in step) {
       transport.drop(new Error(step.error));
     } else {
-      transport.emitPlayback(step.playback);
+      if (transport.emitPlayback(step.playback) === false) result.undelivered++;
     }
   };
 
@@ -156,7 +165,9 @@ export function play(timeline: Timeline, options: PlayOptions): PlayController {
   };
 
   schedule();
+  const last = timeline.at(-1);
   return {
+    endsAt: last ? last.atMs / speed : 0,
     done,
     stop() {
       result.stopped = !finished;
