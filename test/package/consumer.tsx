@@ -11,7 +11,7 @@ const session = createRealtimeSession({ transport, clock: createVirtualClock(), 
 const state: SessionState = session.getState();
 const parsed = parseServerEvent('{}');
 const config = withIdleTimeout({}, 8000);
-const timeline = scenario().sessionCreated().idleTimeout().build();
+const timeline = scenario().sessionCreated({ idleTimeoutMs: 8000 }).idleTimeout().build();
 
 export function Page() {
   useRealtimeEvents('input_audio_timeout_triggered', (event: InputAudioTimeoutTriggeredEvent) => {
