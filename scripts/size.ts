@@ -44,7 +44,7 @@ const cases: SizeCase[] = [
     label: 'react-realtime-kit: whole main entry',
     code: "export * from 'react-realtime-kit';",
     target: 20000,
-    budget: 41500,
+    budget: 42300,
   },
   {
     key: 'size_openai_agents_realtime_gz',
