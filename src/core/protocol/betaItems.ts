@@ -1,3 +1,5 @@
+import { isRecord } from './isRecord.ts';
+
 /** Beta names of assistant content part types, keyed to their GA names. */
 const BETA_ASSISTANT_PART_TYPES: Readonly<Record<string, string>> = Object.freeze(
   Object.assign(Object.create(null) as object, {
@@ -6,9 +8,6 @@ const BETA_ASSISTANT_PART_TYPES: Readonly<Record<string, string>> = Object.freez
   }),
 );
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function betaPartType(part: unknown): string | undefined {
   if (!isRecord(part) || typeof part.type !== 'string') return undefined;

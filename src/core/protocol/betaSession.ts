@@ -1,6 +1,4 @@
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from './isRecord.ts';
 
 /** Beta audio format names and their GA objects. */
 const BETA_AUDIO_FORMATS: Readonly<Record<string, { type: string; rate?: number }>> = Object.freeze(

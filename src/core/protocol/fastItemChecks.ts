@@ -1,3 +1,5 @@
+import { isRecord } from './isRecord.ts';
+
 /**
  * Hand-written twins of the item and response schemas (`items.ts`, `response.ts`), for the
  * fast path of `serverEventFastPath.ts`: every turn brings several `conversation.item.*`,
@@ -8,13 +10,6 @@
  * may say no more often (MCP items, item references, response metadata): zod then decides.
  * The equivalence test in test/core/protocol/serverEventFastPath.property.test.ts covers them.
  */
-
-type Wire = Record<string, unknown>;
-
-/** zod's test for an object (`z.looseObject`): anything but null and arrays. */
-export function isRecord(value: unknown): value is Wire {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `z.string().optional()` */
 export function isOptionalString(value: unknown): boolean {

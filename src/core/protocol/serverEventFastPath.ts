@@ -22,8 +22,8 @@ import {
   isOptionalNumber,
   isOptionalString,
   isRealtimeResponse,
-  isRecord,
 } from './fastItemChecks.ts';
+import { isRecord } from './isRecord.ts';
 import type { ServerEventType } from './serverEvents.ts';
 
 type Wire = Record<string, unknown>;

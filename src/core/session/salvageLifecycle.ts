@@ -1,13 +1,9 @@
+import { isRecord } from '../protocol/isRecord.ts';
 import { applyTranscript } from './applyTranscript.ts';
 import { readState, type SessionContext } from './createSessionContext.ts';
 import { responseDone, responseStarted } from './responseLifecycle.ts';
 import { serverPlayback } from './setSpeaking.ts';
 import { setTranscriptText } from './transcriptReducer.ts';
-
-type RawRecord = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is RawRecord =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const stringOrUndefined = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
