@@ -1,3 +1,4 @@
+import { MAX_TIMER_DELAY_MS } from '../protocol/timerDuration.ts';
 import type { Clock, TimerHandle } from './clock.ts';
 import {
   createIdleMachine,
@@ -48,15 +49,22 @@ export function createIdleController(options: IdleControllerOptions): IdleContro
   let endAt: number | null = null;
   let endTimer: TimerHandle = null;
 
+  // A timer can fire before its deadline as the clock reads it: the wall clock stepped back,
+  // or a delay was capped at what a timer holds. Then it is armed again for the rest, so a
+  // deadline is never acted on early and never forgotten (a countdown stuck in `ending`).
   // Defined once, not per re-arm: the silence clock re-arms on every turn.
   function clientDue(): void {
+    const due = clientAt;
     clientAt = null;
-    options.onClientDue();
+    if (due !== null && clock.now() < due) reconcile();
+    else options.onClientDue();
   }
 
   function graceEnd(): void {
+    const due = endAt;
     endAt = null;
-    options.onGraceEnd();
+    if (due !== null && clock.now() < due) reconcile();
+    else options.onGraceEnd();
   }
 
   function reconcile(): void {
@@ -65,17 +73,22 @@ export function createIdleController(options: IdleControllerOptions): IdleContro
       if (clientAt !== null) clock.clearTimeout(clientTimer);
       clientAt = wantClient;
       if (wantClient !== null) {
-        clientTimer = clock.setTimeout(clientDue, wantClient - clock.now());
+        clientTimer = clock.setTimeout(clientDue, delayUntil(wantClient));
       }
     }
-    const wantEnd = state.endsAt;
+    // No end of session for a connection that is gone: a reconnect must never meet an old countdown.
+    const wantEnd = state.connected ? state.endsAt : null;
     if (wantEnd !== endAt) {
       if (endAt !== null) clock.clearTimeout(endTimer);
       endAt = wantEnd;
       if (wantEnd !== null) {
-        endTimer = clock.setTimeout(graceEnd, wantEnd - clock.now());
+        endTimer = clock.setTimeout(graceEnd, delayUntil(wantEnd));
       }
     }
+  }
+
+  function delayUntil(time: number): number {
+    return Math.min(Math.max(0, time - clock.now()), MAX_TIMER_DELAY_MS);
   }
 
   return {

@@ -2,7 +2,7 @@ import { connectSession, disconnectSession, shutDown } from './connectSession.ts
 import { createIdleController } from './createIdleController.ts';
 import { createPlaybackEstimator } from './createPlaybackEstimator.ts';
 import { createSessionActions } from './createSessionActions.ts';
-import { createSessionContext, type SessionContext } from './createSessionContext.ts';
+import { createSessionContext, readState, type SessionContext } from './createSessionContext.ts';
 import { idleGraceElapsed } from './idleMachine.ts';
 import { runTransaction } from './runTransaction.ts';
 import { setSpeaking } from './setSpeaking.ts';
@@ -43,8 +43,11 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
       }),
     onGraceEnd: () =>
       runTransaction(ctx, () => {
+        const before = ctx.idle.state;
         ctx.idle.apply(idleGraceElapsed);
-        if (ctx.idle.state.ended) shutDown(ctx, 'disconnected', undefined, true);
+        // Only the countdown of the live connection ends it; never a reconnect in flight.
+        const endedNow = ctx.idle.state !== before && ctx.idle.state.ended;
+        if (endedNow && readState(ctx).status === 'connected') shutDown(ctx, 'disconnected', undefined, true);
       }),
   });
   ctx.estimator = createPlaybackEstimator(ctx.clock, () =>

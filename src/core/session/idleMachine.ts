@@ -138,7 +138,9 @@ function settle(s: IdleMachineState, now: number): IdleMachineState {
  * changes. Turning the timeout off forgets the timeouts counted so far (the phase is `off`). A
  * running end-of-session countdown follows the new limits: it stops when `maxTimeouts` no
  * longer calls for it, keeps its start but takes the new length when `endGraceMs` changes, and
- * starts when `maxTimeouts` comes down to the count already reached.
+ * starts when `maxTimeouts` comes down to the count already reached (only while connected:
+ * nothing arms an end of session for a connection that is gone, and the count a disconnected
+ * session still shows starts over on the next connection).
  */
 export function idleConfigure(s: IdleMachineState, config: IdleMachineConfig, now: number): IdleMachineState {
   const changed =
@@ -161,7 +163,7 @@ export function idleConfigure(s: IdleMachineState, config: IdleMachineConfig, no
     next.endsAt = null;
   } else if (next.endsAt !== null && config.endGraceMs !== s.endGraceMs) {
     next.endsAt = next.endsAt - s.endGraceMs + config.endGraceMs;
-  } else if (next.endsAt === null && limitReached && !next.ended) {
+  } else if (next.endsAt === null && limitReached && !next.ended && next.connected) {
     next.endsAt = now + next.endGraceMs;
   }
   return settle(next, now);
