@@ -1,4 +1,5 @@
-import { RealtimeConfigError, validateIdleTimeoutMs } from '../protocol/index.ts';
+import { IDLE_TIMEOUT_MAX_MS, IDLE_TIMEOUT_MIN_MS, RealtimeConfigError } from '../protocol/index.ts';
+import { describeConfigValue, timerDurationIssue } from '../protocol/timerDuration.ts';
 import type { IdlePolicy } from './types.ts';
 
 /**
@@ -28,36 +29,61 @@ export const DEFAULT_IDLE_POLICY: Readonly<IdlePolicy> = Object.freeze({
 const FALLBACK_MODES = new Set(['auto', 'always', 'never']);
 
 /**
- * Merge a partial policy over `base` (the defaults or the current policy) and check it.
+ * Merge a partial policy over `base` (the defaults or the current policy) and check it. An
+ * omitted (`undefined`) field keeps `base`'s value; `null` means "off" only where the type says
+ * so (`timeoutMs`, `maxTimeouts`) and is an error elsewhere, never a silent fallback.
  *
- * @throws RealtimeConfigError for a timeout outside 5000..30000 ms, an unknown
- *   `clientFallback`, a `maxTimeouts` that is not a positive integer or null, or a negative
- *   `endGraceMs`.
+ * @throws RealtimeConfigError (paths `idle.<field>`) for a patch that is not an object, a
+ *   timeout outside 5000..30000 ms, a `clientFallback` other than 'auto', 'always' or 'never',
+ *   a `maxTimeouts` that is not a positive integer or null, or an `endGraceMs` that is not a
+ *   number of ms from 0 to 2147483647 (the longest delay a timer holds).
  *
  * @example
  * ```ts
  * resolveIdlePolicy({ timeoutMs: 8000 }); // { timeoutMs: 8000, clientFallback: 'auto', maxTimeouts: 3, endGraceMs: 20000 }
- * resolveIdlePolicy({ timeoutMs: 1000 }); // throws RealtimeConfigError
+ * resolveIdlePolicy({ timeoutMs: 1000 }); // throws RealtimeConfigError: "idle.timeoutMs: must be an integer between 5000 and 30000 ms ..."
  * ```
  */
 export function resolveIdlePolicy(patch: Partial<IdlePolicy> = {}, base: IdlePolicy = DEFAULT_IDLE_POLICY): IdlePolicy {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+    throw new RealtimeConfigError([
+      {
+        path: 'idle',
+        message: `must be an object of idle policy fields, such as { timeoutMs: 8000 } ({} changes nothing); got ${describeConfigValue(patch)}`,
+      },
+    ]);
+  }
   const merged: IdlePolicy = {
     timeoutMs: patch.timeoutMs !== undefined ? patch.timeoutMs : base.timeoutMs,
-    clientFallback: patch.clientFallback ?? base.clientFallback,
+    clientFallback: patch.clientFallback !== undefined ? patch.clientFallback : base.clientFallback,
     maxTimeouts: patch.maxTimeouts !== undefined ? patch.maxTimeouts : base.maxTimeouts,
-    endGraceMs: patch.endGraceMs ?? base.endGraceMs,
+    endGraceMs: patch.endGraceMs !== undefined ? patch.endGraceMs : base.endGraceMs,
   };
-  validateIdleTimeoutMs(merged.timeoutMs);
   const issues: { path: string; message: string }[] = [];
+  const timeoutMs: unknown = merged.timeoutMs;
+  if (
+    timeoutMs !== null &&
+    !(typeof timeoutMs === 'number' && Number.isInteger(timeoutMs) && timeoutMs >= IDLE_TIMEOUT_MIN_MS && timeoutMs <= IDLE_TIMEOUT_MAX_MS)
+  ) {
+    issues.push({
+      path: 'idle.timeoutMs',
+      message: `must be an integer between ${IDLE_TIMEOUT_MIN_MS} and ${IDLE_TIMEOUT_MAX_MS} ms, or null to turn the idle timeout off; got ${describeConfigValue(timeoutMs)}`,
+    });
+  }
   if (!FALLBACK_MODES.has(merged.clientFallback)) {
-    issues.push({ path: 'idle.clientFallback', message: `must be 'auto', 'always' or 'never'; got ${String(merged.clientFallback)}` });
+    issues.push({
+      path: 'idle.clientFallback',
+      message: `must be 'auto', 'always' or 'never' (omit it for the default, 'auto'); got ${describeConfigValue(merged.clientFallback)}`,
+    });
   }
   if (merged.maxTimeouts !== null && !(Number.isInteger(merged.maxTimeouts) && merged.maxTimeouts > 0)) {
-    issues.push({ path: 'idle.maxTimeouts', message: `must be a positive integer or null; got ${String(merged.maxTimeouts)}` });
+    issues.push({
+      path: 'idle.maxTimeouts',
+      message: `must be a positive integer, or null to never end the session; got ${describeConfigValue(merged.maxTimeouts)}`,
+    });
   }
-  if (!(Number.isFinite(merged.endGraceMs) && merged.endGraceMs >= 0)) {
-    issues.push({ path: 'idle.endGraceMs', message: `must be a number of ms >= 0; got ${String(merged.endGraceMs)}` });
-  }
+  const graceIssue = timerDurationIssue('idle.endGraceMs', merged.endGraceMs, { defaultMs: DEFAULT_IDLE_POLICY.endGraceMs });
+  if (graceIssue) issues.push(graceIssue);
   if (issues.length > 0) throw new RealtimeConfigError(issues);
   return merged;
 }
