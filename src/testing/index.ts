@@ -1,7 +1,8 @@
 /**
  * `react-realtime-kit/testing`: test and demo a Realtime UI without a server or an API key.
- * A mock transport, a virtual clock, a scenario builder of protocol-valid event timelines, and
- * replay of recorded sessions. Framework-free: nothing here imports React.
+ * A mock transport, a virtual clock, a scenario builder of protocol-valid event timelines,
+ * replay of recorded sessions, and a demo mode (`createDemoSession`) that plays a scenario inside
+ * an app. Framework-free: nothing here imports React.
  */
 export { createMockTransport } from './createMockTransport.ts';
 export type { MockDelivery, MockTransport, MockTransportCall, MockTransportOptions } from './createMockTransport.ts';
@@ -13,5 +14,9 @@ export type { EventLogProblem, ParsedEventLog, ParseEventLogOptions } from './re
 export { formatEventLog } from './replay/formatEventLog.ts';
 export { replayEventLog } from './replay/replayEventLog.ts';
 export type { ReplayController, ReplayEventLogOptions } from './replay/replayEventLog.ts';
+export { createDemoSession } from './demo/createDemoSession.ts';
+export type { DemoSessionOptions } from './demo/createDemoSession.ts';
+export { demoTimeline } from './demo/demoTimeline.ts';
+export type { DemoTimelineOptions } from './demo/demoTimeline.ts';
 // React helpers (`renderWithSession`) live in `./react.ts`, entry `react-realtime-kit/testing/react`,
 // so that this entry never requires React or Testing Library.

@@ -1,0 +1,144 @@
+import { createRealtimeSession } from '../../core/session/createRealtimeSession.ts';
+import { systemClock } from '../../core/session/clock.ts';
+import type { Clock, TimerHandle } from '../../core/session/clock.ts';
+import type { SessionConfig } from '../../core/protocol/index.ts';
+import type { IdlePolicy, RealtimeSession } from '../../core/session/types.ts';
+import { createMockTransport } from '../createMockTransport.ts';
+import { play } from '../scenario/play.ts';
+import type { PlayController } from '../scenario/play.ts';
+import type { Timeline } from '../scenario/types.ts';
+import { createScaledClock } from './createScaledClock.ts';
+import { demoTimeline } from './demoTimeline.ts';
+
+/**
+ * Options of {@link createDemoSession}. Every option has a default: `createDemoSession()` alone
+ * plays {@link demoTimeline}, a conversation that ends in the idle timeout and its banner.
+ *
+ * @example
+ * ```ts
+ * const options: DemoSessionOptions = { speed: 2, loop: true, idle: { timeoutMs: 8000, maxTimeouts: 2 } };
+ * ```
+ */
+export interface DemoSessionOptions {
+  /**
+   * The scripted server, played from its start each time the session connects. A function is
+   * called for each connection: return a new timeline (a new `scenario()` builder) so a replay
+   * adds new transcript rows; a timeline given as is replays the same item ids, which the
+   * transcript treats as the same rows. Default: `() => demoTimeline({ idleTimeoutMs })`, with
+   * the `idle.timeoutMs` you give (8000 by default).
+   */
+  timeline?: Timeline | (() => Timeline);
+  /**
+   * Playback speed, 1 = real time (default). The session runs on the same sped-up clock, so its
+   * silence clock and countdowns keep pace with the script and still read in real seconds.
+   */
+  speed?: number;
+  /**
+   * Play the demo again when it ends by itself (the idle policy ended the session, or the
+   * timeline dropped the connection): connect again after `loopDelayMs`. A `disconnect()` you
+   * call (the "Disconnect" button) stops the loop until the next `connect()`. Default false.
+   */
+  loop?: boolean;
+  /** Pause before a loop reconnects, in milliseconds of demo time. Default 3000. */
+  loopDelayMs?: number;
+  /** The idle policy (as in `createRealtimeSession`). Default `{ timeoutMs: 8000 }`. */
+  idle?: Partial<IdlePolicy>;
+  /** The initial session config (as in `createRealtimeSession`). */
+  config?: SessionConfig;
+  /** How long connecting takes, in milliseconds of demo time, so "Connecting…" shows. Default 300. */
+  connectDelayMs?: number;
+  /** The clock under the demo; tests pass a virtual clock. Default: the real clock. */
+  clock?: Clock;
+}
+
+const DEFAULT_IDLE: Partial<IdlePolicy> = { timeoutMs: 8000 };
+
+/**
+ * Demo mode: a {@link RealtimeSession} that needs no server, no network and no API key. It
+ * runs on a mock transport, on the real clock (sped up by `speed`), and plays a scripted
+ * conversation each time it connects. Give it to `<RealtimeProvider session={demo}>`: every
+ * hook and component works on it as on a real session. For a landing page, a design review or
+ * a screenshot.
+ *
+ * Lifecycle: each `connect()` plays the timeline from its start once connected (a reconnect
+ * replays it); `disconnect()`, or the connection ending in any other way, stops the playback and
+ * every demo timer. The session keeps its transcript across connections, like a real one.
+ *
+ * @example The headline feature in one line: a conversation, the user goes quiet, the idle banner
+ * ```tsx
+ * import { RealtimeProvider, ConnectionIndicator, TranscriptView, IdleBanner } from 'react-realtime-kit';
+ * import { createDemoSession } from 'react-realtime-kit/testing';
+ *
+ * const demo = createDemoSession();
+ *
+ * export function LandingDemo() {
+ *   return (
+ *     <RealtimeProvider session={demo} autoConnect>
+ *       <ConnectionIndicator />
+ *       <TranscriptView />
+ *       <IdleBanner />
+ *     </RealtimeProvider>
+ *   );
+ * }
+ * ```
+ *
+ * @example Your own script, twice as fast, playing again whenever it ends
+ * ```ts
+ * const demo = createDemoSession({
+ *   timeline: () => scenario().sessionCreated({ idleTimeoutMs: 5000 }).userSays('Hi').assistantSays('Hello!').idleTimeout().build(),
+ *   idle: { timeoutMs: 5000, maxTimeouts: 1, endGraceMs: 10000 },
+ *   speed: 2,
+ *   loop: true,
+ * });
+ * ```
+ */
+export function createDemoSession(options: DemoSessionOptions = {}): RealtimeSession {
+  const speed = options.speed ?? 1;
+  if (!(speed > 0) || !Number.isFinite(speed)) throw new RangeError(`createDemoSession() speed must be a positive number, got ${String(speed)}`);
+  const loopDelayMs = options.loopDelayMs ?? 3000;
+  if (!(loopDelayMs >= 0) || !Number.isFinite(loopDelayMs)) {
+    throw new RangeError(`createDemoSession() loopDelayMs must be a number of milliseconds (0 or more), got ${String(loopDelayMs)}`);
+  }
+  const idle = options.idle ?? DEFAULT_IDLE;
+  const timelineOf = resolveTimeline(options.timeline, idle);
+  const clock = createScaledClock(options.clock ?? systemClock, speed);
+  const transport = createMockTransport({ clock, connectDelayMs: options.connectDelayMs ?? 300 });
+  const session = createRealtimeSession({ transport, clock, idle, config: options.config });
+
+  let playback: PlayController | undefined;
+  let restart: TimerHandle | undefined;
+  const stopTimers = () => {
+    playback?.stop();
+    playback = undefined;
+    if (restart !== undefined) clock.clearTimeout(restart);
+    restart = undefined;
+  };
+
+  session.on('status_changed', (event) => {
+    if (event.status === 'connecting') return stopTimers();
+    if (event.status === 'connected') {
+      stopTimers();
+      playback = play(timelineOf(), { transport, clock });
+      return;
+    }
+    stopTimers();
+    // Ended by itself: the idle policy's end (phase `ended`) or a dropped connection (`error`).
+    // A plain disconnect while the idle policy had not ended the session is the user's: no loop.
+    const endedByItself = event.status === 'error' || session.getState().idle.phase === 'ended';
+    if (options.loop && endedByItself && event.previous === 'connected') {
+      restart = clock.setTimeout(() => {
+        restart = undefined;
+        // A failure is in the session state (status `error`); the demo has nothing to add.
+        session.connect().catch(() => undefined);
+      }, loopDelayMs);
+    }
+  });
+  return session;
+}
+
+function resolveTimeline(timeline: DemoSessionOptions['timeline'], idle: Partial<IdlePolicy>): () => Timeline {
+  if (typeof timeline === 'function') return timeline;
+  if (timeline) return () => timeline;
+  const idleTimeoutMs = typeof idle.timeoutMs === 'number' ? idle.timeoutMs : 8000;
+  return () => demoTimeline({ idleTimeoutMs });
+}
