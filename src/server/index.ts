@@ -3,4 +3,4 @@
  * in a page: it handles your standard API key.
  */
 export { createClientSecret, ClientSecretError } from './createClientSecret.ts';
-export type { ClientSecret, CreateClientSecretOptions } from './createClientSecret.ts';
+export type { ClientSecret, ClientSecretErrorCode, CreateClientSecretOptions } from './createClientSecret.ts';

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { apiErrorMessage } from '../../../src/core/transports/apiErrorMessage.ts';
+import { redactError, redactSecrets } from '../../../src/core/transports/redactSecrets.ts';
+
+describe('redactSecrets', () => {
+  it('replaces exact secrets (also JSON-escaped) and anything shaped like an OpenAI key or a bearer token', () => {
+    expect(redactSecrets('key sk-proj-AbC123_xyz-9 and ek_68a1b2c3 end')).toBe('key sk-*** and ek_*** end');
+    expect(redactSecrets('Authorization: Bearer abc.def.ghi, next')).toBe('Authorization: Bearer ***, next');
+    expect(redactSecrets('got my-custom-secret-42!', ['my-custom-secret-42'])).toBe('got ***!');
+    expect(redactSecrets('{"k":"line1\\nline2secret"}', ['line1\nline2secret'])).toBe('{"k":"***"}');
+    expect(redactSecrets('sk-abc+tail', ['sk-abc+tail'])).toBe('sk-***');
+    // Too short to replace safely wherever it occurs: left to the shape rules.
+    expect(redactSecrets('the cat sat', ['cat'])).toBe('the cat sat');
+  });
+
+  it('redactError keeps name and code, redacts the message and the cause chain, drops the original stack', () => {
+    const original = Object.assign(new TypeError('bad header "Bearer sk-Secret123"', { cause: new Error('inner sk-Secret123') }), {
+      code: 'ERR_INVALID_HEADER',
+    });
+    const safe = redactError(original, ['sk-Secret123']);
+    expect(safe).toMatchObject({ name: 'TypeError', code: 'ERR_INVALID_HEADER' });
+    expect(`${safe.message} ${safe.stack} ${(safe.cause as Error).message}`).not.toContain('Secret123');
+  });
+});
+
+describe('apiErrorMessage', () => {
+  it('redacts a key echoed by the API error message or a non-JSON body, before cutting it', () => {
+    expect(apiErrorMessage(JSON.stringify({ error: { message: 'Incorrect API key provided: sk-live-9876543210abcdef.' } }))).toBe(
+      'Incorrect API key provided: sk-***.',
+    );
+    const body = `${'x'.repeat(190)} ek_0123456789abcdef`;
+    expect(apiErrorMessage(body)).not.toMatch(/ek_0/);
+    expect(apiErrorMessage('null')).toBe('null');
+    expect(apiErrorMessage('')).toBe('no details');
+  });
+});
