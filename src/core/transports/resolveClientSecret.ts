@@ -1,4 +1,6 @@
+import { normalizeSecret, unsafeSecretCharacter } from './normalizeSecret.ts';
 import { RealtimeTransportError } from './RealtimeTransportError.ts';
+import { redactError, redactSecrets } from './redactSecrets.ts';
 
 /**
  * Where a transport gets its key: an ephemeral `ek_...` string, or the `{ value }` object the
@@ -8,9 +10,16 @@ export type ClientSecretSource = () => string | { value: string } | Promise<stri
 
 /** Options of {@link resolveClientSecret}: the transports pass their own through. */
 export interface ResolveClientSecretOptions {
-  /** Accept a standard `sk-` key in a browser. Anyone who opens devtools can then read it. */
+  /**
+   * Accept a standard `sk-` key where the guard would refuse it: a page (anyone who opens
+   * devtools can then read the key), a worker, React Native, or an edge runtime that the
+   * detection takes for a worker (there the key stays on your server, and this is safe).
+   */
   dangerouslyAllowApiKeyInBrowser?: boolean;
-  /** Overrides browser detection (tests). */
+  /**
+   * Overrides the runtime detection (tests): `true` guards as on a client, `false` treats the
+   * runtime as a server, where the server's own `sk-` key is accepted.
+   */
   isBrowser?: boolean;
 }
 
@@ -26,9 +35,38 @@ export function isBrowserEnvironment(): boolean {
   return typeof window !== 'undefined' && typeof document !== 'undefined';
 }
 
+interface RuntimeGlobals {
+  window?: unknown;
+  document?: unknown;
+  Deno?: unknown;
+  process?: { versions?: { node?: unknown } };
+}
+
 /**
- * Call `getClientSecret` and return the key, refusing a standard API key in a browser unless the
- * caller opted in by name: a key shipped to a page is a key published.
+ * True on a server runtime (Node, Bun, Deno) that is not rendering a page: the only place where
+ * the browser transports accept a standard `sk-` key without the opt-out. Anything else (a page,
+ * also under jsdom or in an Electron renderer; a web worker; React Native) is a client, since
+ * whatever runs there can be read by its user.
+ *
+ * @example
+ * ```ts
+ * isServerRuntime(); // true in Node
+ * isServerRuntime({ self: {}, navigator: {} }); // false: a worker
+ * ```
+ */
+export function isServerRuntime(scope: object = globalThis): boolean {
+  const g = scope as RuntimeGlobals;
+  if (g.window !== undefined || g.document !== undefined) return false;
+  if (typeof g.Deno === 'object' && g.Deno !== null) return true;
+  return typeof g.process?.versions?.node === 'string';
+}
+
+/**
+ * Call `getClientSecret` and return the key, cleaned (invisible characters, surrounding
+ * whitespace and a `Bearer ` prefix removed). A standard API key (`sk-...`) is refused
+ * everywhere but on a server runtime (see {@link isServerRuntime}), unless the caller opted in
+ * by name: a key shipped to a page, a worker or an app is a key published. Errors never contain
+ * the key.
  *
  * @example
  * ```ts
@@ -43,28 +81,36 @@ export async function resolveClientSecret(
   try {
     result = await getClientSecret();
   } catch (error) {
-    throw new RealtimeTransportError('client_secret_failed', `getClientSecret failed: ${describe(error)}`, {
-      cause: error,
+    throw new RealtimeTransportError('client_secret_failed', `getClientSecret failed: ${redactSecrets(describe(error))}`, {
+      cause: redactError(error),
     });
   }
-  const key = typeof result === 'string' ? result : result?.value;
-  if (typeof key !== 'string' || key.trim() === '') {
+  const raw = typeof result === 'string' ? result : result?.value;
+  const key = typeof raw === 'string' ? normalizeSecret(raw) : '';
+  if (key === '') {
     throw new RealtimeTransportError(
       'client_secret_failed',
       'getClientSecret returned no key: expected an "ek_..." string or an object with a "value" string.',
     );
   }
-  const trimmed = key.trim();
-  const inBrowser = options.isBrowser ?? isBrowserEnvironment();
-  if (inBrowser && trimmed.startsWith('sk-') && !options.dangerouslyAllowApiKeyInBrowser) {
+  const client = options.isBrowser ?? !isServerRuntime();
+  if (client && key.startsWith('sk-') && !options.dangerouslyAllowApiKeyInBrowser) {
     throw new RealtimeTransportError(
       'api_key_in_browser',
-      'A standard OpenAI API key ("sk-...") was given to a browser transport. Mint an ephemeral key on your ' +
-        'server (see createClientSecret in react-realtime-kit/server) and return its "ek_..." value instead. ' +
-        'To accept the risk for a local experiment, set dangerouslyAllowApiKeyInBrowser: true.',
+      'A standard OpenAI API key ("sk-...") was given to a browser transport outside a server. Mint an ephemeral ' +
+        'key on your server (see createClientSecret in react-realtime-kit/server) and return its "ek_..." value ' +
+        'instead. To accept the risk (a local experiment, or an edge runtime where the key stays on your server), ' +
+        'set dangerouslyAllowApiKeyInBrowser: true.',
     );
   }
-  return trimmed;
+  const unsafe = unsafeSecretCharacter(key);
+  if (unsafe) {
+    throw new RealtimeTransportError(
+      'client_secret_failed',
+      `getClientSecret returned a key with ${unsafe}, which a request header cannot carry. Return the "value" of the client secret as it is.`,
+    );
+  }
+  return key;
 }
 
 function describe(error: unknown): string {
