@@ -1,4 +1,5 @@
 import type { ClientEvent } from '../protocol/index.ts';
+import { validateTimerDurations } from '../protocol/timerDuration.ts';
 import { apiErrorMessage } from './apiErrorMessage.ts';
 import { createMicrophoneSource } from './createMicrophoneSource.ts';
 import { createTransportEmitter } from './createTransportEmitter.ts';
@@ -65,6 +66,12 @@ const DEFAULT_BASE_URL = 'https://api.openai.com';
  * ```
  */
 export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOptions): OpenAIWebRTCTransport {
+  // A config mistake throws here, at creation, not as a connect that times out after 1 ms.
+  validateTimerDurations({
+    connectTimeoutMs: options.connectTimeoutMs,
+    disconnectTimeoutMs: options.disconnectTimeoutMs,
+    iceGatheringTimeoutMs: options.iceGatheringTimeoutMs,
+  });
   const emitter = createTransportEmitter();
   const microphone = createMicrophoneSource(options);
   const lifecycle = createTransportLifecycle(emitter);

@@ -1,4 +1,5 @@
 import type { ClientEvent } from '../protocol/index.ts';
+import { validateTimerDurations } from '../protocol/timerDuration.ts';
 import { base64ToBytes, bytesToBase64 } from './base64.ts';
 import { createAudioPlayer, type AudioPlayer } from './createAudioPlayer.ts';
 import { createMicrophoneCapture } from './createMicrophoneCapture.ts';
@@ -28,6 +29,13 @@ export interface OpenAIWebSocketTransportOptions {
   playback?: boolean;
   /** Audio per `input_audio_buffer.append`. Default 40 ms. */
   chunkMs?: number;
+  /**
+   * Where the microphone worklet file is served (`react-realtime-kit/micCaptureProcessor.js`,
+   * copied or emitted by your build). Default: the file that ships next to the kit, as your
+   * bundler resolves it, with a `blob:` fallback. Give it when a Content-Security-Policy
+   * allows neither (see docs/connect.md).
+   */
+  workletUrl?: string | URL;
   /** Accept a standard `sk-` key in a browser. Anyone who opens devtools can then read it. */
   dangerouslyAllowApiKeyInBrowser?: boolean;
   /** Give up connecting after this long. Default 15000 ms. */
@@ -71,6 +79,8 @@ interface WireEvent {
  * ```
  */
 export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransportOptions): OpenAIWebSocketTransport {
+  // A config mistake throws here, at creation, not as a connect that times out after 1 ms.
+  validateTimerDurations({ connectTimeoutMs: options.connectTimeoutMs });
   const emitter = createTransportEmitter();
   const microphone = createMicrophoneSource(options);
   const lifecycle = createTransportLifecycle(emitter);
@@ -219,6 +229,7 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
         if (context && lease) {
           const capture = await createMicrophoneCapture(context, lease.stream, {
             chunkMs: options.chunkMs ?? 40,
+            ...(options.workletUrl === undefined ? {} : { workletUrl: options.workletUrl }),
             onChunk: (pcm) => {
               if (socket.readyState !== 1) return;
               // Muted still sends, silence at the same cadence: server VAD must hear the end of a
