@@ -1,11 +1,18 @@
 import { forwardRef, useCallback, useMemo, useRef } from 'react';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { VirtualItem } from '@tanstack/react-virtual';
 import type { RealtimeSession, TranscriptItem } from '../../core/session/types.ts';
 import { useRealtimeState, useTranscript } from '../../react/index.ts';
 import { TranscriptItemContent, defaultTranscriptViewLabels } from './TranscriptItemContent.tsx';
 import type { TranscriptViewLabels } from './TranscriptItemContent.tsx';
 import { useStickToBottom } from './useStickToBottom.ts';
+
+/**
+ * Rows rendered while the log has no height (server rendering, jsdom): the latest ones. Enough
+ * to fill a tall viewport, few enough to keep the DOM small.
+ */
+const ROWS_WITHOUT_LAYOUT = 40;
 
 /** What `renderItem` receives besides the item. */
 export interface TranscriptRenderContext {
@@ -41,6 +48,13 @@ export interface TranscriptViewProps extends Omit<HTMLAttributes<HTMLDivElement>
  * Virtualized (`@tanstack/react-virtual`), so 10,000 items keep a few dozen rows in the DOM.
  * It sticks to the bottom while text arrives; once the user scrolls up it stays put and shows
  * a "Jump to latest" button.
+ *
+ * Without layout the virtualizer cannot know which rows fit: on the server (`renderToString`),
+ * in jsdom (Testing Library, where every size is 0), and while a parent is `display: none`, the
+ * log renders the latest 40 items in normal flow instead, so server HTML and tests show the
+ * recent conversation (`getByText` finds those rows, not older ones). As soon as the log has a
+ * real height it is virtualized; the server and the first client render agree, so hydration
+ * does not warn.
  *
  * Styling: `data-stuck` on the root; `data-role`, `data-kind`, `data-status` on each item;
  * CSS variables `--rrk-transcript-*` (height, colours).
@@ -105,9 +119,17 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
       estimateSize: () => estimateItemSize,
       getItemKey: (index) => items[index]?.id ?? index,
       overscan,
-      // Something sensible before the first measurement (SSR, tests without layout).
-      initialRect: { width: 640, height: 400 },
     });
+
+    // Before the log has a height (server, jsdom, hidden parent) the virtualizer shows no rows:
+    // render the latest ones in normal flow. Keyed like the virtual rows, so they stay mounted
+    // when the virtualizer takes over.
+    let rows = virtualizer.getVirtualItems();
+    const withoutLayout = rows.length === 0;
+    if (withoutLayout) {
+      const first = Math.max(0, items.length - ROWS_WITHOUT_LAYOUT);
+      rows = items.slice(first).map((item, i) => ({ index: first + i, key: item.id, start: 0 }) as VirtualItem);
+    }
 
     const last = items[items.length - 1];
     const totalSize = virtualizer.getTotalSize();
@@ -116,6 +138,8 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
       last?.text,
       last?.status,
       totalSize,
+      // Switching to the virtual rows changes the content's height: pin to the end again.
+      withoutLayout,
     ]);
 
     const cls = useCallback((name: string) => (unstyled ? undefined : `rrk-transcript__${name}`), [unstyled]);
@@ -137,8 +161,8 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
           {items.length === 0 ? (
             <p className={cls('empty')}>{labels.empty}</p>
           ) : (
-            <div style={{ height: totalSize, position: 'relative', width: '100%' }}>
-              {virtualizer.getVirtualItems().map((row) => {
+            <div style={withoutLayout ? undefined : { height: totalSize, position: 'relative', width: '100%' }}>
+              {rows.map((row) => {
                 const item = items[row.index];
                 if (!item) return null;
                 const defaultContent = (
@@ -148,9 +172,13 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
                   <div
                     key={row.key}
                     data-index={row.index}
-                    ref={virtualizer.measureElement}
+                    ref={withoutLayout ? undefined : virtualizer.measureElement}
                     className={cls('row')}
-                    style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }}
+                    style={
+                      withoutLayout
+                        ? undefined
+                        : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }
+                    }
                   >
                     {renderItem ? renderItem(item, { index: row.index, labels, defaultContent }) : defaultContent}
                   </div>
