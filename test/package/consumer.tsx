@@ -1,9 +1,9 @@
 // Type-checks an app against the BUILT package (dist/*.d.ts through package.json `exports`),
 // the way a user's project sees it. Run by `npm run test:package` after `npm run build`.
 import { createRealtimeSession, IdleBanner, RealtimeProvider, useIdleTimeout, useRealtimeEvents } from 'react-realtime-kit';
-import type { InputAudioTimeoutTriggeredEvent, SessionState } from 'react-realtime-kit/core';
+import type { InputAudioTimeoutTriggeredEvent, RealtimeSession, SessionState } from 'react-realtime-kit/core';
 import { parseServerEvent, withIdleTimeout } from 'react-realtime-kit/core';
-import { createMockTransport, createVirtualClock, scenario } from 'react-realtime-kit/testing';
+import { createDemoSession, createMockTransport, createVirtualClock, demoTimeline, scenario } from 'react-realtime-kit/testing';
 import { createClientSecret } from 'react-realtime-kit/server';
 
 const transport = createMockTransport();
@@ -12,6 +12,8 @@ const state: SessionState = session.getState();
 const parsed = parseServerEvent('{}');
 const config = withIdleTimeout({}, 8000);
 const timeline = scenario().sessionCreated({ idleTimeoutMs: 8000 }).idleTimeout().build();
+// Demo mode: a session like any other, for <RealtimeProvider session={demo}>.
+const demo: RealtimeSession = createDemoSession({ timeline: () => demoTimeline({ idleTimeoutMs: 6000 }), idle: { timeoutMs: 6000 }, speed: 2, loop: true });
 
 export function Page() {
   useRealtimeEvents('input_audio_timeout_triggered', (event: InputAudioTimeoutTriggeredEvent) => {
@@ -22,4 +24,4 @@ export function Page() {
   return idle.phase === 'off' ? null : <IdleBanner labels={{ title: 'Still there?' }} />;
 }
 
-export { RealtimeProvider, state, parsed, config, timeline, createClientSecret };
+export { RealtimeProvider, state, parsed, config, timeline, demo, createClientSecret };

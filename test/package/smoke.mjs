@@ -14,6 +14,7 @@ for (const name of ['RealtimeProvider', 'useIdleTimeout', 'IdleBanner', 'Transcr
 assert.equal(typeof core.parseServerEvent, 'function');
 assert.equal('RealtimeProvider' in core, false, 'the core entry must not carry React code');
 assert.equal(typeof testing.createMockTransport, 'function');
+assert.equal(typeof testing.createDemoSession, 'function');
 assert.equal(typeof server.createClientSecret, 'function');
 assert.equal(typeof emulator.createRealtimeEmulator, 'function');
 
