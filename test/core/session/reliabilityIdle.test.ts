@@ -128,6 +128,29 @@ group('reliability: the grace countdown always ends', () => {
     expect(base.pending()).toBe(0);
   });
 
+  it('never asks a timer for more than 2^31-1 ms, even when the clock jumps back by more', async () => {
+    const base = createVirtualClock(1000);
+    const stepped = steppableClock(base);
+    const delays: number[] = [];
+    const clock: Clock = {
+      now: stepped.now,
+      setTimeout: (callback, ms) => {
+        delays.push(ms);
+        return stepped.setTimeout(callback, ms);
+      },
+      clearTimeout: stepped.clearTimeout,
+    };
+    const transport = createMockTransport({ clock: base });
+    const session = createRealtimeSession({ transport, clock, config: semanticVad, idle: { timeoutMs: 5000, maxTimeouts: 1, endGraceMs: 4000 } });
+    await session.connect();
+    base.advance(5000);
+    stepped.stepBack(2 ** 32);
+    base.advance(4000);
+    expect(session.getState().idle.phase).toBe('ending');
+    expect(Math.max(...delays)).toBe(2 ** 31 - 1);
+    expect(Math.min(...delays)).toBeGreaterThanOrEqual(0);
+  });
+
   it('a client silence timer firing early does not report a timeout early', async () => {
     const base = createVirtualClock(1000);
     const clock = steppableClock(base);
