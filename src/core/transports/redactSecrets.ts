@@ -34,18 +34,38 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
 }
 
 /**
- * A copy of an error that is safe to expose: same `name` (and `code`, if it has one), message
- * and cause chain redacted with {@link redactSecrets}. The original is not kept, because its
- * `stack` repeats the unredacted message.
+ * An error that is safe to expose: the error itself when nothing in its message, stack or cause
+ * chain needs redacting (so `instanceof` checks on it keep working), otherwise a copy with the
+ * same `name` (and `code`, if it has one) whose message and cause chain are redacted with
+ * {@link redactSecrets}. The copy does not keep the original, whose `stack` repeats the
+ * unredacted message.
  *
  * @example
  * ```ts
  * throw new MyError('fetch failed', { cause: redactError(cause, [apiKey]) });
  * ```
  */
-export function redactError(error: unknown, secrets: readonly string[] = [], depth = 0): Error {
+export function redactError(error: unknown, secrets: readonly string[] = []): Error {
+  if (error instanceof Error && !needsRedaction(error, secrets, 0)) return error;
+  return redactedCopy(error, secrets, 0);
+}
+
+const MAX_CAUSE_DEPTH = 3;
+
+function needsRedaction(error: unknown, secrets: readonly string[], depth: number): boolean {
+  if (depth > MAX_CAUSE_DEPTH) return error !== undefined;
+  if (!(error instanceof Error)) return error !== undefined && redactSecrets(String(error), secrets) !== String(error);
+  const text = `${error.message}\n${error.stack ?? ''}`;
+  if (redactSecrets(text, secrets) !== text) return true;
+  return error.cause !== undefined && needsRedaction(error.cause, secrets, depth + 1);
+}
+
+function redactedCopy(error: unknown, secrets: readonly string[], depth: number): Error {
   const message = error instanceof Error ? error.message : String(error);
-  const inner = error instanceof Error && error.cause !== undefined && depth < 3 ? redactError(error.cause, secrets, depth + 1) : undefined;
+  const inner =
+    error instanceof Error && error.cause !== undefined && depth < MAX_CAUSE_DEPTH
+      ? redactedCopy(error.cause, secrets, depth + 1)
+      : undefined;
   const safe = new Error(redactSecrets(message, secrets), inner !== undefined ? { cause: inner } : undefined);
   if (error instanceof Error) safe.name = error.name;
   const code = (error as { code?: unknown } | null)?.code;

@@ -21,6 +21,16 @@ describe('redactSecrets', () => {
     expect(safe).toMatchObject({ name: 'TypeError', code: 'ERR_INVALID_HEADER' });
     expect(`${safe.message} ${safe.stack} ${(safe.cause as Error).message}`).not.toContain('Secret123');
   });
+
+  it('redactError returns a clean error itself, so instanceof checks on it keep working', () => {
+    class TokenEndpointError extends Error {}
+    const clean = new TokenEndpointError('HTTP 503 from /api/token', { cause: new Error('upstream timeout') });
+    expect(redactError(clean, ['sk-Secret123'])).toBe(clean);
+    const deep = new Error('outer', { cause: new Error('middle', { cause: new Error('inner sk-Secret123') }) });
+    const safe = redactError(deep, ['sk-Secret123']);
+    expect(safe).not.toBe(deep);
+    expect(((safe.cause as Error).cause as Error).message).toBe('inner sk-***');
+  });
 });
 
 describe('apiErrorMessage', () => {
