@@ -22,7 +22,11 @@ export interface OpenAIWebRTCTransportOptions {
   mediaStream?: MediaStream;
   /** Where the assistant's audio plays. Default: a detached `<audio autoplay>` created on connect. */
   audioElement?: HTMLAudioElement;
-  /** Accept a standard `sk-` key in a browser. Anyone who opens devtools can then read it. */
+  /**
+   * Accept a standard `sk-` key where it is refused: anywhere but a server runtime (a page, a
+   * worker, React Native), where anyone can read it. For a local experiment, or an edge runtime
+   * that looks like a worker. See `resolveClientSecret`.
+   */
   dangerouslyAllowApiKeyInBrowser?: boolean;
   /** How long a `disconnected` ICE state may last before it counts as a drop. Default 5000 ms. */
   disconnectTimeoutMs?: number;

@@ -36,7 +36,11 @@ export interface OpenAIWebSocketTransportOptions {
    * allows neither (see docs/connect.md).
    */
   workletUrl?: string | URL;
-  /** Accept a standard `sk-` key in a browser. Anyone who opens devtools can then read it. */
+  /**
+   * Accept a standard `sk-` key where it is refused: anywhere but a server runtime (a page, a
+   * worker, React Native), where anyone can read it. For a local experiment, or an edge runtime
+   * that looks like a worker. See `resolveClientSecret`.
+   */
   dangerouslyAllowApiKeyInBrowser?: boolean;
   /** Give up connecting after this long. Default 15000 ms. */
   connectTimeoutMs?: number;
