@@ -21,9 +21,14 @@ export function isOptionalNullableString(value: unknown): boolean {
   return value === undefined || value === null || typeof value === 'string';
 }
 
-/** `z.number().optional()`: zod 4 takes finite numbers only. */
-export function isOptionalNumber(value: unknown): boolean {
-  return value === undefined || Number.isFinite(value);
+/** `z.number().nullish()`: zod 4 takes finite numbers only. */
+export function isOptionalNullableNumber(value: unknown): boolean {
+  return value === undefined || value === null || Number.isFinite(value);
+}
+
+/** `z.<object>().nullish()` for a loose object of no checked fields. */
+function isOptionalNullableRecord(value: unknown): boolean {
+  return value === undefined || value === null || isRecord(value);
 }
 
 /** `contentPartSchema`: a discriminated union on `type`. */
@@ -32,12 +37,12 @@ function isContentPart(part: unknown): boolean {
   switch (part.type) {
     case 'input_text':
     case 'output_text':
-      return isOptionalString(part.text);
+      return isOptionalNullableString(part.text);
     case 'input_audio':
     case 'output_audio':
-      return isOptionalString(part.audio) && isOptionalNullableString(part.transcript);
+      return isOptionalNullableString(part.audio) && isOptionalNullableString(part.transcript);
     case 'input_image':
-      return isOptionalString(part.image_url) && isOptionalString(part.detail);
+      return isOptionalNullableString(part.image_url) && isOptionalNullableString(part.detail);
     default:
       return false;
   }
@@ -51,7 +56,7 @@ export function isArrayOf(value: unknown, check: (element: unknown) => boolean):
 }
 
 function isItemStatus(status: unknown): boolean {
-  return status === undefined || status === 'in_progress' || status === 'completed' || status === 'incomplete';
+  return status === undefined || status === null || status === 'in_progress' || status === 'completed' || status === 'incomplete';
 }
 
 /**
@@ -59,7 +64,12 @@ function isItemStatus(status: unknown): boolean {
  * calls and their outputs. Other item types say no (zod validates them).
  */
 export function isConversationItem(item: unknown): boolean {
-  if (!isRecord(item) || !isOptionalString(item.id) || !isOptionalString(item.object) || !isItemStatus(item.status)) {
+  if (
+    !isRecord(item) ||
+    !isOptionalNullableString(item.id) ||
+    !isOptionalNullableString(item.object) ||
+    !isItemStatus(item.status)
+  ) {
     return false;
   }
   switch (item.type) {
@@ -69,7 +79,7 @@ export function isConversationItem(item: unknown): boolean {
         isArrayOf(item.content, isContentPart)
       );
     case 'function_call':
-      return isOptionalString(item.call_id) && typeof item.name === 'string' && typeof item.arguments === 'string';
+      return isOptionalNullableString(item.call_id) && typeof item.name === 'string' && typeof item.arguments === 'string';
     case 'function_call_output':
       return typeof item.call_id === 'string' && typeof item.output === 'string';
     default:
@@ -80,6 +90,7 @@ export function isConversationItem(item: unknown): boolean {
 function isResponseStatus(status: unknown): boolean {
   return (
     status === undefined ||
+    status === null ||
     status === 'in_progress' ||
     status === 'completed' ||
     status === 'cancelled' ||
@@ -88,31 +99,31 @@ function isResponseStatus(status: unknown): boolean {
   );
 }
 
-/** `responseStatusDetailsSchema.nullable().optional()` */
+/** `responseStatusDetailsSchema.nullish()` */
 function isStatusDetails(details: unknown): boolean {
   if (details === undefined || details === null) return true;
-  if (!isRecord(details) || !isOptionalString(details.type) || !isOptionalString(details.reason)) return false;
+  if (!isRecord(details) || !isOptionalNullableString(details.type) || !isOptionalNullableString(details.reason)) return false;
   const error = details.error;
   return (
     error === undefined ||
     error === null ||
     (isRecord(error) &&
-      isOptionalString(error.type) &&
+      isOptionalNullableString(error.type) &&
       isOptionalNullableString(error.code) &&
-      isOptionalString(error.message))
+      isOptionalNullableString(error.message))
   );
 }
 
-/** `responseUsageSchema.nullable().optional()` */
+/** `responseUsageSchema.nullish()` */
 function isUsage(usage: unknown): boolean {
   if (usage === undefined || usage === null) return true;
   return (
     isRecord(usage) &&
-    isOptionalNumber(usage.total_tokens) &&
-    isOptionalNumber(usage.input_tokens) &&
-    isOptionalNumber(usage.output_tokens) &&
-    (usage.input_token_details === undefined || isRecord(usage.input_token_details)) &&
-    (usage.output_token_details === undefined || isRecord(usage.output_token_details))
+    isOptionalNullableNumber(usage.total_tokens) &&
+    isOptionalNullableNumber(usage.input_tokens) &&
+    isOptionalNullableNumber(usage.output_tokens) &&
+    isOptionalNullableRecord(usage.input_token_details) &&
+    isOptionalNullableRecord(usage.output_token_details)
   );
 }
 
@@ -126,15 +137,15 @@ export function isRealtimeResponse(response: unknown): boolean {
   if (!isRecord(response)) return false;
   const { output, output_modalities: modalities, max_output_tokens: maxTokens } = response;
   return (
-    isOptionalString(response.id) &&
-    isOptionalString(response.object) &&
+    isOptionalNullableString(response.id) &&
+    isOptionalNullableString(response.object) &&
     isResponseStatus(response.status) &&
     isStatusDetails(response.status_details) &&
-    (output === undefined || isArrayOf(output, isConversationItem)) &&
+    (output === undefined || output === null || isArrayOf(output, isConversationItem)) &&
     isUsage(response.usage) &&
     isOptionalNullableString(response.conversation_id) &&
-    (modalities === undefined || isArrayOf(modalities, isString)) &&
-    (maxTokens === undefined || maxTokens === 'inf' || Number.isFinite(maxTokens)) &&
+    (modalities === undefined || modalities === null || isArrayOf(modalities, isString)) &&
+    (maxTokens === undefined || maxTokens === null || maxTokens === 'inf' || Number.isFinite(maxTokens)) &&
     (response.metadata === undefined || response.metadata === null)
   );
 }

@@ -1,4 +1,8 @@
 import * as z from 'zod';
+import { suspendZodJit } from './suspendZodJit.ts';
+
+// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
+const resumeZodJit = suspendZodJit();
 
 /**
  * Text the user typed (or a system message), as sent in `conversation.item.create`.
@@ -10,7 +14,7 @@ import * as z from 'zod';
  */
 export const inputTextPartSchema = z.looseObject({
   type: z.literal('input_text'),
-  text: z.string().optional(),
+  text: z.string().nullish(),
 });
 /** What {@link inputTextPartSchema} accepts and returns (see its example). */
 export type InputTextPart = z.output<typeof inputTextPartSchema>;
@@ -27,8 +31,8 @@ export type InputTextPart = z.output<typeof inputTextPartSchema>;
 export const inputAudioPartSchema = z.looseObject({
   type: z.literal('input_audio'),
   // Base64 audio: only "is a string", never decoded here (it can be megabytes).
-  audio: z.string().optional(),
-  transcript: z.string().nullable().optional(),
+  audio: z.string().nullish(),
+  transcript: z.string().nullish(),
 });
 /** What {@link inputAudioPartSchema} accepts and returns (see its example). */
 export type InputAudioPart = z.output<typeof inputAudioPartSchema>;
@@ -43,8 +47,8 @@ export type InputAudioPart = z.output<typeof inputAudioPartSchema>;
  */
 export const inputImagePartSchema = z.looseObject({
   type: z.literal('input_image'),
-  image_url: z.string().optional(),
-  detail: z.string().optional(),
+  image_url: z.string().nullish(),
+  detail: z.string().nullish(),
 });
 /** What {@link inputImagePartSchema} accepts and returns (see its example). */
 export type InputImagePart = z.output<typeof inputImagePartSchema>;
@@ -59,7 +63,7 @@ export type InputImagePart = z.output<typeof inputImagePartSchema>;
  */
 export const outputTextPartSchema = z.looseObject({
   type: z.literal('output_text'),
-  text: z.string().optional(),
+  text: z.string().nullish(),
 });
 /** What {@link outputTextPartSchema} accepts and returns (see its example). */
 export type OutputTextPart = z.output<typeof outputTextPartSchema>;
@@ -74,8 +78,8 @@ export type OutputTextPart = z.output<typeof outputTextPartSchema>;
  */
 export const outputAudioPartSchema = z.looseObject({
   type: z.literal('output_audio'),
-  audio: z.string().optional(),
-  transcript: z.string().nullable().optional(),
+  audio: z.string().nullish(),
+  transcript: z.string().nullish(),
 });
 /** What {@link outputAudioPartSchema} accepts and returns (see its example). */
 export type OutputAudioPart = z.output<typeof outputAudioPartSchema>;
@@ -101,12 +105,15 @@ export type ContentPart = z.output<typeof contentPartSchema>;
 /** The `type` names of {@link ContentPart}. */
 export type ContentPartType = ContentPart['type'];
 
-/** Fields every conversation item may carry. */
+/**
+ * Fields every conversation item may carry. Like every field the official types mark optional,
+ * each may be null on the wire (the official Python types read it as "not set"): `nullish`.
+ */
 const itemBase = {
-  id: z.string().optional(),
-  object: z.string().optional(),
+  id: z.string().nullish(),
+  object: z.string().nullish(),
   /** `in_progress`, `completed` or `incomplete` (an interrupted assistant message). */
-  status: z.enum(['in_progress', 'completed', 'incomplete']).optional(),
+  status: z.enum(['in_progress', 'completed', 'incomplete']).nullish(),
 };
 
 /**
@@ -140,7 +147,7 @@ export type MessageItem = z.output<typeof messageItemSchema>;
 export const functionCallItemSchema = z.looseObject({
   ...itemBase,
   type: z.literal('function_call'),
-  call_id: z.string().optional(),
+  call_id: z.string().nullish(),
   name: z.string(),
   arguments: z.string(),
 });
@@ -167,7 +174,25 @@ export type FunctionCallOutputItem = z.output<typeof functionCallOutputItemSchem
 // MCP items are typed only as far as a UI would show them; the rest passes loosely.
 
 /**
- * A call to a remote MCP tool.
+ * Why a remote MCP call failed: `protocol_error` and `http_error` (with a numeric `code`) or
+ * `tool_execution_error`. `type` is a string, so a new kind of error still reads.
+ *
+ * @example
+ * ```ts
+ * const error: McpCallError = { type: 'http_error', code: 503, message: 'Service Unavailable' };
+ * ```
+ */
+export const mcpCallErrorSchema = z.looseObject({
+  type: z.string(),
+  code: z.union([z.number(), z.string()]).nullish(),
+  message: z.string().nullish(),
+});
+/** What {@link mcpCallErrorSchema} accepts and returns (see its example). */
+export type McpCallError = z.output<typeof mcpCallErrorSchema>;
+
+/**
+ * A call to a remote MCP tool. It has no `status`: it runs until its `conversation.item.done`,
+ * which carries its `output`, or its `error` when it failed.
  *
  * @example
  * ```ts
@@ -180,7 +205,9 @@ export const mcpCallItemSchema = z.looseObject({
   server_label: z.string().optional(),
   name: z.string().optional(),
   arguments: z.string().optional(),
-  output: z.string().nullable().optional(),
+  approval_request_id: z.string().nullish(),
+  output: z.string().nullish(),
+  error: mcpCallErrorSchema.nullish(),
 });
 /** What {@link mcpCallItemSchema} accepts and returns (see its example). */
 export type McpCallItem = z.output<typeof mcpCallItemSchema>;
@@ -278,3 +305,6 @@ export const conversationItemSchema = z.discriminatedUnion('type', [
 export type ConversationItem = z.output<typeof conversationItemSchema>;
 /** The `type` names of {@link ConversationItem}. */
 export type ConversationItemType = ConversationItem['type'];
+
+// Last statement: the schemas above are built; zod's jitless setting is the app's again.
+resumeZodJit();

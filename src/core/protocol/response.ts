@@ -1,5 +1,12 @@
 import * as z from 'zod';
 import { conversationItemSchema } from './items.ts';
+import { suspendZodJit } from './suspendZodJit.ts';
+
+// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
+const resumeZodJit = suspendZodJit();
+
+// Every field the official types mark optional may also be null on the wire (the official
+// Python types read it as "not set"), hence `nullish` throughout.
 
 /**
  * Token usage of a response. Numbers only; the nested details pass loosely.
@@ -10,11 +17,11 @@ import { conversationItemSchema } from './items.ts';
  * ```
  */
 export const responseUsageSchema = z.looseObject({
-  total_tokens: z.number().optional(),
-  input_tokens: z.number().optional(),
-  output_tokens: z.number().optional(),
-  input_token_details: z.looseObject({}).optional(),
-  output_token_details: z.looseObject({}).optional(),
+  total_tokens: z.number().nullish(),
+  input_tokens: z.number().nullish(),
+  output_tokens: z.number().nullish(),
+  input_token_details: z.looseObject({}).nullish(),
+  output_token_details: z.looseObject({}).nullish(),
 });
 /** What {@link responseUsageSchema} accepts and returns (see its example). */
 export type ResponseUsage = z.output<typeof responseUsageSchema>;
@@ -30,16 +37,15 @@ export type ResponseUsage = z.output<typeof responseUsageSchema>;
  * ```
  */
 export const responseStatusDetailsSchema = z.looseObject({
-  type: z.string().optional(),
-  reason: z.string().optional(),
+  type: z.string().nullish(),
+  reason: z.string().nullish(),
   error: z
     .looseObject({
-      type: z.string().optional(),
-      code: z.string().nullable().optional(),
-      message: z.string().optional(),
+      type: z.string().nullish(),
+      code: z.string().nullish(),
+      message: z.string().nullish(),
     })
-    .nullable()
-    .optional(),
+    .nullish(),
 });
 /** What {@link responseStatusDetailsSchema} accepts and returns (see its example). */
 export type ResponseStatusDetails = z.output<typeof responseStatusDetailsSchema>;
@@ -54,16 +60,19 @@ export type ResponseStatusDetails = z.output<typeof responseStatusDetailsSchema>
  * ```
  */
 export const realtimeResponseSchema = z.looseObject({
-  id: z.string().optional(),
-  object: z.string().optional(),
-  status: z.enum(['in_progress', 'completed', 'cancelled', 'failed', 'incomplete']).optional(),
-  status_details: responseStatusDetailsSchema.nullable().optional(),
-  output: z.array(conversationItemSchema).optional(),
-  usage: responseUsageSchema.nullable().optional(),
-  conversation_id: z.string().nullable().optional(),
-  output_modalities: z.array(z.string()).optional(),
-  max_output_tokens: z.union([z.number(), z.literal('inf')]).optional(),
-  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  id: z.string().nullish(),
+  object: z.string().nullish(),
+  status: z.enum(['in_progress', 'completed', 'cancelled', 'failed', 'incomplete']).nullish(),
+  status_details: responseStatusDetailsSchema.nullish(),
+  output: z.array(conversationItemSchema).nullish(),
+  usage: responseUsageSchema.nullish(),
+  conversation_id: z.string().nullish(),
+  output_modalities: z.array(z.string()).nullish(),
+  max_output_tokens: z.union([z.number(), z.literal('inf')]).nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
 });
 /** What {@link realtimeResponseSchema} accepts and returns (see its example). */
 export type RealtimeResponse = z.output<typeof realtimeResponseSchema>;
+
+// Last statement: the schemas above are built; zod's jitless setting is the app's again.
+resumeZodJit();

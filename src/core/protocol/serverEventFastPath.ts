@@ -18,8 +18,8 @@
 import {
   isArrayOf,
   isConversationItem,
+  isOptionalNullableNumber,
   isOptionalNullableString,
-  isOptionalNumber,
   isOptionalString,
   isRealtimeResponse,
 } from './fastItemChecks.ts';
@@ -32,7 +32,7 @@ export type FastCheck = (event: Wire) => boolean;
 
 // `z.string()` and `z.number().int()` (zod 4: a safe integer) in plain JavaScript.
 const isInt = Number.isSafeInteger;
-const isIntOrAbsent = (value: unknown): boolean => value === undefined || Number.isSafeInteger(value);
+const isIntOrAbsent = (value: unknown): boolean => value === undefined || value === null || Number.isSafeInteger(value);
 
 /** `event_id` and the ids every streamed part of a response carries (`responsePartIds`). */
 function isResponsePart(o: Wire): boolean {
@@ -74,25 +74,25 @@ function isFunctionCallPart(o: Wire): boolean {
 }
 const isPlayback: FastCheck = (o) => typeof o.event_id === 'string' && typeof o.response_id === 'string';
 
-/** One entry of `rate_limits.updated`: a loose object of optional fields. */
+/** One entry of `rate_limits.updated`: a loose object of nullish fields. */
 function isRateLimit(limit: unknown): boolean {
   return (
     isRecord(limit) &&
-    isOptionalString(limit.name) &&
-    isOptionalNumber(limit.limit) &&
-    isOptionalNumber(limit.remaining) &&
-    isOptionalNumber(limit.reset_seconds)
+    isOptionalNullableString(limit.name) &&
+    isOptionalNullableNumber(limit.limit) &&
+    isOptionalNullableNumber(limit.remaining) &&
+    isOptionalNullableNumber(limit.reset_seconds)
   );
 }
 
-/** `contentPartPayload`: a loose object of optional fields. */
+/** `contentPartPayload`: a loose object of nullish fields. */
 function isPartPayload(part: unknown): boolean {
   return (
     isRecord(part) &&
-    isOptionalString(part.type) &&
-    isOptionalString(part.text) &&
+    isOptionalNullableString(part.type) &&
+    isOptionalNullableString(part.text) &&
     isOptionalNullableString(part.transcript) &&
-    isOptionalString(part.audio)
+    isOptionalNullableString(part.audio)
   );
 }
 
@@ -113,7 +113,7 @@ const checks: ReadonlyMap<ServerEventType, FastCheck> = new Map<ServerEventType,
       typeof o.event_id === 'string' &&
       typeof o.item_id === 'string' &&
       isIntOrAbsent(o.content_index) &&
-      (o.delta === undefined || typeof o.delta === 'string'),
+      isOptionalNullableString(o.delta),
   ],
   [
     'input_audio_buffer.speech_started',
@@ -157,7 +157,7 @@ const checks: ReadonlyMap<ServerEventType, FastCheck> = new Map<ServerEventType,
   // Rare, but each would otherwise run zod's code cold (unoptimized) a few times per turn.
   [
     'response.function_call_arguments.done',
-    (o) => isOptionalString(o.name) && typeof o.arguments === 'string' && isFunctionCallPart(o),
+    (o) => isOptionalNullableString(o.name) && typeof o.arguments === 'string' && isFunctionCallPart(o),
   ],
   [
     'conversation.item.truncated',

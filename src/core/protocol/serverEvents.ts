@@ -2,6 +2,10 @@ import * as z from 'zod';
 import { conversationItemSchema } from './items.ts';
 import { realtimeResponseSchema } from './response.ts';
 import { reportedSessionSchema } from './sessionConfig.ts';
+import { suspendZodJit } from './suspendZodJit.ts';
+
+// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
+const resumeZodJit = suspendZodJit();
 
 /** A GA server event: `type`, the required `event_id`, and its own fields; unknown fields kept. */
 function serverEvent<const T extends string, const S extends z.core.$ZodLooseShape>(type: T, shape: S) {
@@ -39,26 +43,57 @@ export const serverErrorSchema = z.looseObject({
 /** What {@link serverErrorSchema} accepts and returns (see its example). */
 export type ServerError = z.output<typeof serverErrorSchema>;
 
+// Every field the official types mark optional may also be null on the wire (the official
+// Python types read it as "not set"): `nullish`.
 const transcriptionErrorSchema = z.looseObject({
-  type: z.string().optional(),
-  code: z.string().nullable().optional(),
-  message: z.string().optional(),
-  param: z.string().nullable().optional(),
+  type: z.string().nullish(),
+  code: z.string().nullish(),
+  message: z.string().nullish(),
+  param: z.string().nullish(),
 });
 
 const contentPartPayload = z.looseObject({
-  type: z.string().optional(),
-  text: z.string().optional(),
-  transcript: z.string().nullable().optional(),
-  audio: z.string().optional(),
+  type: z.string().nullish(),
+  text: z.string().nullish(),
+  transcript: z.string().nullish(),
+  audio: z.string().nullish(),
+});
+
+/**
+ * The session of `transcription_session.created/updated` (still in the GA spec, for
+ * transcription-only sessions opened with `intent=transcription`): the beta field names, as
+ * the server sends them. Every field the official types mark optional may be null.
+ */
+const transcriptionSessionSchema = z.looseObject({
+  id: z.string().nullish(),
+  object: z.string().nullish(),
+  expires_at: z.number().nullish(),
+  client_secret: z.looseObject({ value: z.string(), expires_at: z.number() }).nullish(),
+  input_audio_format: z.string().nullish(),
+  input_audio_transcription: z
+    .looseObject({ model: z.string().nullish(), language: z.string().nullish(), prompt: z.string().nullish() })
+    .nullish(),
+  input_audio_noise_reduction: z.looseObject({ type: z.string().nullish() }).nullish(),
+  turn_detection: z
+    .looseObject({
+      type: z.string().nullish(),
+      threshold: z.number().nullish(),
+      prefix_padding_ms: z.number().nullish(),
+      silence_duration_ms: z.number().nullish(),
+    })
+    .nullish(),
+  modalities: z.array(z.string()).nullish(),
+  include: z.array(z.string()).nullish(),
 });
 
 /** Every GA server event schema, one per `type`. Order follows PROTOCOL.md. */
 export const serverEventSchemas = [
   serverEvent('session.created', { session: reportedSessionSchema }),
   serverEvent('session.updated', { session: reportedSessionSchema }),
+  serverEvent('transcription_session.created', { session: transcriptionSessionSchema }),
+  serverEvent('transcription_session.updated', { session: transcriptionSessionSchema }),
   serverEvent('conversation.created', {
-    conversation: z.looseObject({ id: z.string().optional(), object: z.string().optional() }),
+    conversation: z.looseObject({ id: z.string().nullish(), object: z.string().nullish() }),
   }),
   serverEvent('conversation.item.added', { item: conversationItemSchema, ...itemPosition }),
   serverEvent('conversation.item.done', { item: conversationItemSchema, ...itemPosition }),
@@ -67,8 +102,8 @@ export const serverEventSchemas = [
   serverEvent('conversation.item.truncated', { item_id: z.string(), content_index: int, audio_end_ms: int }),
   serverEvent('conversation.item.input_audio_transcription.delta', {
     item_id: z.string(),
-    content_index: int.optional(),
-    delta: z.string().optional(),
+    content_index: int.nullish(),
+    delta: z.string().nullish(),
   }),
   serverEvent('conversation.item.input_audio_transcription.completed', {
     item_id: z.string(),
@@ -140,7 +175,7 @@ export const serverEventSchemas = [
     output_index: int,
     call_id: z.string(),
     // Sent by today's servers, but not in the SDK's type: the row's name stands in without it.
-    name: z.string().optional(),
+    name: z.string().nullish(),
     arguments: z.string(),
   }),
   serverEvent('response.mcp_call_arguments.delta', {
@@ -164,10 +199,10 @@ export const serverEventSchemas = [
   serverEvent('rate_limits.updated', {
     rate_limits: z.array(
       z.looseObject({
-        name: z.string().optional(),
-        limit: z.number().optional(),
-        remaining: z.number().optional(),
-        reset_seconds: z.number().optional(),
+        name: z.string().nullish(),
+        limit: z.number().nullish(),
+        remaining: z.number().nullish(),
+        reset_seconds: z.number().nullish(),
       }),
     ),
   }),
@@ -272,3 +307,6 @@ export function isServerEventType(type: string): type is ServerEventType {
 export function serverEventSchemaFor(type: string): (typeof serverEventSchemas)[number] | undefined {
   return schemaByType.get(type);
 }
+
+// Last statement: the schemas above are built; zod's jitless setting is the app's again.
+resumeZodJit();

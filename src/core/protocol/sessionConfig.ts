@@ -1,5 +1,9 @@
 import * as z from 'zod';
-import { reportedTurnDetectionSchema, turnDetectionSchema } from './turnDetection.ts';
+import { optionalField, reportedOptionalField, reportedTurnDetectionSchema, turnDetectionSchema } from './turnDetection.ts';
+import { suspendZodJit } from './suspendZodJit.ts';
+
+// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
+const resumeZodJit = suspendZodJit();
 
 /**
  * An audio format: `{ type: 'audio/pcm', rate: 24000 }` (16-bit mono little-endian),
@@ -35,19 +39,23 @@ export const sessionToolSchema = z.looseObject({
 /** What {@link sessionToolSchema} accepts and returns (see its example). */
 export type SessionTool = z.output<typeof sessionToolSchema>;
 
-function makeSessionSchema(turnDetection: typeof turnDetectionSchema) {
-  return z.looseObject({
-    type: z.enum(['realtime', 'transcription']).optional(),
-    id: z.string().optional(),
-    object: z.string().optional(),
-    model: z.string().optional(),
-    instructions: z.string().optional(),
-    output_modalities: z.array(z.enum(['text', 'audio'])).optional(),
-    audio: z
-      .looseObject({
-        input: z
-          .looseObject({
-            format: audioFormatSchema.optional(),
+/**
+ * The session's fields. `optional` wraps every optional field whose null means nothing: a plain
+ * `.optional()` for a config we send; for a reported session, null reads as absent (see
+ * `reportedOptionalField`). Fields whose null means "off" stay nullable either way.
+ */
+function sessionShape(turnDetection: typeof turnDetectionSchema, optional: typeof optionalField) {
+  return {
+    id: optional(z.string()),
+    object: optional(z.string()),
+    model: optional(z.string()),
+    instructions: optional(z.string()),
+    output_modalities: optional(z.array(z.enum(['text', 'audio']))),
+    audio: optional(
+      z.looseObject({
+        input: optional(
+          z.looseObject({
+            format: optional(audioFormatSchema),
             transcription: z
               .looseObject({
                 // The server echoes unset ones as null.
@@ -58,32 +66,39 @@ function makeSessionSchema(turnDetection: typeof turnDetectionSchema) {
               .nullable()
               .optional(),
             noise_reduction: z
-              .looseObject({ type: z.string().optional() })
+              .looseObject({ type: optional(z.string()) })
               .nullable()
               .optional(),
             turn_detection: turnDetection.optional(),
-          })
-          .optional(),
-        output: z
-          .looseObject({
-            format: audioFormatSchema.optional(),
-            voice: z.union([z.string(), z.looseObject({ id: z.string() })]).optional(),
-            speed: z.number().optional(),
-          })
-          .optional(),
-      })
-      .optional(),
-    tools: z.array(sessionToolSchema).optional(),
-    tool_choice: z.union([z.string(), z.looseObject({ type: z.string() })]).optional(),
-    max_output_tokens: z.union([z.number(), z.literal('inf')]).optional(),
+          }),
+        ),
+        output: optional(
+          z.looseObject({
+            format: optional(audioFormatSchema),
+            voice: optional(z.union([z.string(), z.looseObject({ id: z.string() })])),
+            speed: optional(z.number()),
+          }),
+        ),
+      }),
+    ),
+    tools: optional(z.array(sessionToolSchema)),
+    tool_choice: optional(z.union([z.string(), z.looseObject({ type: z.string() })])),
+    max_output_tokens: optional(z.union([z.number(), z.literal('inf')])),
     tracing: z
       .union([z.literal('auto'), z.looseObject({})])
       .nullable()
       .optional(),
-    truncation: z.union([z.string(), z.looseObject({ type: z.string() })]).optional(),
-    prompt: z.looseObject({ id: z.string().optional() }).nullable().optional(),
+    truncation: optional(z.union([z.string(), z.looseObject({ type: z.string() })])),
+    prompt: z.looseObject({ id: optional(z.string()) }).nullable().optional(),
     include: z.array(z.string()).nullable().optional(),
-    expires_at: z.number().optional(),
+    expires_at: optional(z.number()),
+  };
+}
+
+function makeSessionSchema(turnDetection: typeof turnDetectionSchema) {
+  return z.looseObject({
+    type: z.enum(['realtime', 'transcription']).optional(),
+    ...sessionShape(turnDetection, optionalField),
   });
 }
 
@@ -114,4 +129,21 @@ export type SessionConfig = z.output<typeof sessionConfigSchema>;
  * const session: SessionConfig = reportedSessionSchema.parse(event.session);
  * ```
  */
-export const reportedSessionSchema = makeSessionSchema(reportedTurnDetectionSchema);
+export const reportedSessionSchema: z.ZodType<SessionConfig> = /* @__PURE__ */ makeReportedSessionSchema();
+
+/**
+ * A reported session is one the kit models, a realtime one (`type` "realtime", or none: beta
+ * servers send none) or a transcription one, told apart by `type` so that a session of another
+ * official endpoint (a translation session, `type` "translation") is recognised as a kind the
+ * kit does not know: `parseServerEvent` then passes its event through as unknown, not invalid.
+ */
+function makeReportedSessionSchema() {
+  const shape = sessionShape(reportedTurnDetectionSchema, reportedOptionalField as typeof optionalField);
+  return z.discriminatedUnion('type', [
+    z.looseObject({ type: z.literal('realtime').optional(), ...shape }),
+    z.looseObject({ type: z.literal('transcription'), ...shape }),
+  ]);
+}
+
+// Last statement: the schemas above are built; zod's jitless setting is the app's again.
+resumeZodJit();

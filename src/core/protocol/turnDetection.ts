@@ -1,5 +1,9 @@
 import * as z from 'zod';
 import { RealtimeConfigError } from './errors.ts';
+import { suspendZodJit } from './suspendZodJit.ts';
+
+// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
+const resumeZodJit = suspendZodJit();
 
 /**
  * Smallest `idle_timeout_ms` the server accepts.
@@ -57,6 +61,24 @@ export const SEMANTIC_VAD_IDLE_TIMEOUT_MESSAGE =
 
 const idleError = { error: (issue: { input?: unknown }) => idleTimeoutMessage(issue.input) };
 
+/** An optional field of a config we send. */
+export function optionalField<T extends z.ZodType>(schema: T) {
+  return schema.optional();
+}
+
+/**
+ * An optional field of a session the server reports: the official types let every optional
+ * field be null, which means "not set"; it reads as absent, so a reported session has the same
+ * type as a config we send. Only for fields whose null means nothing else (a null turn
+ * detection, idle timeout or transcription means "off" and stays null).
+ */
+export function reportedOptionalField<T extends z.ZodType>(schema: T) {
+  return schema
+    .nullish()
+    .transform((value): z.output<T> | undefined => value ?? undefined)
+    .optional();
+}
+
 /** `idle_timeout_ms` as the kit sends it: range-checked, so mistakes fail before the server sees them. */
 const strictIdleTimeoutMs = z
   .number(idleError)
@@ -72,20 +94,23 @@ const strictIdleTimeoutMs = z
  * widens a range does not make `session.updated` unreadable.
  */
 function makeTurnDetectionSchemas(strict: boolean) {
+  // What the server reports may hold null in any optional field (as the official types allow):
+  // it reads as "not set", so the output type stays the one a config we send has.
+  const optional = strict ? optionalField : reportedOptionalField;
   const serverVad = z.looseObject({
     type: z.literal('server_vad'),
-    threshold: strict ? z.number().min(0).max(1).optional() : z.number().optional(),
-    prefix_padding_ms: strict ? z.number().int().min(0).optional() : z.number().optional(),
-    silence_duration_ms: strict ? z.number().int().min(0).optional() : z.number().optional(),
-    create_response: z.boolean().optional(),
-    interrupt_response: z.boolean().optional(),
+    threshold: strict ? z.number().min(0).max(1).optional() : optional(z.number()),
+    prefix_padding_ms: strict ? z.number().int().min(0).optional() : optional(z.number()),
+    silence_duration_ms: strict ? z.number().int().min(0).optional() : optional(z.number()),
+    create_response: optional(z.boolean()),
+    interrupt_response: optional(z.boolean()),
     idle_timeout_ms: strict ? strictIdleTimeoutMs : z.number().nullable().optional(),
   });
   const semanticVad = z.looseObject({
     type: z.literal('semantic_vad'),
-    eagerness: z.enum(['low', 'medium', 'high', 'auto']).optional(),
-    create_response: z.boolean().optional(),
-    interrupt_response: z.boolean().optional(),
+    eagerness: optional(z.enum(['low', 'medium', 'high', 'auto'])),
+    create_response: optional(z.boolean()),
+    interrupt_response: optional(z.boolean()),
     // Null is harmless ("off"); any value is a mistake worth a precise message.
     idle_timeout_ms: z.null({ error: SEMANTIC_VAD_IDLE_TIMEOUT_MESSAGE }).optional(),
   });
@@ -167,3 +192,6 @@ export function validateIdleTimeoutMs(ms: unknown): number | null {
   }
   throw new RealtimeConfigError([{ path: 'idle_timeout_ms', message: idleTimeoutMessage(ms) }]);
 }
+
+// Last statement: the schemas above are built; zod's jitless setting is the app's again.
+resumeZodJit();

@@ -33,6 +33,20 @@ function examplesOf(type: ServerEventType): Json[] {
         { type: 'output_audio', transcript: null, audio: 'AAAA' },
       ],
     },
+    // Null in every field the official types mark optional (openai-python: Optional[...] = None).
+    {
+      id: 'item_nulls',
+      type: 'message',
+      role: 'assistant',
+      object: null,
+      status: null,
+      content: [
+        { type: 'output_text', text: null },
+        { type: 'output_audio', transcript: null, audio: null },
+        { type: 'input_image', image_url: null, detail: null },
+      ],
+    },
+    { id: null, type: 'function_call', object: null, status: null, call_id: null, name: 'f', arguments: '{}' },
   ];
   if ('item' in fixture) for (const item of items) examples.push({ ...fixture, item });
   if ('response' in fixture) {
@@ -47,7 +61,30 @@ function examplesOf(type: ServerEventType): Json[] {
       },
     });
   }
-  if (type === 'rate_limits.updated') examples.push({ ...fixture, rate_limits: [] });
+  if ('response' in fixture) {
+    examples.push({
+      ...fixture,
+      response: {
+        id: null,
+        object: null,
+        status: null,
+        status_details: { type: null, reason: null, error: { type: null, code: null, message: null } },
+        output: null,
+        usage: { total_tokens: null, input_tokens: null, output_tokens: null, input_token_details: null, output_token_details: null },
+        conversation_id: null,
+        output_modalities: null,
+        max_output_tokens: null,
+        metadata: null,
+      },
+    });
+  }
+  if ('part' in fixture) examples.push({ ...fixture, part: { type: null, text: null, transcript: null, audio: null } });
+  if (type === 'conversation.item.input_audio_transcription.delta') examples.push({ ...fixture, content_index: null, delta: null });
+  if (type === 'response.function_call_arguments.done') examples.push({ ...fixture, name: null });
+  if (type === 'rate_limits.updated') {
+    examples.push({ ...fixture, rate_limits: [] });
+    examples.push({ ...fixture, rate_limits: [{ name: null, limit: null, remaining: null, reset_seconds: null }] });
+  }
   return examples;
 }
 
