@@ -1,6 +1,7 @@
 import { createLinearResampler } from './createLinearResampler.ts';
 import { createPcmChunker } from './createPcmChunker.ts';
-import { createMicCaptureWorkletUrl, MIC_CAPTURE_PROCESSOR } from './micCaptureWorklet.ts';
+import { loadMicCaptureWorklet } from './loadMicCaptureWorklet.ts';
+import { MIC_CAPTURE_PROCESSOR } from './micCaptureWorklet.ts';
 import { floatToPcm16, REALTIME_PCM_SAMPLE_RATE } from './pcm16.ts';
 
 /** A running microphone capture; `stop()` disconnects the graph (the stream's tracks are the caller's). */
@@ -10,7 +11,8 @@ export interface MicrophoneCapture {
 
 /**
  * Capture a microphone stream as PCM16 24 kHz mono chunks through an AudioWorklet.
- * The worklet hands out context-rate frames; they are resampled and chunked here.
+ * The worklet hands out context-rate frames; they are resampled and chunked here. It loads
+ * from `workletUrl` when given, otherwise as {@link loadMicCaptureWorklet} describes.
  *
  * @example
  * ```ts
@@ -23,14 +25,9 @@ export interface MicrophoneCapture {
 export async function createMicrophoneCapture(
   context: AudioContext,
   stream: MediaStream,
-  options: { chunkMs?: number; onChunk: (pcm: Int16Array) => void },
+  options: { chunkMs?: number; onChunk: (pcm: Int16Array) => void; workletUrl?: string | URL },
 ): Promise<MicrophoneCapture> {
-  const url = createMicCaptureWorkletUrl();
-  try {
-    await context.audioWorklet.addModule(url);
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  await loadMicCaptureWorklet(context.audioWorklet, options.workletUrl);
   const source = context.createMediaStreamSource(stream);
   const node = new AudioWorkletNode(context, MIC_CAPTURE_PROCESSOR, {
     numberOfInputs: 1,

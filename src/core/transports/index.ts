@@ -34,5 +34,11 @@ export { createAudioPlayer } from './createAudioPlayer.ts';
 export type { AudioPlayer, AudioPlayerCallbacks } from './createAudioPlayer.ts';
 export { createMicrophoneCapture } from './createMicrophoneCapture.ts';
 export type { MicrophoneCapture } from './createMicrophoneCapture.ts';
-export { createMicCaptureWorkletUrl, micCaptureWorkletSource, MIC_CAPTURE_PROCESSOR } from './micCaptureWorklet.ts';
+export {
+  createMicCaptureWorkletUrl,
+  micCaptureWorkletModuleUrl,
+  micCaptureWorkletSource,
+  MIC_CAPTURE_PROCESSOR,
+} from './micCaptureWorklet.ts';
+export { loadMicCaptureWorklet } from './loadMicCaptureWorklet.ts';
 export type { PcmChunker } from './createPcmChunker.ts';

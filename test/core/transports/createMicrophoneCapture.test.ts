@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMicrophoneCapture } from '../../../src/core/transports/createMicrophoneCapture.ts';
-import { micCaptureWorkletSource, MIC_CAPTURE_PROCESSOR } from '../../../src/core/transports/micCaptureWorklet.ts';
+import {
+  micCaptureWorkletModuleUrl,
+  micCaptureWorkletSource,
+  MIC_CAPTURE_PROCESSOR,
+} from '../../../src/core/transports/micCaptureWorklet.ts';
 
 class FakeWorkletNode {
   static last: FakeWorkletNode | null = null;
@@ -37,7 +41,8 @@ describe('createMicrophoneCapture', () => {
       chunkMs: 40,
       onChunk: (pcm) => chunks.push(pcm),
     });
-    expect(modules[0]).toMatch(/^blob:/);
+    // The file that ships with the kit, not a blob: (which a strict Content-Security-Policy refuses).
+    expect(modules).toEqual([micCaptureWorkletModuleUrl()]);
     const node = FakeWorkletNode.last;
     expect(node?.name).toBe(MIC_CAPTURE_PROCESSOR);
     // 100 ms at 48 kHz in worklet-sized batches of 1024 (the last one short).
