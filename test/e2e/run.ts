@@ -3,6 +3,8 @@
  * Debian's Chromium (fake microphone fed from a WAV written here) through each real transport:
  * user turn detected, assistant reply streamed into TranscriptView, audio played, IdleBanner
  * after the idle timeout, "I'm still here" resets it, disconnect releases everything.
+ * Then the same app, built from the library's build output, on a page served with a strict
+ * Content-Security-Policy (strictCsp.ts): both transports again, with no CSP violation.
  * Prints `N passed, M failed` and exits non-zero on failure.
  */
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -16,6 +18,7 @@ import react from '@vitejs/plugin-react';
 import { createRealtimeEmulator, type RealtimeEmulator } from '../../src/testing/emulator/index.ts';
 import { createClientSecret } from '../../src/server/index.ts';
 import { CHROMIUM_PATH, launchChromium } from '../browser/launchChromium.ts';
+import { buildStrictCspApp, runStrictCspTransport, strictContentSecurityPolicy } from './strictCsp.ts';
 import { writeFakeMicrophoneWav } from './writeFakeMicrophoneWav.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -54,19 +57,36 @@ async function main() {
   });
   const site = await serveStatic(outDir);
   const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/index.html`;
+  const cspBuildCheck = 'strict CSP: the library build ships the worklet file and an app build resolves it';
+  const cspBuild = await buildStrictCspApp(join(work, 'csp-app')).then(
+    (built) => {
+      record(cspBuildCheck, true, built.summary);
+      return built;
+    },
+    (error: unknown) => {
+      record(cspBuildCheck, false, error instanceof Error ? error.message : String(error));
+      return null;
+    },
+  );
 
   const emulator = await createRealtimeEmulator({
     log: verbose ? (line) => console.log(`  [emulator] ${line}`) : undefined,
   });
+  const cspSite = cspBuild
+    ? await serveStatic(cspBuild.outDir, { 'Content-Security-Policy': strictContentSecurityPolicy(emulator) })
+    : null;
   try {
     const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7);
     for (const transport of ['webrtc', 'websocket'] as const) {
       if (only && only !== transport) continue;
-      await runTransport(transport, emulator, siteUrl, wav);
+      if (!process.argv.includes('--csp-only')) await runTransport(transport, emulator, siteUrl, wav);
+      if (cspSite) await runStrictCsp(transport, emulator, `http://127.0.0.1:${(cspSite.address() as AddressInfo).port}/index.html`, wav);
     }
   } finally {
     await emulator.close();
     site.close();
+    cspSite?.close();
+    cspBuild?.cleanup();
     rmSync(work, { recursive: true, force: true });
   }
   const passed = results.filter((r) => r.ok).length;
@@ -75,21 +95,39 @@ async function main() {
   process.exit(failed === 0 ? 0 : 1);
 }
 
-async function runTransport(transport: 'webrtc' | 'websocket', emulator: RealtimeEmulator, siteUrl: string, wav: string) {
-  const secret = await createClientSecret({
+function mintKey(emulator: RealtimeEmulator) {
+  return createClientSecret({
     apiKey: 'sk-e2e-backend',
     baseUrl: emulator.url,
     session: { type: 'realtime', audio: { input: { turn_detection: { type: 'server_vad', idle_timeout_ms: IDLE_MS } } } },
   });
-  // A fake microphone that speaks the WAV, audio that plays without a click, and WebRTC to the
-  // emulator on 127.0.0.1.
-  const browser = await launchChromium([
+}
+
+// A fake microphone that speaks the WAV, audio that plays without a click, and WebRTC to the
+// emulator on 127.0.0.1.
+function launchE2EChromium(wav: string) {
+  return launchChromium([
     '--use-fake-ui-for-media-stream',
     '--use-fake-device-for-media-stream',
     `--use-file-for-fake-audio-capture=${wav}`,
     '--autoplay-policy=no-user-gesture-required',
     '--allow-loopback-in-peer-connection',
   ]);
+}
+
+async function runStrictCsp(transport: 'webrtc' | 'websocket', emulator: RealtimeEmulator, siteUrl: string, wav: string) {
+  const secret = await mintKey(emulator);
+  const browser = await launchE2EChromium(wav);
+  try {
+    await runStrictCspTransport({ transport, browser, siteUrl, emulator, key: secret.value, idleMs: IDLE_MS, step, verbose });
+  } finally {
+    await browser.close();
+  }
+}
+
+async function runTransport(transport: 'webrtc' | 'websocket', emulator: RealtimeEmulator, siteUrl: string, wav: string) {
+  const secret = await mintKey(emulator);
+  const browser = await launchE2EChromium(wav);
   const name = (check: string) => `${transport}: ${check}`;
   try {
     const page = await browser.newPage();
@@ -248,14 +286,14 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-function serveStatic(root: string): Promise<Server> {
+function serveStatic(root: string, headers: Record<string, string> = {}): Promise<Server> {
   const server = createServer((request, response) => {
     const path = resolve(root, `.${new URL(request.url ?? '/', 'http://x').pathname}`);
     if (!path.startsWith(root) || !existsSync(path)) {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
     response.end(readFileSync(path));
   });
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));

@@ -7,6 +7,8 @@ export interface E2EProbe {
   tracks: MediaStreamTrack[];
   bufferSourceStarts: number;
   audioContexts: AudioContext[];
+  /** `input_audio_buffer.append` messages the page sent over its sockets (WebSocket microphone). */
+  appendsSent: number;
   events: Array<{ type: string; at: number; [key: string]: unknown }>;
 }
 
@@ -17,7 +19,7 @@ declare global {
 }
 
 export function installProbe(): E2EProbe {
-  const probe: E2EProbe = { peerConnections: [], sockets: [], tracks: [], bufferSourceStarts: 0, audioContexts: [], events: [] };
+  const probe: E2EProbe = { peerConnections: [], sockets: [], tracks: [], bufferSourceStarts: 0, audioContexts: [], appendsSent: 0, events: [] };
   window.__e2e = probe;
 
   const NativePeer = window.RTCPeerConnection;
@@ -33,6 +35,10 @@ export function installProbe(): E2EProbe {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols);
       probe.sockets.push(this);
+    }
+    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+      if (typeof data === 'string' && data.includes('"input_audio_buffer.append"')) probe.appendsSent++;
+      super.send(data);
     }
   } as typeof WebSocket;
 

@@ -54,6 +54,16 @@ function Probe() {
   return null;
 }
 
+// For the strict-CSP checks: eval from the page's own script (DevTools evaluation is exempt from
+// the policy), to prove that a violation, when there is one, is seen.
+function tryEval(): string {
+  try {
+    return String(new Function('return "evaluated"')());
+  } catch {
+    return 'refused';
+  }
+}
+
 function Controls() {
   const { status, error } = useConnectionState();
   const session = useRealtimeSession();
@@ -74,6 +84,9 @@ function Controls() {
       </button>
       <button id="interrupt" onClick={() => session.interrupt()}>
         Interrupt
+      </button>
+      <button id="eval-probe" onClick={(event) => (event.currentTarget.dataset.result = tryEval())}>
+        Try eval
       </button>
     </div>
   );
