@@ -135,6 +135,19 @@ for (const block of allBlocks) {
 
 // ---------------------------------------------------------------- pack and links
 
+/** The anchors GitHub gives a markdown file's headings (github-slugger: duplicates get -1, -2...). */
+function headingAnchors(text) {
+  const seen = new Map();
+  const result = new Set();
+  for (const [, heading] of text.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
+    const base = heading.toLowerCase().replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '').replace(/ /g, '-');
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    result.add(count === 0 ? base : `${base}-${count}`);
+  }
+  return result;
+}
+
 if (!args.has('--skip-build')) {
   console.log('docs examples: building the package');
   run(npm, ['run', 'build'], { cwd: ROOT });
@@ -148,20 +161,27 @@ try {
   const shipped = new Set(packed.files.map((entry) => entry.path));
   console.log(`docs examples: packed ${packed.filename} (${shipped.size} files) into ${project}`);
 
-  // Every relative link or image in a shipped markdown file must resolve inside the tarball.
+  // Every relative link or image in a shipped markdown file must resolve inside the tarball,
+  // and a link to a heading (`#anchor`, `react.md#anchor`) must name one that exists.
+  const markdown = [...shipped].filter((path) => path.endsWith('.md'));
+  const proseOf = (file) => readFileSync(join(ROOT, file), 'utf8').replace(/^(`{3,}|~{3,})[\s\S]*?^\1/gm, '');
+  const anchors = new Map(markdown.map((file) => [file, headingAnchors(proseOf(file))]));
   let links = 0;
-  for (const file of [...shipped].filter((path) => path.endsWith('.md'))) {
-    const text = readFileSync(join(ROOT, file), 'utf8').replace(/^(`{3,}|~{3,})[\s\S]*?^\1/gm, '');
+  for (const file of markdown) {
+    const text = proseOf(file);
     const targets = [
       ...[...text.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((match) => match[1]),
       ...[...text.matchAll(/<img\s[^>]*src="([^"]+)"/g)].map((match) => match[1]),
     ];
     for (const target of targets) {
-      if (/^[a-z][a-z\d+.-]*:/i.test(target) || target.startsWith('#')) continue;
+      if (/^[a-z][a-z\d+.-]*:/i.test(target)) continue;
       links++;
-      const path = posix.normalize(posix.join(posix.dirname(file), decodeURI(target.split('#')[0])));
-      if (shipped.has(path)) pass();
-      else fail(`${file} links to ${target}, which is not in the package (${path})`);
+      const [pathPart, anchor] = target.split('#');
+      const path = pathPart ? posix.normalize(posix.join(posix.dirname(file), decodeURI(pathPart))) : file;
+      if (!shipped.has(path)) fail(`${file} links to ${target}, which is not in the package (${path})`);
+      else if (anchor !== undefined && anchors.has(path) && !anchors.get(path).has(decodeURI(anchor))) {
+        fail(`${file} links to ${target}: ${path} has no heading with that anchor`);
+      } else pass();
     }
   }
   console.log(`docs examples: ${links} relative links in the shipped markdown checked`);
