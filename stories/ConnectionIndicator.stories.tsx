@@ -1,7 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, within } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import { ConnectionIndicator } from '../src/index.ts';
 import { ScenarioSession } from './support/ScenarioSession.tsx';
+import { directScenario } from './support/directScenario.ts';
+import { connectionIndicator } from './support/queries.ts';
+import { statusIs } from './support/states.ts';
 import { defaultSessionArgs, sessionArgTypes } from './support/storyArgs.ts';
 import type { SessionStoryArgs } from './support/storyArgs.ts';
 import { conversationTimeline, errorTimeline } from './support/timelines.ts';
@@ -25,8 +28,12 @@ export const Connected: Story = {
     </ScenarioSession>
   ),
   play: async ({ canvasElement }) => {
-    const status = await within(canvasElement).findByText('Connected', {}, WAIT);
-    await expect(status).toHaveAttribute('data-status', 'connected');
+    const scenario = await directScenario();
+    await expect(connectionIndicator(canvasElement)).toHaveTextContent('Connecting…');
+    await scenario.runUntil(statusIs('connected'), 'the connection');
+    await waitFor(() => expect(connectionIndicator(canvasElement)).toHaveAttribute('data-status', 'connected'), WAIT);
+    await expect(connectionIndicator(canvasElement)).toHaveTextContent('Connected');
+    scenario.release();
   },
 };
 
@@ -38,7 +45,10 @@ export const Dropped: Story = {
     </ScenarioSession>
   ),
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByText(/Offline|Connection lost/, {}, WAIT);
+    const scenario = await directScenario();
+    await scenario.runUntil((state) => state.error !== null && state.status !== 'connected', 'the dropped connection');
+    await waitFor(() => expect(connectionIndicator(canvasElement)).toHaveTextContent(/^(Offline|Connection lost)/), WAIT);
+    scenario.release();
   },
 };
 
@@ -50,6 +60,9 @@ export const FailedToConnect: Story = {
     </ScenarioSession>
   ),
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByText(/Connection error/, {}, WAIT);
+    const scenario = await directScenario();
+    await scenario.runUntil(statusIs('error'), 'the failed connection');
+    await waitFor(() => expect(connectionIndicator(canvasElement)).toHaveTextContent(/^Connection error: .*401 Unauthorized: invalid client secret$/), WAIT);
+    scenario.release();
   },
 };

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { EventLog } from '../src/index.ts';
 import { ScenarioSession } from './support/ScenarioSession.tsx';
+import { directScenario } from './support/directScenario.ts';
 import { argsKey, defaultSessionArgs, idlePolicyOf, sessionArgTypes } from './support/storyArgs.ts';
 import type { SessionStoryArgs } from './support/storyArgs.ts';
 import { conversationTimeline } from './support/timelines.ts';
@@ -26,16 +27,20 @@ export const Default: Story = {
     </ScenarioSession>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+    const scenario = await directScenario();
+    await scenario.runUntil((state) => state.idle.last !== null, 'the idle timeout');
+    const log = within(canvasElement).getByRole('region', { name: 'Events' });
+    const filter = within(log).getByLabelText('Filter by type');
     await waitFor(
-      () => expect(canvas.getByRole('option', { name: 'input_audio_timeout_triggered' })).toBeInTheDocument(),
+      () => expect(within(filter).getByRole('option', { name: 'input_audio_timeout_triggered' })).toBeInTheDocument(),
       WAIT,
     );
-    await userEvent.selectOptions(canvas.getByLabelText('Filter by type'), 'input_audio_timeout_triggered');
-    const entries = canvas.getAllByRole('listitem');
-    await expect(entries.every((entry) => entry.dataset.type === 'input_audio_timeout_triggered')).toBe(true);
-    await userEvent.click(canvas.getAllByText(/input_audio_timeout_triggered/, { selector: 'summary' })[0]!);
-    await expect(canvas.getByText(/"source": "server"/)).toBeVisible();
-    await expect(canvas.getAllByRole('listitem').length).toBeLessThanOrEqual(100);
+    await userEvent.selectOptions(filter, 'input_audio_timeout_triggered');
+    const entries = within(log).getAllByRole('listitem');
+    await expect(entries).toHaveLength(1);
+    await expect(entries[0]).toHaveAttribute('data-type', 'input_audio_timeout_triggered');
+    await userEvent.click(within(entries[0]!).getByText(/input_audio_timeout_triggered/, { selector: 'summary' }));
+    await expect(within(entries[0]!).getByText(/"source": "server"/)).toBeVisible();
+    scenario.release();
   },
 };

@@ -3,6 +3,9 @@ import type { CSSProperties, ReactNode } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { IdleBanner, TranscriptView } from '../src/index.ts';
 import { ScenarioSession } from './support/ScenarioSession.tsx';
+import { directScenario } from './support/directScenario.ts';
+import { idleBanner } from './support/queries.ts';
+import { bannerOpen } from './support/states.ts';
 import { argsKey, defaultSessionArgs, idlePolicyOf, sessionArgTypes } from './support/storyArgs.ts';
 import type { SessionStoryArgs } from './support/storyArgs.ts';
 import { escalationTimeline } from './support/timelines.ts';
@@ -52,14 +55,16 @@ export const Default: Story = {
     </QuietSession>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    const region = canvas.getAllByRole('status').find((el) => el.classList.contains('rrk-idle-banner'))!;
-    await expect(region.dataset.state).toBe('closed');
-    const stillHere = await canvas.findByRole('button', { name: "I'm still here" }, WAIT);
-    await expect(region.dataset.state).toBe('open');
-    await expect(canvas.getByText('Are you still there?')).toBeVisible();
+    const scenario = await directScenario();
+    const region = idleBanner(canvasElement);
+    await expect(region).toHaveAttribute('data-state', 'closed');
+    await scenario.runUntil(bannerOpen('timed_out'), 'the idle timeout');
+    const stillHere = await within(region).findByRole('button', { name: "I'm still here" }, WAIT);
+    await expect(region).toHaveAttribute('data-state', 'open');
+    await expect(within(region).getByText('Are you still there?')).toBeVisible();
     await userEvent.click(stillHere);
-    await waitFor(() => expect(region.dataset.state).toBe('closed'), WAIT);
+    await waitFor(() => expect(region).toHaveAttribute('data-state', 'closed'), WAIT);
+    scenario.release();
   },
 };
 
@@ -72,10 +77,13 @@ export const Countdown: Story = {
     </QuietSession>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    const timer = await canvas.findByRole('timer', {}, WAIT);
-    await expect(timer.textContent).toMatch(/^Ending the session in \d+ s$/);
-    await expect(canvas.getByText(/No reply after 2 reminders/)).toBeVisible();
+    const scenario = await directScenario();
+    await scenario.runUntil(bannerOpen('ending'), 'the countdown');
+    const banner = within(idleBanner(canvasElement));
+    const timer = await banner.findByRole('timer', {}, WAIT);
+    await expect(timer).toHaveTextContent(/^Ending the session in 30 s$/);
+    await expect(banner.getByText(/No reply after 2 reminders/)).toBeVisible();
+    scenario.release();
   },
 };
 
@@ -97,10 +105,15 @@ export const OwnCopy: Story = {
     </QuietSession>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText(/^Hanging up in \d+…$/, {}, WAIT);
-    await expect(canvas.getByRole('button', { name: 'Keep talking' })).toBeVisible();
-    await expect(canvas.getByRole('button', { name: 'Hang up' })).toBeVisible();
+    const scenario = await directScenario();
+    await scenario.runUntil(bannerOpen('ending'), 'the countdown');
+    const banner = within(idleBanner(canvasElement));
+    await expect(await banner.findByRole('timer', {}, WAIT)).toHaveTextContent(/^Hanging up in 30…$/);
+    await expect(banner.getByText('Still with us?')).toBeVisible();
+    await expect(banner.getByText(/^Nothing heard for \d+ seconds \(2 times now\)\.$/)).toBeVisible();
+    await expect(banner.getByRole('button', { name: 'Keep talking' })).toBeVisible();
+    await expect(banner.getByRole('button', { name: 'Hang up' })).toBeVisible();
+    scenario.release();
   },
 };
 
@@ -124,11 +137,16 @@ export const TranslatedLabels: Story = {
     </div>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText(/^Die Sitzung endet in \d+ Sekunden?$/, {}, WAIT);
-    await expect(canvas.getByText('Bist du noch da?')).toBeVisible();
-    await userEvent.click(canvas.getByRole('button', { name: 'Ich bin noch da' }));
-    await waitFor(() => expect(canvas.queryByText('Bist du noch da?')).toBeNull(), WAIT);
+    const scenario = await directScenario();
+    await scenario.runUntil(bannerOpen('ending'), 'the countdown');
+    const region = idleBanner(canvasElement);
+    const banner = within(region);
+    await expect(await banner.findByRole('timer', {}, WAIT)).toHaveTextContent(/^Die Sitzung endet in 30 Sekunden$/);
+    await expect(banner.getByText('Bist du noch da?')).toBeVisible();
+    await userEvent.click(banner.getByRole('button', { name: 'Ich bin noch da' }));
+    await waitFor(() => expect(region).toHaveAttribute('data-state', 'closed'), WAIT);
+    await expect(banner.queryByText('Bist du noch da?')).toBeNull();
+    scenario.release();
   },
 };
 
@@ -153,10 +171,13 @@ export const RenderFunction: Story = {
     </QuietSession>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText(/^Quiet for \d+ s \(server timeout #1\)$/, {}, WAIT);
-    await userEvent.click(canvas.getByRole('button', { name: 'Back' }));
-    await waitFor(() => expect(canvas.queryByRole('button', { name: 'Back' })).toBeNull(), WAIT);
+    const scenario = await directScenario();
+    await scenario.runUntil(bannerOpen('timed_out'), 'the idle timeout');
+    const banner = within(idleBanner(canvasElement));
+    await banner.findByText(/^Quiet for \d+ s \(server timeout #1\)$/, {}, WAIT);
+    await userEvent.click(banner.getByRole('button', { name: 'Back' }));
+    await waitFor(() => expect(banner.queryByRole('button', { name: 'Back' })).toBeNull(), WAIT);
+    scenario.release();
   },
 };
 
@@ -180,10 +201,12 @@ export const OwnTheme: Story = {
     </QuietSession>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    const button = await canvas.findByRole('button', { name: "I'm still here" }, WAIT);
-    const region = button.closest('.rrk-idle-banner') as HTMLElement;
+    const scenario = await directScenario();
+    await scenario.runUntil(bannerOpen('ending'), 'the countdown');
+    const region = idleBanner(canvasElement);
+    await within(region).findByRole('button', { name: "I'm still here" }, WAIT);
     await expect(getComputedStyle(region).backgroundColor).toBe('rgb(27, 16, 53)');
+    scenario.release();
   },
 };
 
@@ -205,9 +228,13 @@ export const ComposedParts: Story = {
     </QuietSession>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByRole('timer', {}, WAIT);
-    await expect(canvas.getByRole('button', { name: 'Stop' })).toBeVisible();
-    await expect(canvas.queryByText(/reminders/)).toBeNull();
+    const scenario = await directScenario();
+    await scenario.runUntil(bannerOpen('ending'), 'the countdown');
+    const banner = within(idleBanner(canvasElement));
+    await banner.findByRole('timer', {}, WAIT);
+    await expect(banner.getByRole('button', { name: 'Stop' })).toBeVisible();
+    await expect(banner.getByRole('button', { name: "I'm still here" })).toBeVisible();
+    await expect(banner.queryByText(/reminders/)).toBeNull();
+    scenario.release();
   },
 };

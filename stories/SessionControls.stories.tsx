@@ -1,8 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { CSSProperties } from 'react';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ConnectionIndicator, SessionControls, TranscriptView } from '../src/index.ts';
 import { ScenarioSession } from './support/ScenarioSession.tsx';
+import { directScenario } from './support/directScenario.ts';
+import { connectionIndicator, findTranscriptRow, transcriptLog } from './support/queries.ts';
+import { hasRow, statusIs } from './support/states.ts';
 import { argsKey, defaultSessionArgs, idlePolicyOf, sessionArgTypes } from './support/storyArgs.ts';
 import type { SessionStoryArgs } from './support/storyArgs.ts';
 import { conversationTimeline } from './support/timelines.ts';
@@ -38,15 +41,20 @@ export const Default: Story = {
     </ScenarioSession>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Start session' }));
-    await canvas.findByText('Connected', {}, WAIT);
-    const mute = canvas.getByRole('button', { name: 'Mute microphone' });
+    const scenario = await directScenario();
+    const controls = within(canvasElement).getByRole('group', { name: 'Session controls' });
+    await userEvent.click(within(controls).getByRole('button', { name: 'Start session' }));
+    await scenario.runUntil(statusIs('connected'), 'the connection');
+    await waitFor(() => expect(connectionIndicator(canvasElement)).toHaveTextContent('Connected'), WAIT);
+    const mute = within(controls).getByRole('button', { name: 'Mute microphone' });
     await userEvent.click(mute);
     await expect(mute).toHaveAttribute('aria-pressed', 'true');
-    await canvas.findByText(/Lisbon/, {}, WAIT);
-    await userEvent.click(canvas.getByRole('button', { name: 'End session' }));
-    await canvas.findByText('Disconnected', {}, WAIT);
+    // The scripted conversation plays once connected.
+    await scenario.runUntil(hasRow('assistant', 'Lisbon is lovely'), 'the first answer');
+    await findTranscriptRow(transcriptLog(canvasElement), 'assistant', /Lisbon is lovely/);
+    await userEvent.click(within(controls).getByRole('button', { name: 'End session' }));
+    await waitFor(() => expect(connectionIndicator(canvasElement)).toHaveTextContent('Disconnected'), WAIT);
+    scenario.release();
   },
 };
 

@@ -3,6 +3,9 @@ import type { CSSProperties } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { TranscriptView } from '../src/index.ts';
 import { ScenarioSession } from './support/ScenarioSession.tsx';
+import { directScenario } from './support/directScenario.ts';
+import { findIdleMarkers, findTranscriptRow, transcriptLog } from './support/queries.ts';
+import { bannerOpen, hasIdleMarker, hasRow, quiet } from './support/states.ts';
 import { argsKey, defaultSessionArgs, idlePolicyOf, sessionArgTypes } from './support/storyArgs.ts';
 import type { SessionStoryArgs } from './support/storyArgs.ts';
 import { conversationTimeline, errorTimeline, interruptionTimeline, longSessionTimeline } from './support/timelines.ts';
@@ -26,12 +29,31 @@ export const Streaming: Story = {
     </ScenarioSession>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    const log = canvas.getByRole('log');
-    await canvas.findByText(/^Of course! Lisbon/, {}, WAIT);
-    // A row is in progress while its text streams, then completes.
+    const scenario = await directScenario();
+    const log = transcriptLog(canvasElement);
+    // A row is in progress while its text streams...
+    await scenario.runUntil(
+      (state) => state.transcript.items.some((item) => item.status === 'in_progress' && item.text.startsWith('Of course! Lisbon')),
+      'the first answer streaming',
+    );
+    const streaming = await findTranscriptRow(log, 'assistant', /^Assistant\s*Of course! Lisbon/);
+    await expect(streaming).toHaveAttribute('data-status', 'in_progress');
+    await expect(streaming).toHaveAttribute('aria-busy', 'true');
+    // ...then completes.
+    await scenario.runUntil(hasRow('assistant', 'old neighbourhoods?'), 'the first answer complete');
+    const done = await findTranscriptRow(log, 'assistant', /^Assistant\s*Of course! Lisbon/);
+    await waitFor(() => expect(done).toHaveAttribute('data-status', 'completed'), WAIT);
+    await expect(done).not.toHaveAttribute('aria-busy');
+    // The idle timeout leaves a marker; once the re-prompt is said, nothing streams any more.
+    await scenario.runUntil(
+      (state) =>
+        bannerOpen('timed_out')(state) && hasIdleMarker(state) && hasRow('assistant', 'Are you still there?')(state) && quiet(state),
+      'the re-prompt',
+    );
+    const [marker] = await findIdleMarkers(log);
+    await expect(marker).toHaveTextContent(/^No reply for \d+ s$/);
     await waitFor(() => expect(log.querySelector('[data-status="in_progress"]')).toBeNull(), WAIT);
-    await canvas.findByText(/^No reply for \d+ s$/, {}, WAIT);
+    scenario.release();
   },
 };
 
@@ -40,7 +62,7 @@ export const Markers: Story = {
   render: (args) => (
     <div style={{ display: 'grid', gap: '1rem' }}>
       <ScenarioSession key={`i-${argsKey(args)}`} timeline={interruptionTimeline(args.idleTimeoutMs)} idle={idlePolicyOf(args)} speed={args.speed}>
-        <TranscriptView aria-label="Interruption" style={{ '--rrk-transcript-height': '14rem' } as CSSProperties} />
+        <TranscriptView labels={{ log: 'Interruption' }} style={{ '--rrk-transcript-height': '14rem' } as CSSProperties} />
       </ScenarioSession>
       <ScenarioSession key={`e-${argsKey(args)}`} timeline={errorTimeline()} speed={args.speed}>
         <TranscriptView style={{ '--rrk-transcript-height': '10rem' } as CSSProperties} labels={{ log: 'Failed transcription' }} />
@@ -48,9 +70,16 @@ export const Markers: Story = {
     </div>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Interrupted', {}, WAIT);
-    await canvas.findByText('Transcription failed', {}, WAIT);
+    const interruption = await directScenario(0);
+    const failure = await directScenario(1);
+    await interruption.runUntil((state) => state.transcript.items.some((item) => item.status === 'interrupted'), 'the interruption');
+    await failure.runUntil((state) => state.transcript.items.some((item) => item.status === 'failed'), 'the failed transcription');
+    const cut = await findTranscriptRow(transcriptLog(canvasElement, 'Interruption'), 'assistant', /Interrupted$/);
+    await expect(cut).toHaveAttribute('data-status', 'interrupted');
+    const failed = await findTranscriptRow(transcriptLog(canvasElement, 'Failed transcription'), 'user', 'Transcription failed');
+    await expect(failed).toHaveAttribute('data-status', 'failed');
+    interruption.release();
+    failure.release();
   },
 };
 
@@ -74,9 +103,15 @@ export const CustomRows: Story = {
     </ScenarioSession>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText(/^⏸ Silence of \d+\.\d s$/, {}, WAIT);
-    await expect(canvas.getAllByText('Concierge').length).toBeGreaterThan(0);
+    const scenario = await directScenario();
+    await scenario.runUntil(hasIdleMarker, 'the idle marker');
+    const log = transcriptLog(canvasElement);
+    const [marker] = await findIdleMarkers(log);
+    await expect(marker).toHaveTextContent(/^⏸ Silence of \d+\.\d s$/);
+    const answer = await findTranscriptRow(log, 'assistant', /Lisbon is lovely/);
+    await expect(answer).toHaveTextContent(/^Concierge/);
+    await expect(await findTranscriptRow(log, 'user', /weekend in Lisbon/)).toHaveTextContent(/^Guest/);
+    scenario.release();
   },
 };
 
@@ -91,17 +126,20 @@ export const TenThousandItems: Story = {
     </ScenarioSession>
   ),
   play: async ({ canvasElement }) => {
+    const scenario = await directScenario();
+    await scenario.runUntil(hasRow('assistant', 'Answer number 5000.'), 'the whole history');
     const canvas = within(canvasElement);
-    await canvas.findByText('Answer number 5000.', {}, WAIT);
-    const log = canvas.getByRole('log');
+    const log = transcriptLog(canvasElement);
+    await findTranscriptRow(log, 'assistant', 'Answer number 5000.');
     await expect(canvasElement.querySelectorAll('*').length).toBeLessThan(300);
     // The user scrolls up: the view stays put and offers the way back.
     log.scrollTop = log.scrollTop - 2000;
     log.dispatchEvent(new Event('scroll'));
     const jump = await canvas.findByRole('button', { name: 'Jump to latest' }, WAIT);
     await userEvent.click(jump);
-    await canvas.findByText('Answer number 5000.', {}, WAIT);
+    await findTranscriptRow(log, 'assistant', 'Answer number 5000.');
     await waitFor(() => expect(canvas.queryByRole('button', { name: 'Jump to latest' })).toBeNull(), WAIT);
+    scenario.release();
   },
 };
 

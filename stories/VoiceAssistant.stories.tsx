@@ -5,7 +5,12 @@ import type { ScenarioSessionProps } from './support/ScenarioSession.tsx';
 import { VoiceAssistantPage } from './support/VoiceAssistantPage.tsx';
 import { argsKey, defaultSessionArgs, idlePolicyOf, sessionArgTypes } from './support/storyArgs.ts';
 import type { SessionStoryArgs } from './support/storyArgs.ts';
+import { directScenario, pauseForViewer } from './support/directScenario.ts';
+import { atEntranceStart } from './support/entrance.ts';
+import { connectionIndicator, findIdleMarkers, findTranscriptRow, idleBanner, transcriptLog } from './support/queries.ts';
+import { bannerOpen, hasIdleMarker, hasRow, quiet, statusIs } from './support/states.ts';
 import {
+  conversationFollowUp,
   conversationTimeline,
   errorTimeline,
   escalationTimeline,
@@ -49,24 +54,55 @@ function atBottom(log: HTMLElement): boolean {
 
 /**
  * The whole kit on one page: a conversation streams in over the mock transport, the user goes
- * quiet, the server's `input_audio_buffer.timeout_triggered` opens the idle banner, and the
- * user comes back. Move the controls to change the idle policy and the playback speed.
+ * quiet, the server's `input_audio_buffer.timeout_triggered` opens the idle banner, and it
+ * stays open until the user answers it ("I'm still here", End session) or the idle policy ends
+ * the session. Once the user is back, the conversation goes on. Move the controls to change the
+ * idle policy and the playback speed.
  */
 export const Demo: Story = {
-  render: (args) => <ScriptedPage args={args} timeline={conversationTimeline(args.idleTimeoutMs)} />,
+  render: (args) => {
+    const timeline = conversationTimeline(args.idleTimeoutMs);
+    return <ScriptedPage args={args} timeline={timeline} afterUserReturns={conversationFollowUp(timeline)} />;
+  },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    const log = canvas.getByRole('log', { name: 'Conversation' });
+    const scenario = await directScenario();
+    const log = transcriptLog(canvasElement);
     // The conversation streams in and the view follows it.
-    await canvas.findByText(/Lisbon is lovely in spring/, {}, WAIT);
-    // The server's idle timeout opens the banner and leaves an idle marker in the transcript.
-    await canvas.findByRole('button', { name: "I'm still here" }, WAIT);
-    await expect(canvas.getByText('Are you still there?', { selector: '.rrk-idle-banner__title' })).toBeVisible();
-    await canvas.findByText(/^No reply for \d+ s$/, {}, WAIT);
-    // The user speaks again: the banner closes by itself and the conversation goes on.
-    await waitFor(() => expect(canvas.queryByRole('button', { name: "I'm still here" })).toBeNull(), WAIT);
-    await canvas.findByText(/Shall I suggest a dinner place/, {}, WAIT);
+    await scenario.runUntil(hasRow('assistant', 'grilled sardines'), 'the second answer');
+    await findTranscriptRow(log, 'assistant', /Lisbon is lovely in spring/);
+    await findTranscriptRow(log, 'assistant', /grilled sardines/);
     await waitFor(() => expect(atBottom(log)).toBe(true), WAIT);
+
+    // The user goes quiet: the server's idle timeout opens the banner, the assistant re-prompts,
+    // and the silent user item shows as an idle marker.
+    await scenario.runUntil(
+      (state) =>
+        bannerOpen('timed_out')(state) && hasIdleMarker(state) && hasRow('assistant', 'Are you still there?')(state) && quiet(state),
+      'the idle timeout and its re-prompt',
+    );
+    const banner = idleBanner(canvasElement);
+    await waitFor(() => expect(banner).toHaveAttribute('data-state', 'open'), WAIT);
+    const stillHere = await within(banner).findByRole('button', { name: "I'm still here" }, WAIT);
+    // Readable from the entrance's first frame on, not only once it has played.
+    const title = banner.querySelector<HTMLElement>('.rrk-idle-banner__title');
+    await expect(title).toHaveTextContent('Are you still there?');
+    await atEntranceStart(banner, () => expect(title).toBeVisible());
+    const [marker] = await findIdleMarkers(log);
+    await expect(marker).toHaveTextContent(/^No reply for \d+ s$/);
+    await findTranscriptRow(log, 'assistant', /^Assistant\s*Are you still there\?$/);
+
+    // The banner stays until the user acts: here the user is still there.
+    await pauseForViewer(3000);
+    await userEvent.click(stillHere);
+    await waitFor(() => expect(banner).toHaveAttribute('data-state', 'closed'), WAIT);
+
+    // The conversation goes on, and the view follows it.
+    await scenario.runUntil(hasRow('assistant', 'Shall I suggest a dinner place'), 'the answer after the user came back');
+    await findTranscriptRow(log, 'user', /I was writing that down/);
+    const answer = await findTranscriptRow(log, 'assistant', /Shall I suggest a dinner place for Saturday too\?/);
+    await waitFor(() => expect(answer).toHaveAttribute('data-status', 'completed'), WAIT);
+    await waitFor(() => expect(atBottom(log)).toBe(true), WAIT);
+    scenario.release();
   },
 };
 
@@ -76,13 +112,16 @@ export const ServerIdleTimeout: Story = {
     <ScriptedPage args={args} timeline={escalationTimeline(args.idleTimeoutMs, 1)} showEventLog={false} />
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    const stillHere = await canvas.findByRole('button', { name: "I'm still here" }, WAIT);
-    const banner = stillHere.closest('[role="status"]') as HTMLElement;
-    await expect(banner.dataset.phase).toBe('timed_out');
+    const scenario = await directScenario();
+    await scenario.runUntil(bannerOpen('timed_out'), 'the idle timeout');
+    await expect(scenario.session.getState().idle.last?.source).toBe('server');
+    const banner = idleBanner(canvasElement);
+    const stillHere = await within(banner).findByRole('button', { name: "I'm still here" }, WAIT);
+    await expect(banner).toHaveAttribute('data-phase', 'timed_out');
     await userEvent.click(stillHere);
-    await waitFor(() => expect(banner.dataset.state).toBe('closed'), WAIT);
-    await expect(canvas.getByText('Connected')).toBeVisible();
+    await waitFor(() => expect(banner).toHaveAttribute('data-state', 'closed'), WAIT);
+    await expect(connectionIndicator(canvasElement)).toHaveAttribute('data-status', 'connected');
+    scenario.release();
   },
 };
 
@@ -101,11 +140,15 @@ export const ClientFallbackSemanticVad: Story = {
     />
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    const stillHere = await canvas.findByRole('button', { name: "I'm still here" }, WAIT);
-    await expect(stillHere.closest('[role="status"]')?.getAttribute('data-phase')).toBe('timed_out');
+    const scenario = await directScenario();
+    await scenario.runUntil(bannerOpen('timed_out'), 'the client idle timeout');
+    await expect(scenario.session.getState().idle.last?.source).toBe('client');
+    const banner = idleBanner(canvasElement);
+    const stillHere = await within(banner).findByRole('button', { name: "I'm still here" }, WAIT);
+    await expect(banner).toHaveAttribute('data-phase', 'timed_out');
     await userEvent.click(stillHere);
-    await waitFor(() => expect(canvas.queryByRole('button', { name: "I'm still here" })).toBeNull(), WAIT);
+    await waitFor(() => expect(within(banner).queryByRole('button', { name: "I'm still here" })).toBeNull(), WAIT);
+    scenario.release();
   },
 };
 
@@ -118,14 +161,18 @@ export const EscalationToEnd: Story = {
   render: (args) => (
     <ScriptedPage args={args} timeline={escalationTimeline(args.idleTimeoutMs, 3)} showEventLog={false} />
   ),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, args }) => {
+    const scenario = await directScenario();
     const canvas = within(canvasElement);
-    const timer = await canvas.findByRole('timer', {}, WAIT);
-    await expect(timer.textContent).toMatch(/Ending the session in \d+ s/);
+    await scenario.runUntil(bannerOpen('ending'), 'the countdown');
+    const timer = await within(idleBanner(canvasElement)).findByRole('timer', {}, WAIT);
+    await expect(timer).toHaveTextContent(`Ending the session in ${args.endGraceMs / 1000} s`);
     // The countdown runs out: the session ends and the banner goes away.
-    await canvas.findByText('Disconnected', {}, WAIT);
+    await scenario.runUntil(statusIs('disconnected'), 'the end of the session');
+    await waitFor(() => expect(connectionIndicator(canvasElement)).toHaveTextContent('Disconnected'), WAIT);
     await waitFor(() => expect(canvas.queryByRole('timer')).toBeNull(), WAIT);
     await expect(canvas.getByRole('button', { name: 'Start session' })).toBeVisible();
+    scenario.release();
   },
 };
 
@@ -134,11 +181,14 @@ export const EscalationStillHere: Story = {
   args: { maxTimeouts: 1, endGraceMs: 20000, speed: 3 },
   render: EscalationToEnd.render,
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByRole('timer', {}, WAIT);
-    await userEvent.click(canvas.getByRole('button', { name: "I'm still here" }));
-    await waitFor(() => expect(canvas.queryByRole('timer')).toBeNull(), WAIT);
-    await expect(canvas.getByText('Connected')).toBeVisible();
+    const scenario = await directScenario();
+    await scenario.runUntil(bannerOpen('ending'), 'the countdown');
+    const banner = idleBanner(canvasElement);
+    await within(banner).findByRole('timer', {}, WAIT);
+    await userEvent.click(within(banner).getByRole('button', { name: "I'm still here" }));
+    await waitFor(() => expect(within(banner).queryByRole('timer')).toBeNull(), WAIT);
+    await expect(connectionIndicator(canvasElement)).toHaveTextContent('Connected');
+    scenario.release();
   },
 };
 
@@ -148,9 +198,15 @@ export const Interruption: Story = {
     <ScriptedPage args={args} timeline={interruptionTimeline(args.idleTimeoutMs)} showEventLog={false} />
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Interrupted', {}, WAIT);
-    await canvas.findByText(/Short version: very old/, {}, WAIT);
+    const scenario = await directScenario();
+    await scenario.runUntil(hasRow('assistant', 'Short version: very old'), 'the short answer');
+    const log = transcriptLog(canvasElement);
+    const cut = await findTranscriptRow(log, 'assistant', /^Assistant\s*Lisbon is one of the oldest/);
+    await expect(cut).toHaveAttribute('data-status', 'interrupted');
+    await expect(cut).toHaveTextContent(/Interrupted$/);
+    await findTranscriptRow(log, 'user', /just the short version/);
+    await findTranscriptRow(log, 'assistant', /Short version: very old/);
+    scenario.release();
   },
 };
 
@@ -158,11 +214,15 @@ export const Interruption: Story = {
 export const ErrorAndDroppedConnection: Story = {
   render: (args) => <ScriptedPage args={args} timeline={errorTimeline()} />,
   play: async ({ canvasElement }) => {
+    const scenario = await directScenario();
+    await scenario.runUntil((state) => state.error !== null && state.status !== 'connected', 'the dropped connection');
     const canvas = within(canvasElement);
-    await canvas.findByText('Transcription failed', {}, WAIT);
-    await canvas.findByRole('alert', {}, WAIT);
-    await waitFor(() => expect(canvas.getByRole('alert').textContent).toMatch(/network connection was lost/i), WAIT);
+    const failed = await findTranscriptRow(transcriptLog(canvasElement), 'user', 'Transcription failed');
+    await expect(failed).toHaveAttribute('data-status', 'failed');
+    const alert = await canvas.findByRole('alert', {}, WAIT);
+    await waitFor(() => expect(alert).toHaveTextContent(/network connection was lost/i), WAIT);
     await expect(canvas.getByRole('button', { name: 'Start session' })).toBeVisible();
+    scenario.release();
   },
 };
 
@@ -173,17 +233,20 @@ export const LongSession: Story = {
     <ScriptedPage args={args} timeline={longSessionTimeline()} idle={undefined} instant showEventLog={false} />
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Answer number 5000.', {}, WAIT);
-    const log = canvas.getByRole('log', { name: 'Conversation' });
+    const scenario = await directScenario();
+    await scenario.runUntil(hasRow('assistant', 'Answer number 5000.'), 'the whole history');
+    const log = transcriptLog(canvasElement);
+    await findTranscriptRow(log, 'assistant', 'Answer number 5000.');
     await expect(log.querySelectorAll('*').length).toBeLessThan(300);
     await waitFor(() => expect(atBottom(log)).toBe(true), WAIT);
+    scenario.release();
   },
 };
 
 /**
  * The dark theme, forced with `data-theme="dark"` (it also follows `prefers-color-scheme`).
- * The browser test runs axe on it while the countdown banner is up, so dark contrast is checked.
+ * The play function leaves the countdown banner up, so the browser suite's axe checks its
+ * contrast in the dark theme.
  */
 export const DarkTheme: Story = {
   args: { maxTimeouts: 1, endGraceMs: 30000, speed: 3 },
@@ -193,9 +256,11 @@ export const DarkTheme: Story = {
     </div>
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByRole('timer', {}, WAIT);
-    const banner = canvas.getByRole('timer').closest('.rrk-idle-banner') as HTMLElement;
+    const scenario = await directScenario();
+    await scenario.runUntil(bannerOpen('ending'), 'the countdown');
+    const banner = idleBanner(canvasElement);
+    await within(banner).findByRole('timer', {}, WAIT);
     await expect(getComputedStyle(banner).backgroundColor).toBe('rgb(45, 35, 5)');
+    scenario.release();
   },
 };

@@ -5,7 +5,11 @@ import type { Timeline } from '../../src/testing/index.ts';
 // flavour: no audio deltas on the data channel, `output_audio_buffer.*` says when audio plays.
 const base = () => scenario({ flavor: 'webrtc', audio: 'placeholder' });
 
-/** A conversation streams in; then the user goes quiet and the server's idle timeout fires. */
+/**
+ * A conversation streams in; then the user goes quiet and the server's idle timeout fires. It
+ * ends there: the banner stays until the user answers it (see {@link conversationFollowUp}) or
+ * the idle policy ends the session.
+ */
 export function conversationTimeline(idleTimeoutMs: number): Timeline {
   return base()
     .sessionCreated({ idleTimeoutMs })
@@ -18,6 +22,12 @@ export function conversationTimeline(idleTimeoutMs: number): Timeline {
       'Then start in Alfama in the morning, have grilled sardines for lunch, and end the day at the Time Out Market.',
     )
     .idleTimeout()
+    .build();
+}
+
+/** What follows once the user answers the banner: they speak again and the assistant goes on. */
+export function conversationFollowUp(after: Timeline): Timeline {
+  return scenario({ flavor: 'webrtc', audio: 'placeholder', after })
     .userSays('Yes, sorry, I was writing that down.')
     .assistantSays('No problem. Shall I suggest a dinner place for Saturday too?')
     .build();
