@@ -160,7 +160,10 @@ async function main(): Promise<number> {
     const queue = [...stories];
     // A context per worker: separate storage, one foreground page each.
     const workers = Array.from({ length: Math.min(CONCURRENCY, stories.length) }, async () => {
-      const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, reducedMotion: 'reduce' });
+      // Normal motion, as most people see the stories: entrances and countdown bars animate,
+      // so a play function checks what is on screen while they do (reduced motion would hide
+      // an entrance that starts invisible).
+      const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, reducedMotion: 'no-preference' });
       for (let story = queue.shift(); story; story = queue.shift()) {
         const outcome = await runStory(context, server.url, story);
         outcomes.push(outcome);
