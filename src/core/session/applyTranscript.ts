@@ -22,7 +22,7 @@ export function applyItem(
   previousItemId: string | null | undefined,
   fallback: TranscriptItemStatus,
 ): void {
-  const idleInfo = item.id !== undefined ? ctx.idleItems.get(item.id) : undefined;
+  const idleInfo = typeof item.id === 'string' ? ctx.idleItems.get(item.id) : undefined;
   applyTranscript(ctx, applyConversationItem(readState(ctx).transcript, item, previousItemId, fallback, idleInfo), true);
   if (item.type === 'function_call_output') ctx.pendingTools.delete(item.call_id);
 }

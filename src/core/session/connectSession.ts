@@ -2,6 +2,8 @@ import type { TransportCloseInfo } from '../transports/types.ts';
 import { errorMessage, readState, report, setStatus, writeState, type SessionContext } from './createSessionContext.ts';
 import { receiveMessage } from './handleServerEvent.ts';
 import { idleConnected } from './idleMachine.ts';
+import { forgetOutOfBand } from './outOfBandResponses.ts';
+import { settleStreamingRows } from './responseLifecycle.ts';
 import { runTransaction } from './runTransaction.ts';
 import { applyPlaybackEvent } from './setSpeaking.ts';
 import { initialConfig, sendSessionUpdate } from './applySessionPatch.ts';
@@ -81,6 +83,9 @@ export function shutDown(
   d.userSpeaking = false;
   d.assistantSpeaking = false;
   d.responding = false;
+  // Rows the connection left streaming will never finish: end them (as `incomplete`).
+  settleStreamingRows(ctx);
+  forgetOutOfBand(ctx);
   setStatus(ctx, status, error);
   ctx.idle.apply((s, now) => idleConnected(s, false, now));
 }

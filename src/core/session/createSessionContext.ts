@@ -7,6 +7,7 @@ import type { PlaybackEstimator } from './createPlaybackEstimator.ts';
 import { createStore, type Store } from './createStore.ts';
 import { createTranscriptState } from './createTranscriptState.ts';
 import type { IdleMachineState } from './idleMachine.ts';
+import type { OutOfBandDraft } from './outOfBandResponses.ts';
 import { resolveIdlePolicy } from './resolveIdlePolicy.ts';
 import type {
   ConnectionStatus,
@@ -63,6 +64,9 @@ export interface SessionContext {
   speechSinceCommit: boolean;
   /** `input_audio_buffer.commit`s the app sent: their commits are not silences. */
   clientCommits: number;
+
+  // ---- responses outside the conversation (`conversation: "none"`), by response id, until done
+  readonly outOfBand: Map<string, OutOfBandDraft>;
 
   // ---- playback
   playback: PlaybackReporting;
@@ -145,6 +149,7 @@ export function createSessionContext(options: CreateRealtimeSessionOptions): Ses
     inferredItems: new Set<string>(),
     speechSinceCommit: false,
     clientCommits: 0,
+    outOfBand: new Map<string, OutOfBandDraft>(),
     playback: transport.playbackReporting ?? 'none',
     audioIds: {},
     estimator: null as unknown as PlaybackEstimator,

@@ -3,13 +3,16 @@ import { applyItem, applyTranscript, textDelta, textDone } from './applyTranscri
 import { countServerTimeout, countSilentCommit } from './countServerTimeout.ts';
 import { readState, report, writeState, type SessionContext } from './createSessionContext.ts';
 import { commitTransaction, reportInternalError } from './runTransaction.ts';
-import { responseDone, responseStarted } from './responseLifecycle.ts';
+import { isOutOfBand, isOutOfBandResponseId, outOfBandDelta, outOfBandDone, outOfBandStarted } from './outOfBandResponses.ts';
+import { outputItemDone, responseDone, responseStarted } from './responseLifecycle.ts';
 import { salvageLifecycle } from './salvageLifecycle.ts';
 import { bytesPerMsOf, serverPlayback, setSpeaking, stopEstimate } from './setSpeaking.ts';
 import { markUserActive, reconfigureIdle } from './syncIdle.ts';
 import {
+  applyMcpArguments,
   applyToolArguments,
   deleteTranscriptItem,
+  markMcpCallOutcome,
   markTranscriptFailed,
   markTranscriptInterrupted,
 } from './transcriptReducer.ts';
@@ -58,6 +61,8 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
       return;
     case 'response.output_audio_transcript.delta':
     case 'response.output_text.delta':
+      // An out-of-band response's text is not the conversation's: it goes to its own event.
+      if (outOfBandDelta(ctx, event.response_id, event.delta)) return;
       textDelta(ctx, event.item_id, 'assistant', event.delta);
       return;
     case 'conversation.item.input_audio_transcription.delta':
@@ -68,15 +73,17 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
     case 'response.content_part.added':
     case 'response.content_part.done':
     case 'response.output_item.added':
-    case 'response.output_item.done':
     case 'response.output_audio.done':
     case 'rate_limits.updated':
       return;
+    case 'response.output_item.done':
+      outputItemDone(ctx, event.item);
+      return;
     case 'response.output_audio_transcript.done':
-      textDone(ctx, event.item_id, 'assistant', event.transcript);
+      if (!isOutOfBandResponseId(ctx, event.response_id)) textDone(ctx, event.item_id, 'assistant', event.transcript);
       return;
     case 'response.output_text.done':
-      textDone(ctx, event.item_id, 'assistant', event.text);
+      if (!isOutOfBandResponseId(ctx, event.response_id)) textDone(ctx, event.item_id, 'assistant', event.text);
       return;
     case 'conversation.item.input_audio_transcription.completed':
       textDone(ctx, event.item_id, 'user', event.transcript, 'completed');
@@ -139,15 +146,39 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
       applyTranscript(ctx, markTranscriptInterrupted(readState(ctx).transcript, event.item_id), true);
       stopEstimate(ctx);
       return;
-    case 'response.created':
-      responseStarted(ctx, event.response.id);
-      return;
-    case 'response.done': {
+    case 'response.created': {
       const { response } = event;
-      responseDone(ctx, response.id, response.status ?? 'completed', response.status_details?.reason, response.output ?? []);
+      if (typeof response.id === 'string' && isOutOfBand(response)) outOfBandStarted(ctx, response.id, response);
+      else responseStarted(ctx, response.id ?? undefined);
       return;
     }
+    case 'response.done': {
+      const { response } = event;
+      const id = response.id ?? undefined;
+      if (id !== undefined && (isOutOfBandResponseId(ctx, id) || isOutOfBand(response))) {
+        outOfBandDone(ctx, id, response, response.output ?? []);
+        return;
+      }
+      responseDone(ctx, id, response.status ?? 'completed', response.status_details?.reason ?? undefined, response.output ?? []);
+      return;
+    }
+    case 'response.mcp_call_arguments.delta':
+    case 'response.mcp_call_arguments.done':
+      if (isOutOfBandResponseId(ctx, event.response_id)) return;
+      applyTranscript(
+        ctx,
+        event.type === 'response.mcp_call_arguments.delta'
+          ? applyMcpArguments(readState(ctx).transcript, event.item_id, event.delta, false)
+          : applyMcpArguments(readState(ctx).transcript, event.item_id, event.arguments, true),
+        event.type === 'response.mcp_call_arguments.done',
+      );
+      return;
+    case 'response.mcp_call.completed':
+    case 'response.mcp_call.failed':
+      applyTranscript(ctx, markMcpCallOutcome(readState(ctx).transcript, event.item_id, event.type === 'response.mcp_call.failed'), true);
+      return;
     case 'response.function_call_arguments.delta':
+      if (isOutOfBandResponseId(ctx, event.response_id)) return;
       applyTranscript(
         ctx,
         applyToolArguments(readState(ctx).transcript, event.item_id, event.call_id, undefined, event.delta, false),
@@ -155,7 +186,9 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
       );
       return;
     case 'response.function_call_arguments.done': {
-      const update = applyToolArguments(readState(ctx).transcript, event.item_id, event.call_id, event.name, event.arguments, true);
+      // An out-of-band response's calls are read from its `out_of_band_response` event.
+      if (isOutOfBandResponseId(ctx, event.response_id)) return;
+      const update = applyToolArguments(readState(ctx).transcript, event.item_id, event.call_id, event.name ?? undefined, event.arguments, true);
       applyTranscript(ctx, update, true);
       ctx.pendingTools.add(event.call_id);
       ctx.emitter.enqueue({

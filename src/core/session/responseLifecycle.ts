@@ -1,7 +1,13 @@
+import type { ConversationItem } from '../protocol/index.ts';
 import { applyTranscript } from './applyTranscript.ts';
 import { readState, writeState, type SessionContext } from './createSessionContext.ts';
 import { stopEstimate } from './setSpeaking.ts';
-import { markTranscriptCutShort, markTranscriptInterrupted } from './transcriptReducer.ts';
+import {
+  markTranscriptCutShort,
+  markTranscriptInterrupted,
+  settleTranscriptItem,
+  settleTranscriptItemWith,
+} from './transcriptReducer.ts';
 
 /** A response started: the idle clock is paused until it is done. */
 export function responseStarted(ctx: SessionContext, responseId: string | undefined): void {
@@ -9,6 +15,17 @@ export function responseStarted(ctx: SessionContext, responseId: string | undefi
   // A new response means the app has answered any tool call it was running.
   ctx.pendingTools.clear();
   ctx.emitter.enqueue({ type: 'response_started', responseId: responseId ?? '' });
+}
+
+/**
+ * `response.output_item.done`: beta servers never send `conversation.item.done`, so this (or
+ * `response.done`) is what ends their rows. A GA server's `conversation.item.done` came first and
+ * ended the row already: then this is one lookup and nothing else.
+ */
+export function outputItemDone(ctx: SessionContext, item: ConversationItem): void {
+  const id = item.id;
+  if (typeof id !== 'string' || readState(ctx).transcript.get(id)?.status !== 'in_progress') return;
+  applyTranscript(ctx, settleTranscriptItemWith(readState(ctx).transcript, item), true);
 }
 
 /**
@@ -39,5 +56,27 @@ export function responseDone(
       }
     }
   }
+  // Rows no `item.done` ended (a beta server that sent no `output_item.done` either): the
+  // response is over, so are they.
+  for (const item of output) {
+    if (typeof item.id !== 'string') continue;
+    const completed = item.status === 'completed' || (item.status == null && status === 'completed');
+    const end = completed ? 'completed' : status === 'cancelled' ? 'interrupted' : 'incomplete';
+    applyTranscript(ctx, settleTranscriptItem(readState(ctx).transcript, item.id, end), true);
+  }
   ctx.emitter.enqueue({ type: 'response_done', responseId: responseId ?? '', status, ...(reason !== undefined ? { reason } : {}) });
+}
+
+/**
+ * The connection ended: whatever was still streaming will never finish. Each such row ends as
+ * `incomplete` (cut short, nobody interrupted it), so no caret or `aria-busy` outlives its
+ * connection. O(n) once per connection end.
+ */
+export function settleStreamingRows(ctx: SessionContext): void {
+  const { items } = readState(ctx).transcript;
+  for (const item of items) {
+    if (item.status === 'in_progress') {
+      applyTranscript(ctx, settleTranscriptItem(readState(ctx).transcript, item.id, 'incomplete'), true);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import { isRecord } from '../protocol/isRecord.ts';
 import { applyTranscript } from './applyTranscript.ts';
 import { readState, type SessionContext } from './createSessionContext.ts';
+import { isOutOfBand, isOutOfBandResponseId, outOfBandDone, outOfBandStarted } from './outOfBandResponses.ts';
 import { responseDone, responseStarted } from './responseLifecycle.ts';
 import { serverPlayback } from './setSpeaking.ts';
 import { setTranscriptText } from './transcriptReducer.ts';
@@ -24,16 +25,24 @@ export function salvageLifecycle(ctx: SessionContext, raw: unknown): void {
   switch (raw.type) {
     case 'response.created': {
       const response = isRecord(raw.response) ? raw.response : {};
-      responseStarted(ctx, stringOrUndefined(response.id));
+      const id = stringOrUndefined(response.id);
+      if (id !== undefined && isOutOfBand(response)) outOfBandStarted(ctx, id, response);
+      else responseStarted(ctx, id);
       return;
     }
     case 'response.done': {
       const response = isRecord(raw.response) ? raw.response : {};
+      const id = stringOrUndefined(response.id);
+      if (id !== undefined && (isOutOfBandResponseId(ctx, id) || isOutOfBand(response))) {
+        // Its output failed validation: the event reports the streamed text, not the items.
+        outOfBandDone(ctx, id, response, []);
+        return;
+      }
       const details = isRecord(response.status_details) ? response.status_details : {};
       const output = Array.isArray(response.output) ? response.output.filter(isRecord) : [];
       responseDone(
         ctx,
-        stringOrUndefined(response.id),
+        id,
         stringOrUndefined(response.status) ?? 'completed',
         stringOrUndefined(details.reason),
         output,

@@ -38,7 +38,7 @@ const STATUS_RANK: Record<TranscriptItemStatus, number> = {
   failed: 2,
 };
 
-function wireStatus(status: string | undefined, fallback: TranscriptItemStatus): TranscriptItemStatus {
+function wireStatus(status: string | null | undefined, fallback: TranscriptItemStatus): TranscriptItemStatus {
   if (status === 'completed') return 'completed';
   // The wire's `incomplete` is nearly always an interruption; a `response.done` that says the
   // server cut the reply short relabels it (markTranscriptCutShort).
@@ -47,7 +47,7 @@ function wireStatus(status: string | undefined, fallback: TranscriptItemStatus):
   return fallback;
 }
 
-function contentText(content: readonly { type: string; text?: string; transcript?: string | null }[]): string {
+function contentText(content: readonly { type: string; text?: string | null; transcript?: string | null }[]): string {
   let text = '';
   for (const part of content) {
     if (part.type === 'input_text' || part.type === 'output_text') text += part.text ?? '';
@@ -90,28 +90,59 @@ export function transcriptItemFromWire(
         previousItemId,
         tool: { name: '', callId: wire.call_id, arguments: '', output: wire.output },
       };
-    case 'mcp_call':
-      return {
+    case 'mcp_call': {
+      // An `mcp_call` item has no status: it runs until `item.done`, which carries its output or
+      // its error (then the call failed, whatever the event's fallback says).
+      const error = mcpCallError(wire.error);
+      const row: MutableItem = {
         id: wire.id,
         role: 'assistant',
         kind: 'tool_call',
         text: wire.output ?? '',
-        status,
+        status: error ? 'failed' : status,
         previousItemId,
         tool: {
           name: wire.name ?? '',
           callId: wire.id,
           arguments: wire.arguments ?? '',
           ...(typeof wire.output === 'string' ? { output: wire.output } : {}),
+          ...(typeof wire.server_label === 'string' ? { serverLabel: wire.server_label } : {}),
         },
       };
+      if (error) row.error = error;
+      return row;
+    }
     default:
       return null;
   }
 }
 
+/**
+ * The error of an `mcp_call` item (`protocol_error`, `tool_execution_error`, `http_error`), as
+ * the row's error; undefined when the call has none.
+ */
+function mcpCallError(error: unknown): RealtimeError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { type, code, message } = error as { type?: unknown; code?: unknown; message?: unknown };
+  return {
+    source: 'server',
+    code: typeof type === 'string' ? type : typeof code === 'string' || typeof code === 'number' ? String(code) : 'mcp_call_failed',
+    message: typeof message === 'string' ? message : 'The MCP tool call failed.',
+    cause: error,
+  };
+}
+
 function sameTool(a: TranscriptItem['tool'], b: TranscriptItem['tool']): boolean {
-  return a === b || (!!a && !!b && a.name === b.name && a.callId === b.callId && a.arguments === b.arguments && a.output === b.output);
+  return (
+    a === b ||
+    (!!a &&
+      !!b &&
+      a.name === b.name &&
+      a.callId === b.callId &&
+      a.arguments === b.arguments &&
+      a.output === b.output &&
+      a.serverLabel === b.serverLabel)
+  );
 }
 
 type MutableItem = { -readonly [K in keyof TranscriptItem]: TranscriptItem[K] };
@@ -119,11 +150,13 @@ type MutableItem = { -readonly [K in keyof TranscriptItem]: TranscriptItem[K] };
 function mergeTools(existing: TranscriptItem['tool'], incoming: TranscriptItem['tool']): TranscriptItem['tool'] {
   if (!incoming || !existing) return incoming ?? existing;
   const output = incoming.output ?? existing.output;
+  const serverLabel = incoming.serverLabel ?? existing.serverLabel;
   return {
     name: incoming.name || existing.name,
     callId: incoming.callId || existing.callId,
     arguments: incoming.arguments || existing.arguments,
     ...(output !== undefined ? { output } : {}),
+    ...(serverLabel !== undefined ? { serverLabel } : {}),
   };
 }
 
@@ -143,6 +176,8 @@ function merge(existing: TranscriptItem, incoming: TranscriptItem): TranscriptIt
   const text = incoming.text !== '' ? incoming.text : existing.text;
   const previousItemId = incoming.previousItemId ?? existing.previousItemId;
   const idleInfo = idle?.idle || undefined;
+  // A failed MCP call's item brings the error details a bare `mcp_call.failed` lacked.
+  const error = incoming.error ?? existing.error;
   if (
     role === existing.role &&
     kind === existing.kind &&
@@ -150,6 +185,7 @@ function merge(existing: TranscriptItem, incoming: TranscriptItem): TranscriptIt
     status === existing.status &&
     previousItemId === existing.previousItemId &&
     idleInfo === existing.idle &&
+    error === existing.error &&
     sameTool(tool, existing.tool)
   ) {
     return existing;
@@ -157,7 +193,7 @@ function merge(existing: TranscriptItem, incoming: TranscriptItem): TranscriptIt
   const merged: MutableItem = { id: existing.id, role, kind, text, status, previousItemId };
   if (idleInfo) merged.idle = idleInfo;
   if (tool) merged.tool = tool;
-  if (existing.error) merged.error = existing.error;
+  if (error) merged.error = error;
   return merged;
 }
 
@@ -334,6 +370,72 @@ export function applyToolArguments(
   const status = done && existing.status === 'in_progress' ? 'completed' : existing.status;
   const item: TranscriptItem = { ...existing, kind: 'tool_call', status, tool };
   return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
+}
+
+/**
+ * End a row that is still streaming, with `status`; null when there is no such row or it has
+ * ended already (an end is never replaced here: see the mark functions above).
+ */
+export function settleTranscriptItem(
+  transcript: TranscriptState,
+  itemId: string,
+  status: 'completed' | 'incomplete' | 'interrupted',
+): TranscriptUpdate | null {
+  const existing = transcript.get(itemId);
+  if (!existing || existing.status !== 'in_progress') return null;
+  const item = withText(existing, existing.text, status);
+  return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
+}
+
+/**
+ * End a streaming row with the item a `response.output_item.done` carries (its status, text,
+ * tool output or error), merged as `conversation.item.done` would, but without placing the row:
+ * only a `conversation.item.*` says where an item goes in the conversation. An item that is done
+ * but still says `in_progress` ends as completed.
+ */
+export function settleTranscriptItemWith(transcript: TranscriptState, wire: ConversationItem): TranscriptUpdate | null {
+  const existing = typeof wire.id === 'string' ? transcript.get(wire.id) : undefined;
+  if (!existing || existing.status !== 'in_progress') return null;
+  const incoming = transcriptItemFromWire(wire, existing.previousItemId, 'completed');
+  if (!incoming) return settleTranscriptItem(transcript, existing.id, 'completed');
+  let item = merge(existing, incoming);
+  if (item.status === 'in_progress') item = withText(item, item.text, 'completed');
+  return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
+}
+
+/**
+ * Record a remote MCP call's streamed arguments on its row (`mcp_call_arguments.delta/.done`).
+ * Unlike a function call, the row keeps running when its arguments are done: the server runs
+ * the tool next. A row the transcript has not seen yet is created, placed later.
+ */
+export function applyMcpArguments(
+  transcript: TranscriptState,
+  itemId: string,
+  args: string,
+  done: boolean,
+): TranscriptUpdate {
+  const existing = transcript.get(itemId);
+  const previous = existing?.tool;
+  const tool = { ...previous, name: previous?.name ?? '', callId: itemId, arguments: done ? args : (previous?.arguments ?? '') + args };
+  if (!existing) {
+    const item: TranscriptItem = { id: itemId, role: 'assistant', kind: 'tool_call', text: '', status: 'in_progress', previousItemId: null, tool };
+    return { transcript: addTranscriptItem(transcript, item, 'unplaced'), item, added: true };
+  }
+  const item: TranscriptItem = { ...existing, kind: 'tool_call', tool };
+  return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
+}
+
+/**
+ * `response.mcp_call.completed` / `.failed`: the call's outcome, before (or without) its item's
+ * `done`. A failure without details gets a generic error, which the item's own error replaces.
+ */
+export function markMcpCallOutcome(transcript: TranscriptState, itemId: string, failed: boolean): TranscriptUpdate | null {
+  const existing = transcript.get(itemId);
+  if (!existing) return null;
+  if (!failed) return settleTranscriptItem(transcript, itemId, 'completed');
+  if (existing.status === 'failed') return null;
+  const error: RealtimeError = { source: 'server', code: 'mcp_call_failed', message: 'The MCP tool call failed.' };
+  return markTranscriptFailed(transcript, itemId, error);
 }
 
 /** `conversation.item.deleted`. */

@@ -1,4 +1,4 @@
-import type { ClientEvent, ServerEvent, SessionConfig } from '../protocol/index.ts';
+import type { ClientEvent, ConversationItem, ServerEvent, SessionConfig } from '../protocol/index.ts';
 import type { RealtimeTransport } from '../transports/types.ts';
 import type { Clock } from './clock.ts';
 
@@ -70,10 +70,12 @@ export type TranscriptRole = 'user' | 'assistant' | 'system' | 'tool';
  */
 export type TranscriptItemKind = 'message' | 'idle_timeout' | 'tool_call';
 /**
- * `interrupted`: the user cut the assistant off (or the response was cancelled, or the item
- * truncated). `incomplete`: the server cut the item short without anyone interrupting (the
- * response hit `max_output_tokens` or a content filter). `failed`: the user's transcription
- * failed (see `item.error`).
+ * `in_progress`: still streaming (or, for a remote MCP call, running). `interrupted`: the user
+ * cut the assistant off (or the response was cancelled, or the item truncated). `incomplete`:
+ * the item was cut short without anyone interrupting: the response hit `max_output_tokens` or a
+ * content filter, or the connection ended (closed, lost, or `disconnect()`) while it was still
+ * streaming, so no row stays `in_progress` once its connection is gone. `failed`: the user's
+ * transcription failed, or a remote MCP tool call failed (see `item.error`).
  *
  * @example
  * ```ts
@@ -111,6 +113,8 @@ export interface TranscriptToolInfo {
   callId: string;
   arguments: string;
   output?: string;
+  /** The MCP server that ran the tool, for a remote MCP call (`mcp_call` item). */
+  serverLabel?: string;
 }
 
 /**
@@ -135,7 +139,10 @@ export interface TranscriptItem {
   readonly idle?: TranscriptIdleInfo;
   /** Set when `kind` is `tool_call`. */
   readonly tool?: TranscriptToolInfo;
-  /** Set when `status` is `failed` (for example a failed user transcription). */
+  /**
+   * Set when `status` is `failed`: a failed user transcription, or a failed remote MCP call
+   * (`code` is the MCP error's `type`, such as `tool_execution_error`, and `message` its message).
+   */
   readonly error?: RealtimeError;
 }
 
@@ -346,6 +353,42 @@ export interface InputAudioTimeoutTriggeredEvent {
 }
 
 /**
+ * A response created outside the conversation (`response.create` with `response.conversation:
+ * "none"`), finished. The server sends such a response's events (`response.*` only) but adds
+ * none of its items to the conversation, so the session keeps them out of the transcript, out of
+ * `responding` and out of `tool_call`, and reports the response here once, at its
+ * `response.done`. Tell your requests apart with `metadata`.
+ *
+ * @example
+ * ```ts
+ * session.sendEvent({
+ *   type: 'response.create',
+ *   response: { conversation: 'none', metadata: { topic: 'classify' }, output_modalities: ['text'], instructions: 'One word: the topic.' },
+ * });
+ * session.on('out_of_band_response', ({ metadata, text, status }) => {
+ *   if (metadata?.topic === 'classify' && status === 'completed') setTopic(text);
+ * });
+ * ```
+ */
+export interface OutOfBandResponseEvent {
+  type: 'out_of_band_response';
+  responseId: string;
+  /** `completed`, `cancelled`, `failed` or `incomplete` (the wire `response.status`). */
+  status: string;
+  /** `response.status_details.reason`, when the server gave one. */
+  reason?: string;
+  /** The `metadata` sent with `response.create`, as the server echoed it; null when none. */
+  metadata: Readonly<Record<string, unknown>> | null;
+  /**
+   * The response's text: the `output_text` text or `output_audio` transcript of its message
+   * items (joined by a line break), or, when the final response carries none, the streamed deltas.
+   */
+  text: string;
+  /** Its output items as the server sent them (function calls included); empty if unreadable. */
+  output: readonly ConversationItem[];
+}
+
+/**
  * Every event a session emits, discriminated on `type` (camelCase fields; the raw wire event
  * keeps snake_case in `server_event`). Events of one wire message arrive in wire order, after
  * the state was updated.
@@ -370,8 +413,11 @@ export type SessionEvent =
   | { type: 'history_updated'; item: TranscriptItem }
   /** `conversation.item.deleted`: the row is gone from the transcript. */
   | { type: 'history_removed'; itemId: string }
+  /** A response of the conversation started (out-of-band responses: `out_of_band_response`). */
   | { type: 'response_started'; responseId: string }
+  /** A response of the conversation ended (out-of-band responses: `out_of_band_response`). */
   | { type: 'response_done'; responseId: string; status: string; reason?: string }
+  | OutOfBandResponseEvent
   | { type: 'audio_started'; itemId?: string; responseId?: string }
   | { type: 'audio_stopped'; itemId?: string; responseId?: string }
   | { type: 'audio_interrupted'; itemId?: string; responseId?: string; audioEndMs?: number }
