@@ -56,6 +56,9 @@ export async function buildStrictCspApp(outDir: string): Promise<StrictCspBuild>
       build: { outDir: libDir, emptyOutDir: true, sourcemap: false },
     });
     if (!existsSync(join(libDir, WORKLET_FILE))) throw new Error(`the library build emitted no ${WORKLET_FILE}`);
+    // Apps that serve the file themselves (the workletUrl option) reach it through the export map.
+    const exportMap = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { exports: Record<string, unknown> }).exports;
+    if (exportMap[`./${WORKLET_FILE}`] !== `./dist/${WORKLET_FILE}`) throw new Error(`package.json exports no ./${WORKLET_FILE}`);
     await build({
       root: join(here, 'app'),
       base: './',
@@ -74,7 +77,11 @@ export async function buildStrictCspApp(outDir: string): Promise<StrictCspBuild>
       .join('\n');
     if (!app.includes(worklet)) throw new Error(`no app chunk refers to ${worklet}`);
     if (/data:text\/javascript/.test(app)) throw new Error('the app inlined a script as a data: URL');
-    return { outDir, summary: `library dist has ${WORKLET_FILE}; the app build emitted assets/${worklet}`, cleanup };
+    return {
+      outDir,
+      summary: `library dist has ${WORKLET_FILE} (exported as react-realtime-kit/${WORKLET_FILE}); the app build emitted assets/${worklet}`,
+      cleanup,
+    };
   } catch (error) {
     cleanup();
     throw error;
