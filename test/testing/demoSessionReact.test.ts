@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The demo mode in a React app: one provider, StrictMode, the components on top of it.
-import { StrictMode, createElement } from 'react';
+import { StrictMode, createElement, useEffect, useState } from 'react';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
 import { ConnectionIndicator, IdleBanner, RealtimeProvider, SessionControls } from '../../src/index.ts';
@@ -63,4 +63,34 @@ it('the "Disconnect" button stops the demo; "Connect" replays it', async () => {
   await advance(clock, 300 + demoTimeline().at(-1)!.atMs + 1);
   expect(screen.getByRole('button', { name: "I'm still here" })).toBeTruthy();
   expect(demo.getState().transcript.items.filter((item) => item.kind === 'idle_timeout')).toHaveLength(1);
+});
+
+it('a demo owned by a component (connect in an effect, disconnect on unmount) connects once under StrictMode and stops on unmount', async () => {
+  const clock = createVirtualClock();
+  let demo: ReturnType<typeof createDemoSession> | undefined;
+  const connected: string[] = [];
+  function OwnDemo() {
+    const [session] = useState(() => {
+      const created = createDemoSession({ clock });
+      created.on('status_changed', (event) => {
+        if (event.status === 'connected') connected.push(event.status);
+      });
+      return created;
+    });
+    demo = session;
+    useEffect(() => {
+      void session.connect();
+      return () => session.disconnect();
+    }, [session]);
+    return createElement(RealtimeProvider, { session }, createElement(IdleBanner));
+  }
+  const { unmount } = render(createElement(StrictMode, null, createElement(OwnDemo)));
+  await advance(clock, 300 + demoTimeline().at(-1)!.atMs + 1);
+  expect(connected).toHaveLength(1);
+  expect(screen.getByRole('button', { name: "I'm still here" })).toBeTruthy();
+  expect(demo!.getState().transcript.items.filter((item) => item.kind === 'idle_timeout')).toHaveLength(1);
+
+  unmount();
+  expect(demo!.getState().status).toBe('disconnected');
+  expect(clock.pending()).toBe(0);
 });

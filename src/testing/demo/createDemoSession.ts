@@ -82,6 +82,18 @@ const DEFAULT_IDLE: Partial<IdlePolicy> = { timeoutMs: 8000 };
  * }
  * ```
  *
+ * @example Owned by one component: connect in an effect, disconnect on unmount (one connection under StrictMode)
+ * ```tsx
+ * function DesignReview() {
+ *   const [demo] = useState(() => createDemoSession({ speed: 2 }));
+ *   useEffect(() => {
+ *     void demo.connect();
+ *     return () => demo.disconnect();
+ *   }, [demo]);
+ *   return <RealtimeProvider session={demo}><IdleBanner /></RealtimeProvider>;
+ * }
+ * ```
+ *
  * @example Your own script, twice as fast, playing again whenever it ends
  * ```ts
  * const demo = createDemoSession({
