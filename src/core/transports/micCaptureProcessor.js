@@ -1,6 +1,6 @@
 // The WebSocket transport's microphone capture, as its own file: a page whose
 // Content-Security-Policy refuses blob: scripts loads it from its own origin (bundlers emit it
-// through `new URL('./micCaptureProcessor.js', import.meta.url)`). The same code is in
+// through the kit's `new URL(..., import.meta.url)` reference). The same code is in
 // micCaptureWorklet.ts for the blob: fallback; a test keeps the two identical.
 /* global AudioWorkletProcessor, registerProcessor */
 class MicCaptureProcessor extends AudioWorkletProcessor {
