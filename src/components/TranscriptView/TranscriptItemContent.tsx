@@ -23,6 +23,8 @@ export interface TranscriptViewLabels {
   transcribing: string;
   /** A tool call row. */
   toolCall: Label<TranscriptItem>;
+  /** Shown for a tool call that failed (a remote MCP call), with its error. */
+  toolFailed: Label<TranscriptItem>;
   /** Shown when there is nothing yet. */
   empty: string;
   /** The button that appears once the user scrolled up. */
@@ -48,6 +50,7 @@ export const defaultTranscriptViewLabels: TranscriptViewLabels = {
   noTranscript: 'Audio message',
   transcribing: 'Transcribing…',
   toolCall: (item) => `Called ${item.tool?.name ?? 'a tool'}`,
+  toolFailed: (item) => `Failed: ${item.error?.message ?? 'the tool reported an error'}`,
   empty: 'No messages yet.',
   jumpToLatest: 'Jump to latest',
 };
@@ -107,7 +110,11 @@ export const TranscriptItemContent = memo(function TranscriptItemContent({
       aria-busy={item.status === 'in_progress' || undefined}
     >
       <span className={cls('speaker')}>{labels.roles[item.role]}</span>
-      {failed ? <span className={cls('marker')}>{resolveLabel(labels.failed, item)}</span> : null}
+      {failed ? (
+        <span className={cls('marker')}>
+          {resolveLabel(item.kind === 'tool_call' ? labels.toolFailed : labels.failed, item)}
+        </span>
+      ) : null}
       {body || !failed ? (
         <p className={cls('text')} data-placeholder={placeholder || undefined}>
           {body}
