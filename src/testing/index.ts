@@ -16,7 +16,7 @@ export { replayEventLog } from './replay/replayEventLog.ts';
 export type { ReplayController, ReplayEventLogOptions } from './replay/replayEventLog.ts';
 export { createDemoSession } from './demo/createDemoSession.ts';
 export type { DemoSessionOptions } from './demo/createDemoSession.ts';
-export { demoTimeline } from './demo/demoTimeline.ts';
+export { demoTimeline, demoWelcomeBack } from './demo/demoTimeline.ts';
 export type { DemoTimelineOptions } from './demo/demoTimeline.ts';
 // React helpers (`renderWithSession`) live in `./react.ts`, entry `react-realtime-kit/testing/react`,
 // so that this entry never requires React or Testing Library.

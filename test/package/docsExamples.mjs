@@ -49,7 +49,7 @@ function run(command, commandArgs, options) {
 
 /** This script's own check of the README's demo-mode component, on fake timers. */
 const LANDING_DEMO_CHECK = `// @vitest-environment jsdom
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 
 beforeEach(() => vi.useFakeTimers());
@@ -58,7 +58,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-it('the demo from the README connects by itself and plays until the idle banner opens', async () => {
+it('the demo from the README connects by itself, plays until the idle banner opens, and goes on when answered', async () => {
   const { LandingDemo } = await import('../src/LandingDemo.tsx');
   render(<LandingDemo />);
   for (let second = 0; second < 120 && !screen.queryByRole('button', { name: "I'm still here" }); second++) {
@@ -67,6 +67,16 @@ it('the demo from the README connects by itself and plays until the idle banner 
   const stillHere = screen.getByRole('button', { name: "I'm still here" });
   expect(stillHere.closest('[role="status"]')?.textContent).toContain('Are you still there?');
   expect(screen.getByRole('log').textContent).toContain('Lisbon');
+
+  // The visitor answers: the banner closes and the assistant welcomes them back.
+  fireEvent.click(stillHere);
+  await act(() => vi.advanceTimersByTimeAsync(100));
+  expect(screen.queryByRole('button', { name: "I'm still here" })).toBeNull();
+  const welcome = 'Welcome back! Shall I suggest a dinner place for Saturday too?';
+  for (let second = 0; second < 30 && !screen.getByRole('log').textContent?.includes(welcome); second++) {
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+  }
+  expect(screen.getByRole('log').textContent).toContain(welcome);
 });
 `;
 

@@ -142,6 +142,69 @@ describe('createDemoSession', () => {
     expect(clock.pending()).toBe(0);
   });
 
+  it('once the user answers the banner, the default demo goes on: the assistant welcomes them back', async () => {
+    const clock = createVirtualClock();
+    const demo = createDemoSession({ clock });
+    await connect(demo, clock);
+    await clock.advanceAsync(demoTimeline().at(-1)!.atMs + 1);
+    const assistantTexts = () => demo.getState().transcript.items.filter((item) => item.role === 'assistant').map((item) => item.text);
+    expect(assistantTexts().some((text) => text.startsWith('Welcome back'))).toBe(false);
+
+    demo.stillHere();
+    await clock.advanceAsync(20_000);
+    expect(assistantTexts().at(-1)).toBe('Welcome back! Shall I suggest a dinner place for Saturday too?');
+    // Once per connection: answering the next banner adds nothing.
+    while (demo.getState().idle.phase !== 'timed_out') await clock.advanceAsync(500);
+    demo.stillHere();
+    await clock.advanceAsync(20_000);
+    expect(assistantTexts().filter((text) => text.startsWith('Welcome back'))).toHaveLength(1);
+  });
+
+  it('an answer while the script still plays waits for its end; none without an answer, with afterUserReturns: false, or after a disconnect', async () => {
+    const clock = createVirtualClock();
+    const followUps: string[] = [];
+    // The script goes on for 5 s after the timeout's re-prompt (a last event then).
+    const timeline = scenario().sessionCreated({ idleTimeoutMs: 8000 }).assistantSays('Hi').idleTimeout().silence(5000).sessionUpdated({ idleTimeoutMs: 8000 }).build();
+    const scriptEnd = timeline.at(-1)!.atMs;
+    const demo = createDemoSession({
+      clock,
+      timeline,
+      afterUserReturns: (played) => {
+        followUps.push('built');
+        return scenario({ after: played }).assistantSays('Welcome back').build();
+      },
+    });
+    await connect(demo, clock);
+    while (demo.getState().idle.phase !== 'timed_out') await clock.advanceAsync(100);
+    demo.stillHere();
+    const connectedAt = 300;
+    await clock.advanceAsync(connectedAt + scriptEnd - clock.now() - 1);
+    expect(demo.getState().transcript.items.some((item) => item.text === 'Welcome back')).toBe(false);
+    await clock.advanceAsync(20_000);
+    expect(demo.getState().transcript.items.some((item) => item.text === 'Welcome back')).toBe(true);
+
+    const silent = createDemoSession({ clock, afterUserReturns: false });
+    await connect(silent, clock);
+    await clock.advanceAsync(demoTimeline().at(-1)!.atMs + 1);
+    silent.stillHere();
+    await clock.advanceAsync(20_000);
+    expect(silent.getState().transcript.items.some((item) => item.text.startsWith('Welcome back'))).toBe(false);
+
+    silent.disconnect();
+    demo.disconnect();
+    expect(clock.pending()).toBe(0);
+
+    // Answered, then gone before the script ended: no follow-up, no timer left behind.
+    const ownClock = createVirtualClock();
+    const leaving = createDemoSession({ clock: ownClock, timeline, afterUserReturns: () => scenario().assistantSays('Too late').build() });
+    await connect(leaving, ownClock);
+    while (leaving.getState().idle.phase !== 'timed_out') await ownClock.advanceAsync(100);
+    leaving.stillHere();
+    leaving.disconnect();
+    await ownClock.advanceAsync(0);
+    expect(ownClock.pending()).toBe(0);
+  });
+
   it('refuses a speed or loop delay that is not a positive number', () => {
     expect(() => createDemoSession({ speed: 0 })).toThrow(/speed must be a positive number, got 0/);
     expect(() => createDemoSession({ speed: Number.NaN })).toThrow(RangeError);

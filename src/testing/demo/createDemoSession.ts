@@ -2,13 +2,13 @@ import { createRealtimeSession } from '../../core/session/createRealtimeSession.
 import { systemClock } from '../../core/session/clock.ts';
 import type { Clock, TimerHandle } from '../../core/session/clock.ts';
 import type { SessionConfig } from '../../core/protocol/index.ts';
-import type { IdlePolicy, RealtimeSession } from '../../core/session/types.ts';
+import type { IdlePolicy, IdleState, RealtimeSession } from '../../core/session/types.ts';
 import { createMockTransport } from '../createMockTransport.ts';
 import { play } from '../scenario/play.ts';
 import type { PlayController } from '../scenario/play.ts';
 import type { Timeline } from '../scenario/types.ts';
 import { createScaledClock } from './createScaledClock.ts';
-import { demoTimeline } from './demoTimeline.ts';
+import { demoTimeline, demoWelcomeBack } from './demoTimeline.ts';
 
 /**
  * Options of {@link createDemoSession}. Every option has a default: `createDemoSession()` alone
@@ -28,6 +28,14 @@ export interface DemoSessionOptions {
    * the `idle.timeoutMs` you give (8000 by default).
    */
   timeline?: Timeline | (() => Timeline);
+  /**
+   * What the scripted server says once the user answers the idle banner ("I'm still here",
+   * speaking or typing), so the conversation goes on: called with the timeline that played,
+   * build the answer with `scenario({ after: played })`. Played once per connection, after
+   * the timeline has finished. Default: with the default timeline, the assistant welcomes the
+   * user back; with your own timeline, nothing. `false`: nothing.
+   */
+  afterUserReturns?: false | ((played: Timeline) => Timeline);
   /**
    * Playback speed, 1 = real time (default). The session runs on the same sped-up clock, so its
    * silence clock and countdowns keep pace with the script and still read in real seconds.
@@ -61,7 +69,7 @@ const DEFAULT_IDLE: Partial<IdlePolicy> = { timeoutMs: 8000 };
  * a screenshot.
  *
  * Lifecycle: each `connect()` plays the timeline from its start once connected (a reconnect
- * replays it); `disconnect()`, or the connection ending in any other way, stops the playback and
+ * replays it), and `afterUserReturns` once the user answers the idle banner; `disconnect()`, or the connection ending in any other way, stops the playback and
  * every demo timer. The session keeps its transcript across connections, like a real one.
  *
  * @example The headline feature in one line: a conversation, the user goes quiet, the idle banner
@@ -117,11 +125,19 @@ export function createDemoSession(options: DemoSessionOptions = {}): RealtimeSes
   const transport = createMockTransport({ clock, connectDelayMs: options.connectDelayMs ?? 300 });
   const session = createRealtimeSession({ transport, clock, idle, config: options.config });
 
+  const afterUserReturns = options.afterUserReturns ?? (options.timeline === undefined ? demoWelcomeBack : false);
+
+  // One connection's playback: the timeline, then the follow-up once the user answers the banner.
+  let connection = 0;
+  let played: Timeline | undefined;
   let playback: PlayController | undefined;
+  let followUp: PlayController | 'waiting' | undefined;
   let restart: TimerHandle | undefined;
   const stopTimers = () => {
+    connection++;
     playback?.stop();
-    playback = undefined;
+    if (followUp !== undefined && followUp !== 'waiting') followUp.stop();
+    playback = followUp = played = undefined;
     if (restart !== undefined) clock.clearTimeout(restart);
     restart = undefined;
   };
@@ -130,7 +146,8 @@ export function createDemoSession(options: DemoSessionOptions = {}): RealtimeSes
     if (event.status === 'connecting') return stopTimers();
     if (event.status === 'connected') {
       stopTimers();
-      playback = play(timelineOf(), { transport, clock });
+      played = timelineOf();
+      playback = play(played, { transport, clock });
       return;
     }
     stopTimers();
@@ -145,7 +162,27 @@ export function createDemoSession(options: DemoSessionOptions = {}): RealtimeSes
       }, loopDelayMs);
     }
   });
+
+  session.on('idle_changed', ({ idle, previous }) => {
+    if (!afterUserReturns || !played || followUp !== undefined || !userAnsweredBanner(idle, previous)) return;
+    followUp = 'waiting';
+    const script = afterUserReturns(played);
+    const current = connection;
+    // The user may answer while the timeline still plays: the follow-up waits for its end.
+    const start = () => {
+      if (current !== connection || session.getState().status !== 'connected') return;
+      followUp = play(script, { transport, clock });
+    };
+    (playback ? playback.done : Promise.resolve()).then(start, () => undefined);
+  });
   return session;
+}
+
+/** The banner was open and the user answered it (rather than the session ending). */
+function userAnsweredBanner(idle: IdleState, previous: IdleState): boolean {
+  const wasOpen = previous.phase === 'timed_out' || previous.phase === 'ending';
+  const isOpen = idle.phase === 'timed_out' || idle.phase === 'ending' || idle.phase === 'ended';
+  return wasOpen && !isOpen && idle.timeouts === 0;
 }
 
 function resolveTimeline(timeline: DemoSessionOptions['timeline'], idle: Partial<IdlePolicy>): () => Timeline {

@@ -39,3 +39,19 @@ export function demoTimeline(options: DemoTimelineOptions = {}): Timeline {
     .idleTimeout({ reprompt: 'Are you still there?' })
     .build();
 }
+
+/**
+ * The demo mode's default answer once the user comes back after the idle banner: the assistant
+ * welcomes them back and the conversation goes on. Continues `played` (ids, session, audio
+ * positions) with `scenario({ after })`.
+ *
+ * @example
+ * ```ts
+ * const demo = createDemoSession({ afterUserReturns: demoWelcomeBack });
+ * ```
+ */
+export function demoWelcomeBack(played: Timeline): Timeline {
+  return scenario({ after: played, flavor: 'webrtc', audio: 'placeholder' })
+    .assistantSays('Welcome back! Shall I suggest a dinner place for Saturday too?')
+    .build();
+}
