@@ -279,3 +279,21 @@ describe('a connection that ends settles what it left streaming', () => {
     expect(row(h, 'item_2')?.text).toBe('Hi');
   });
 });
+
+describe('sessions of other official endpoints', () => {
+  it('a translation session.updated is passed on raw, is no error, and leaves state.session alone', async () => {
+    const h = setup();
+    await h.session.connect();
+    const realtime = { type: 'realtime', id: 'sess_1', model: 'gpt-realtime', output_modalities: ['audio'] };
+    h.emit(wire('session.created', { session: realtime }));
+    const before = h.session.getState().session;
+    h.take();
+    // openai SDK realtime.d.ts: RealtimeTranslationSessionUpdatedEvent, session.type "translation".
+    const translation = { type: 'translation', id: 'sess_2', model: 'gpt-realtime-translate', expires_at: 1763986800, audio: { output: { language: 'fr' } } };
+    h.emit(wire('session.updated', { session: translation }));
+
+    expect(h.session.getState().session).toBe(before);
+    expect(h.take({ raw: true })).toEqual(['server_event:session.updated']);
+    expect(h.events.at(-1)).toMatchObject({ type: 'server_event', known: false, event: { session: translation } });
+  });
+});
