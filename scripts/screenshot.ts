@@ -25,8 +25,9 @@ const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 960, height: 860 }, colorScheme: 'light' });
   await page.route((url) => !url.href.startsWith(server.url), (route) => route.abort());
-  // Real time (speed 1): the banner stays up while the re-prompt plays, about a second.
-  await page.goto(`${server.url}/iframe.html?id=demo-voice-assistant--demo&viewMode=story&args=speed:1`);
+  // Real time (speed 1). `embed=true`: the story plays by itself, without its play function
+  // (which answers the banner as the user would); the banner then stays until the user acts.
+  await page.goto(`${server.url}/iframe.html?id=demo-voice-assistant--demo&viewMode=story&args=speed:1&embed=true`);
   await page.getByRole('button', { name: "I'm still here" }).waitFor({ timeout: 60_000 });
   // Let the re-prompt stream into the transcript under the banner.
   await page.getByRole('log').getByText('Are you still there?', { exact: true }).waitFor({ timeout: 10_000 });
