@@ -6,6 +6,7 @@ import { createTransportEmitter } from './createTransportEmitter.ts';
 import { createTransportLifecycle } from './createTransportLifecycle.ts';
 import type { MediaDevicesLike } from './getMicrophoneStream.ts';
 import { parseWireMessage } from './parseWireMessage.ts';
+import { trackConversationResponses, type ConversationResponses } from './trackConversationResponses.ts';
 import { RealtimeTransportError } from './RealtimeTransportError.ts';
 import { resolveClientSecret, type ClientSecretSource } from './resolveClientSecret.ts';
 import type { RealtimeTransport } from './types.ts';
@@ -93,7 +94,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
         if (!Peer || !doFetch) {
           throw new RealtimeTransportError('unsupported', 'WebRTC needs RTCPeerConnection and fetch (a browser).');
         }
-        const mine: RtcLink = { pc: null, channel: null, callId: null, responding: false, audioPlaying: false };
+        const mine: RtcLink = { pc: null, channel: null, callId: null, responses: trackConversationResponses(), audioPlaying: false };
         link = mine;
         attempt.hold(() => {
           if (link === mine) link = null;
@@ -158,7 +159,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
         };
         dc.onmessage = (event: MessageEvent) => {
           const message = parseWireMessage(event.data);
-          if (typeof message === 'object') observe(mine, (message as { type?: unknown }).type);
+          if (typeof message === 'object') observe(mine, message as { type?: unknown; response?: unknown });
           emitter.emit('message', message);
         };
         peer.onconnectionstatechange = () => {
@@ -218,9 +219,9 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
       },
     );
 
-  const observe = (mine: RtcLink, type: unknown) => {
-    if (type === 'response.created') mine.responding = true;
-    else if (type === 'response.done') mine.responding = false;
+  const observe = (mine: RtcLink, event: { type?: unknown; response?: unknown }) => {
+    const type = event.type;
+    if (type === 'response.created' || type === 'response.done') mine.responses.observe(event);
     else if (type === 'output_audio_buffer.started') mine.audioPlaying = true;
     else if (type === 'output_audio_buffer.stopped' || type === 'output_audio_buffer.cleared') mine.audioPlaying = false;
   };
@@ -249,7 +250,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
     interrupt() {
       const current = link;
       if (!current?.channel || current.channel.readyState !== 'open' || lifecycle.state !== 'open') return;
-      if (current.responding) send({ type: 'response.cancel' });
+      if (current.responses.running()) send({ type: 'response.cancel' });
       // The server keeps playing audio it already generated after response.done; clear stops it.
       if (current.audioPlaying) send({ type: 'output_audio_buffer.clear' });
     },
@@ -263,7 +264,7 @@ interface RtcLink {
   callId: string | null;
   // A cancel only while a response runs, a clear only while the server plays audio; anything
   // else earns an error event from the API.
-  responding: boolean;
+  responses: ConversationResponses;
   audioPlaying: boolean;
 }
 

@@ -8,6 +8,7 @@ import { createTransportEmitter } from './createTransportEmitter.ts';
 import { createTransportLifecycle, type ConnectAttempt } from './createTransportLifecycle.ts';
 import type { MediaDevicesLike } from './getMicrophoneStream.ts';
 import { parseWireMessage } from './parseWireMessage.ts';
+import { trackConversationResponses, type ConversationResponses } from './trackConversationResponses.ts';
 import { bytesToPcm16, pcm16ToBytes } from './pcm16.ts';
 import { RealtimeTransportError } from './RealtimeTransportError.ts';
 import { resolveClientSecret, type ClientSecretSource } from './resolveClientSecret.ts';
@@ -105,7 +106,7 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
 
   const cutPlayback = (mine: WsLink, sendCancel: boolean) => {
     const cut = mine.player?.stop() ?? null;
-    if (sendCancel && mine.responding) sendOn(mine, { type: 'response.cancel' });
+    if (sendCancel && mine.responses.running()) sendOn(mine, { type: 'response.cancel' });
     // An item is truncated once, at the milliseconds heard when it was cut (sequence C); its
     // later deltas (already in flight when the server cancelled) are not played.
     if (cut && !mine.cutItems.has(cut.itemId)) {
@@ -146,9 +147,9 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
     } else if (AUDIO_DONE.has(type)) {
       mine.player?.markDone(typeof event.response_id === 'string' ? event.response_id : undefined);
     } else if (type === 'response.created') {
-      mine.responding = true;
+      mine.responses.observe(event);
     } else if (type === 'response.done') {
-      mine.responding = false;
+      mine.responses.observe(event);
       const response = event.response as { id?: string } | undefined;
       mine.player?.markDone(response?.id);
     } else if (type === 'input_audio_buffer.speech_started') {
@@ -172,7 +173,7 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
         const mine: WsLink = {
           socket: null,
           player: null,
-          responding: false,
+          responses: trackConversationResponses(),
           interruptOnSpeech: true,
           cutItems: new Set(),
         };
@@ -309,8 +310,8 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
 interface WsLink {
   socket: WebSocket | null;
   player: AudioPlayer | null;
-  /** A response runs: interrupt() sends response.cancel only then. */
-  responding: boolean;
+  /** The conversation's running responses: interrupt() sends response.cancel only while one runs. */
+  responses: ConversationResponses;
   /** The session's turn detection interrupts responses on speech (`interrupt_response`). */
   interruptOnSpeech: boolean;
   /** Items already cut and truncated (the most recent few): their late deltas are dropped. */

@@ -1,0 +1,104 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createOpenAIWebRTCTransport } from '../../../src/core/transports/createOpenAIWebRTCTransport.ts';
+import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
+import { audioDelta, FakeAudioContext, fakeFetch, fakeMediaDevices, FakePeerConnection, FakeWebSocket } from './fakes.ts';
+
+// An out-of-band response (`conversation: "none"`, reported with `conversation_id: null`) can
+// run beside the conversation's own response; its response.done must not make interrupt()
+// believe nothing runs any more (it would skip response.cancel and the reply would go on).
+const conversationCreated = { type: 'response.created', event_id: 'e1', response: { id: 'resp_conv', conversation_id: 'conv_1' } };
+const outOfBandCreated = { type: 'response.created', event_id: 'e2', response: { id: 'resp_oob', conversation_id: null } };
+const outOfBandDone = { type: 'response.done', event_id: 'e3', response: { id: 'resp_oob', conversation_id: null, status: 'completed' } };
+const conversationDone = { type: 'response.done', event_id: 'e4', response: { id: 'resp_conv', conversation_id: 'conv_1', status: 'completed' } };
+
+async function webRtc() {
+  FakePeerConnection.instances = [];
+  FakePeerConnection.autoOpen = true;
+  const transport = createOpenAIWebRTCTransport({
+    getClientSecret: async () => 'ek_test',
+    RTCPeerConnection: FakePeerConnection as unknown as typeof RTCPeerConnection,
+    fetch: fakeFetch(() => new Response('v=0\r\n', { status: 201, headers: { Location: '/v1/realtime/calls/rtc_1' } })).fetch,
+    mediaDevices: fakeMediaDevices(),
+  });
+  await transport.connect({ signal: new AbortController().signal });
+  const channel = FakePeerConnection.instances[0]?.channels[0];
+  if (!channel) throw new Error('no data channel');
+  return {
+    transport,
+    receive: (event: object) => channel.receive(JSON.stringify(event)),
+    cancels: () => channel.sentEvents().filter((e) => e.type === 'response.cancel').length,
+  };
+}
+
+async function webSocket() {
+  FakeWebSocket.instances = [];
+  FakeAudioContext.instances = [];
+  const transport = createOpenAIWebSocketTransport({
+    getClientSecret: () => Promise.resolve({ value: 'ek_test' }),
+    WebSocket: FakeWebSocket as unknown as typeof WebSocket,
+    AudioContext: FakeAudioContext as unknown as typeof AudioContext,
+    microphone: false,
+  });
+  const connecting = transport.connect({ signal: new AbortController().signal });
+  const socket = await vi.waitFor(() => FakeWebSocket.instances[0] ?? Promise.reject(new Error('no socket yet')));
+  socket.open();
+  socket.receive({ type: 'session.created', event_id: 'e0', session: {} });
+  await connecting;
+  return {
+    transport,
+    receive: (event: object) => socket.receive(event),
+    cancels: () => socket.sentEvents().filter((e) => e.type === 'response.cancel').length,
+  };
+}
+
+describe.each([
+  ['WebRTC', webRtc],
+  ['WebSocket', webSocket],
+])('%s transport: interrupt() beside an out-of-band response', (_name, connect) => {
+  beforeEach(() => vi.unstubAllGlobals());
+
+  it("still cancels the conversation's response after an out-of-band response.done", async () => {
+    const { transport, receive, cancels } = await connect();
+    receive(conversationCreated);
+    receive(outOfBandCreated);
+    receive({
+      type: 'response.output_audio.delta',
+      event_id: 'e5',
+      response_id: 'resp_conv',
+      item_id: 'item_conv',
+      output_index: 0,
+      content_index: 0,
+      delta: audioDelta(500),
+    });
+    receive(outOfBandDone);
+    transport.interrupt?.();
+    expect(cancels()).toBe(1);
+  });
+
+  it('sends no response.cancel while only an out-of-band response runs (it would cancel nothing of the conversation)', async () => {
+    const { transport, receive, cancels } = await connect();
+    receive(outOfBandCreated);
+    transport.interrupt?.();
+    expect(cancels()).toBe(0);
+  });
+
+  it("sends no response.cancel once the conversation's response is done, whatever order the two end in", async () => {
+    const { transport, receive, cancels } = await connect();
+    receive(conversationCreated);
+    receive(outOfBandCreated);
+    receive(conversationDone);
+    transport.interrupt?.();
+    expect(cancels()).toBe(0);
+    receive(outOfBandDone);
+    transport.interrupt?.();
+    expect(cancels()).toBe(0);
+  });
+
+  it('treats a response.done that names no response as the end of every running one', async () => {
+    const { transport, receive, cancels } = await connect();
+    receive(conversationCreated);
+    receive({ type: 'response.done', event_id: 'e6', response: { status: 'completed' } });
+    transport.interrupt?.();
+    expect(cancels()).toBe(0);
+  });
+});
