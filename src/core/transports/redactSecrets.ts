@@ -1,8 +1,11 @@
 /**
  * What looks like a secret in text an error may carry: OpenAI standard keys (`sk-...`, also
- * `sk-proj-...`), ephemeral keys (`ek_...`), and whatever follows `Bearer `.
+ * `sk-proj-...`, `sk-admin-...`), ephemeral keys (`ek_...`), and whatever follows `Bearer `.
+ * A key counts at the start of a word, also right after an escape (`%3D`, `%20` in a URL or a
+ * form body, `\n` in JSON text), whose last character would otherwise hide it.
  */
-const SECRET_LIKE = /(?<![A-Za-z0-9])(sk-|ek_)[A-Za-z0-9_*-]{3,}|(Bearer\s+)[^\s"',;<>]+/gi;
+const SECRET_LIKE =
+  /(?:(?<![A-Za-z0-9])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[nrtbfv0])|(?<=\\u[0-9A-Fa-f]{4}))(sk-|ek_)[A-Za-z0-9_*-]{3,}|(Bearer(?:\s|%20|\+)+)[^\s"',;<>&]+/gi;
 
 /** Shorter exact secrets are not replaced: they would match ordinary words. */
 const MIN_EXACT_SECRET_LENGTH = 6;

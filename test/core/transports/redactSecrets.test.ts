@@ -13,6 +13,26 @@ describe('redactSecrets', () => {
     expect(redactSecrets('the cat sat', ['cat'])).toBe('the cat sat');
   });
 
+  it('sees a key right after an escape: URL-encoded (%3D, %20) and JSON-escaped (\\n, \\t, \\u0020) text', () => {
+    const ek = 'ek_68a1b2c3d4e5f6SecretTail';
+    const sk = 'sk-proj-SecretTail0123456789';
+    const shown = [
+      redactSecrets(`GET /session?next=https%3A%2F%2Fapp%2Fcb%3Ftoken%3D${ek}`),
+      redactSecrets(`authorization=Bearer%20${sk}&x=1`),
+      redactSecrets(`authorization=Bearer+${sk}&x=1`),
+      redactSecrets(JSON.stringify({ detail: `token rejected:\n${ek}` })),
+      redactSecrets(JSON.stringify({ detail: `key:\t${sk}` })),
+      redactSecrets('{"detail":"key:\\u0020' + sk + '"}'),
+      apiErrorMessage(JSON.stringify({ detail: `rejected:\n${ek}` })),
+    ];
+    for (const text of shown) expect(text).not.toContain('SecretTail');
+    expect(redactSecrets(`token%3D${ek}`)).toBe('token%3Dek_***');
+    // Words that merely contain the letters stay as they are.
+    expect(redactSecrets('task-manager, desk-top, risk-free, a%20task-list, line\\nrisk-free')).toBe(
+      'task-manager, desk-top, risk-free, a%20task-list, line\\nrisk-free',
+    );
+  });
+
   it('redactError keeps name and code, redacts the message and the cause chain, drops the original stack', () => {
     const original = Object.assign(new TypeError('bad header "Bearer sk-Secret123"', { cause: new Error('inner sk-Secret123') }), {
       code: 'ERR_INVALID_HEADER',
