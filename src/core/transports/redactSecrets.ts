@@ -37,11 +37,14 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
 }
 
 /**
- * An error that is safe to expose: the error itself when nothing in its message, stack or cause
- * chain needs redacting (so `instanceof` checks on it keep working), otherwise a copy with the
- * same `name` (and `code`, if it has one) whose message and cause chain are redacted with
- * {@link redactSecrets}. The copy does not keep the original, whose `stack` repeats the
- * unredacted message.
+ * An error that is safe to expose: the error itself when nothing it shows needs redacting (so
+ * `instanceof` checks on it keep working), otherwise a copy with the same `name`, whose message,
+ * cause chain, `errors` (of an `AggregateError`) and primitive fields (`code`, `status`...) are
+ * redacted with {@link redactSecrets}. What an error shows is what `console.error` prints: its
+ * message, stack and cause, and its own fields too. An object field that is not plain data (a
+ * `Request` or `Response` with their headers, a client's `config`) cannot be checked cheaply, so
+ * an error holding one is always copied, without it. The copy does not keep the original, whose
+ * `stack` repeats the unredacted message.
  *
  * @example
  * ```ts
@@ -49,29 +52,60 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
  * ```
  */
 export function redactError(error: unknown, secrets: readonly string[] = []): Error {
-  if (error instanceof Error && !needsRedaction(error, secrets, 0)) return error;
+  if (error instanceof Error && isClean(error, secrets, 0)) return error;
   return redactedCopy(error, secrets, 0);
 }
 
-const MAX_CAUSE_DEPTH = 3;
+/** How deep causes, `errors` and plain data are followed; anything deeper is not kept. */
+const MAX_DEPTH = 3;
+/** How many fields and array entries a check reads before it gives up and copies instead. */
+const MAX_CHECKED_VALUES = 100;
 
-function needsRedaction(error: unknown, secrets: readonly string[], depth: number): boolean {
-  if (depth > MAX_CAUSE_DEPTH) return error !== undefined;
-  if (!(error instanceof Error)) return error !== undefined && redactSecrets(String(error), secrets) !== String(error);
-  const text = `${error.message}\n${error.stack ?? ''}`;
-  if (redactSecrets(text, secrets) !== text) return true;
-  return error.cause !== undefined && needsRedaction(error.cause, secrets, depth + 1);
+/** Whether `value` shows no secret, in what an error's own fields, causes and `errors` print. */
+function isClean(value: unknown, secrets: readonly string[], depth: number, budget = { left: MAX_CHECKED_VALUES }): boolean {
+  if (--budget.left < 0) return false;
+  if (typeof value === 'string') return redactSecrets(value, secrets) === value;
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth > MAX_DEPTH) return false;
+  if (value instanceof Error) {
+    const text = `${value.message}\n${value.stack ?? ''}`;
+    if (redactSecrets(text, secrets) !== text) return false;
+    if (value.cause !== undefined && !isClean(value.cause, secrets, depth + 1, budget)) return false;
+    if (value instanceof AggregateError && !isClean(value.errors, secrets, depth + 1, budget)) return false;
+  } else if (!Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
+    // A Request, Response, Headers, Map or class instance: what it prints is not its own fields.
+    return false;
+  }
+  for (const key of Object.keys(value)) {
+    if (!isClean((value as Record<string, unknown>)[key], secrets, depth + 1, budget)) return false;
+  }
+  return true;
 }
 
 function redactedCopy(error: unknown, secrets: readonly string[], depth: number): Error {
   const message = error instanceof Error ? error.message : String(error);
   const inner =
-    error instanceof Error && error.cause !== undefined && depth < MAX_CAUSE_DEPTH
+    error instanceof Error && error.cause !== undefined && depth < MAX_DEPTH
       ? redactedCopy(error.cause, secrets, depth + 1)
       : undefined;
-  const safe = new Error(redactSecrets(message, secrets), inner !== undefined ? { cause: inner } : undefined);
-  if (error instanceof Error) safe.name = error.name;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' || typeof code === 'number') Object.assign(safe, { code });
+  const options = inner !== undefined ? { cause: inner } : undefined;
+  const safe =
+    error instanceof AggregateError && Array.isArray(error.errors) && depth < MAX_DEPTH
+      ? new AggregateError(
+          (error.errors as unknown[]).slice(0, 10).map((each) => redactedCopy(each, secrets, depth + 1)),
+          redactSecrets(message, secrets),
+          options,
+        )
+      : new Error(redactSecrets(message, secrets), options);
+  if (error instanceof Error) {
+    safe.name = error.name;
+    // Plain fields (code, errno, status...) stay readable; objects are not kept (see above).
+    for (const key of Object.keys(error)) {
+      const field = (error as unknown as Record<string, unknown>)[key];
+      if (key === 'cause' || key === 'errors' || key === 'stack' || key === 'message') continue;
+      if (typeof field === 'string') Object.assign(safe, { [key]: redactSecrets(field, secrets) });
+      else if (typeof field === 'number' || typeof field === 'boolean') Object.assign(safe, { [key]: field });
+    }
+  }
   return safe;
 }

@@ -51,6 +51,25 @@ describe('redactSecrets', () => {
     expect(safe).not.toBe(deep);
     expect(((safe.cause as Error).cause as Error).message).toBe('inner sk-***');
   });
+
+  it('redactError copies an error whose fields show a key: plain fields stay (redacted), objects go, AggregateError keeps its errors', () => {
+    const withFields = Object.assign(new Error('token endpoint failed'), {
+      status: 502,
+      detail: 'upstream said ek_68a1b2c3SecretTail',
+      response: { headers: { authorization: 'Bearer ek_68a1b2c3SecretTail' } },
+    });
+    const safe = redactError(withFields);
+    expect(safe).not.toBe(withFields);
+    expect(safe).toMatchObject({ message: 'token endpoint failed', status: 502, detail: 'upstream said ek_***' });
+    expect(safe).not.toHaveProperty('response');
+    const aggregate = new AggregateError([new Error('ECONNREFUSED'), new Error('sk-proj-SecretTail00')], 'all failed');
+    const safeAggregate = redactError(aggregate);
+    expect(safeAggregate).toBeInstanceOf(AggregateError);
+    expect((safeAggregate as AggregateError).errors.map((each: Error) => each.message)).toEqual(['ECONNREFUSED', 'sk-***']);
+    // A plain-data field that is clean does not force a copy.
+    const clean = Object.assign(new Error('HTTP 503'), { status: 503, details: { retryAfter: 2, tags: ['a'] } });
+    expect(redactError(clean)).toBe(clean);
+  });
 });
 
 describe('apiErrorMessage', () => {

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ClientSecretError, createClientSecret } from '../../../../src/server/index.ts';
 import { fakeFetch } from '../fakes.ts';
@@ -109,6 +110,30 @@ describe('createClientSecret: typed errors that never contain the key', () => {
     expect((error.cause as Error).name).toBe('TypeError');
     expect((error.cause as Error).message).toContain('invalid header value');
     expectNoSecret(error, apiKey);
+  });
+
+  it('what console.error prints of the cause holds no key: fields of the thrown error, a Request on it, AggregateError.errors', async () => {
+    // What a fetch wrapper (ofetch, ky, got, axios adapters) attaches to the errors it throws.
+    const thrown: unknown[] = [
+      Object.assign(new Error('Request failed'), { options: { headers: { Authorization: `Bearer ${apiKey}` } } }),
+      Object.assign(new Error('HTTP 500'), { request: new Request('https://api.openai.com/', { headers: { Authorization: `Bearer ${apiKey}` } }) }),
+      Object.assign(new Error('Request failed'), { authorization: `Bearer ${apiKey}` }),
+      new TypeError('fetch failed', { cause: new AggregateError([new Error('ECONNREFUSED ::1'), new Error(`proxy refused Bearer ${apiKey}`)], 'all failed') }),
+    ];
+    for (const cause of thrown) {
+      const error = await failureOf(createClientSecret({ apiKey, session, fetch: (async () => Promise.reject(cause)) as typeof fetch }));
+      expect(error.code).toBe('network_error');
+      const printed = inspect(error, { depth: 10 });
+      expect(printed).not.toContain(SECRET_PART);
+      expect(printed).toMatch(/Request failed|HTTP 500|fetch failed/);
+    }
+  });
+
+  it('a clean cause is kept as it is, plain fields and all (instanceof and code still work)', async () => {
+    class UpstreamError extends Error {}
+    const cause = Object.assign(new UpstreamError('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED', errno: -111, port: 443 });
+    const error = await failureOf(createClientSecret({ apiKey, session, fetch: (async () => Promise.reject(cause)) as typeof fetch }));
+    expect(error.cause).toBe(cause);
   });
 
   it('an abort is code aborted', async () => {
