@@ -12,8 +12,9 @@ export type ClientSecretSource = () => string | { value: string } | Promise<stri
 export interface ResolveClientSecretOptions {
   /**
    * Accept a standard `sk-` key where the guard would refuse it: a page (anyone who opens
-   * devtools can then read the key), a worker, React Native, or an edge runtime that the
-   * detection takes for a worker (there the key stays on your server, and this is safe).
+   * devtools can then read the key), a worker, React Native, or a server runtime that
+   * {@link isServerRuntime} does not recognise and takes for a worker (there the key stays on
+   * your server, and this is safe).
    */
   dangerouslyAllowApiKeyInBrowser?: boolean;
   /**
@@ -39,14 +40,17 @@ interface RuntimeGlobals {
   window?: unknown;
   document?: unknown;
   Deno?: unknown;
+  EdgeRuntime?: unknown;
+  navigator?: { userAgent?: unknown };
   process?: { versions?: { node?: unknown } };
 }
 
 /**
- * True on a server runtime (Node, Bun, Deno) that is not rendering a page: the only place where
- * the browser transports accept a standard `sk-` key without the opt-out. Anything else (a page,
- * also under jsdom or in an Electron renderer; a web worker; React Native) is a client, since
- * whatever runs there can be read by its user.
+ * True on a server runtime that is not rendering a page: Node, Bun, Deno (also Deno 1.x, which
+ * defined a global `window`), Cloudflare Workers and the Vercel / Next.js edge runtime. These
+ * are the only places where the browser transports accept a standard `sk-` key without the
+ * opt-out. Anything else (a page, also under jsdom or in an Electron renderer; a web worker;
+ * React Native) is a client, since whatever runs there can be read by its user.
  *
  * @example
  * ```ts
@@ -56,8 +60,13 @@ interface RuntimeGlobals {
  */
 export function isServerRuntime(scope: object = globalThis): boolean {
   const g = scope as RuntimeGlobals;
-  if (g.window !== undefined || g.document !== undefined) return false;
+  // A document is a page, whatever else is there (Node's process in Electron or under jsdom).
+  if (g.document !== undefined) return false;
   if (typeof g.Deno === 'object' && g.Deno !== null) return true;
+  // Edge runtimes look like web workers; they name themselves.
+  if (typeof g.EdgeRuntime === 'string' || g.navigator?.userAgent === 'Cloudflare-Workers') return true;
+  // React Native defines a window without a document.
+  if (g.window !== undefined) return false;
   return typeof g.process?.versions?.node === 'string';
 }
 

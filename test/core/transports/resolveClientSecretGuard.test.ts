@@ -70,4 +70,17 @@ describe('resolveClientSecret: the sk- guard', () => {
     expect(isServerRuntime({ process: { versions: { node: '1.1.0', bun: '1.1.0' } } })).toBe(true);
     expect(isServerRuntime({ Deno: { version: { deno: '2.0.0' } } })).toBe(true);
   });
+
+  it('recognises the server runtimes that look like a page or a worker, so they need no opt-out', async () => {
+    // Deno 1.x defined a global window (no document).
+    const deno1 = { Deno: { version: { deno: '1.46.0' } }, window: {}, self: {}, navigator: { userAgent: 'Deno/1.46.0' } };
+    expect(isServerRuntime(deno1)).toBe(true);
+    // Cloudflare Workers: self and navigator like a web worker, with its own user agent.
+    expect(isServerRuntime({ self: {}, navigator: { userAgent: 'Cloudflare-Workers' } })).toBe(true);
+    // The Vercel / Next.js edge runtime names itself in a global.
+    expect(isServerRuntime({ self: {}, EdgeRuntime: 'edge-runtime', navigator: {} })).toBe(true);
+    // None of them is a page: a document still means a client.
+    expect(isServerRuntime({ ...deno1, document: {} })).toBe(false);
+    expect(isServerRuntime({ window: {}, navigator: { product: 'ReactNative' } })).toBe(false);
+  });
 });
