@@ -20,11 +20,15 @@ export function responseStarted(ctx: SessionContext, responseId: string | undefi
 /**
  * `response.output_item.done`: beta servers never send `conversation.item.done`, so this (or
  * `response.done`) is what ends their rows. A GA server's `conversation.item.done` came first and
- * ended the row already: then this is one lookup and nothing else.
+ * ended the row already: then this is one lookup and nothing else. A remote MCP call is the
+ * exception: `response.mcp_call.completed/.failed` end its row first, and this item is where
+ * the official guide says its output (or its error) arrives, so it is merged in all the same.
  */
 export function outputItemDone(ctx: SessionContext, item: ConversationItem): void {
   const id = item.id;
-  if (typeof id !== 'string' || readState(ctx).transcript.get(id)?.status !== 'in_progress') return;
+  if (typeof id !== 'string') return;
+  const status = readState(ctx).transcript.get(id)?.status;
+  if (status === undefined || (status !== 'in_progress' && item.type !== 'mcp_call')) return;
   applyTranscript(ctx, settleTranscriptItemWith(readState(ctx).transcript, item), true);
 }
 

@@ -391,15 +391,18 @@ export function settleTranscriptItem(
  * End a streaming row with the item a `response.output_item.done` carries (its status, text,
  * tool output or error), merged as `conversation.item.done` would, but without placing the row:
  * only a `conversation.item.*` says where an item goes in the conversation. An item that is done
- * but still says `in_progress` ends as completed.
+ * but still says `in_progress` ends as completed. A remote MCP call's row that its
+ * `mcp_call.completed/.failed` ended already still takes the item's output and error; any other
+ * ended row is left as it is. Null when nothing changed.
  */
 export function settleTranscriptItemWith(transcript: TranscriptState, wire: ConversationItem): TranscriptUpdate | null {
   const existing = typeof wire.id === 'string' ? transcript.get(wire.id) : undefined;
-  if (!existing || existing.status !== 'in_progress') return null;
+  if (!existing || (existing.status !== 'in_progress' && wire.type !== 'mcp_call')) return null;
   const incoming = transcriptItemFromWire(wire, existing.previousItemId, 'completed');
   if (!incoming) return settleTranscriptItem(transcript, existing.id, 'completed');
   let item = merge(existing, incoming);
   if (item.status === 'in_progress') item = withText(item, item.text, 'completed');
+  if (item === existing) return null;
   return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
 }
 

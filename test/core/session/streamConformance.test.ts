@@ -230,6 +230,35 @@ describe('remote MCP calls', () => {
     });
   });
 
+  // The Realtime MCP guide: "On success, you'll later receive a response.output_item.done event
+  // with item.type mcp_call; on failure, you'll receive response.mcp_call.failed". The progress
+  // event ends the row first; the item that follows must still bring its output or error, with
+  // no conversation.item.done after it.
+  it('a call failed by its progress event takes the error of its response.output_item.done', async () => {
+    const h = await started();
+    h.emit(progress('response.mcp_call.failed'));
+    expect(row(h, 'mcp_1')?.error?.code).toBe('mcp_call_failed');
+    h.take();
+
+    const error = { type: 'http_error', code: 503, message: 'Service Unavailable' };
+    h.emit(wire('response.output_item.done', { response_id: 'resp_1', output_index: 0, item: mcpItem({ output: null, error }) }));
+    expect(row(h, 'mcp_1')).toMatchObject({ status: 'failed', error: { code: 'http_error', message: 'Service Unavailable' } });
+    expect(h.take()).toEqual(['history_updated:mcp_1:tool_call:failed']);
+  });
+
+  it('a call completed by its progress event takes the output of its response.output_item.done', async () => {
+    const h = await started();
+    h.emit(progress('response.mcp_call.completed'));
+    h.emit(wire('response.output_item.done', { response_id: 'resp_1', output_index: 0, item: mcpItem({ output: '3 results', error: null }) }));
+    expect(row(h, 'mcp_1')).toMatchObject({ status: 'completed', text: '3 results', tool: { output: '3 results' } });
+    h.take();
+    // The same item again (a GA server's conversation.item.done, a repeated done): nothing to announce.
+    const before = h.session.getState().transcript;
+    h.emit(wire('response.output_item.done', { response_id: 'resp_1', output_index: 0, item: mcpItem({ output: '3 results', error: null }) }));
+    expect(h.session.getState().transcript).toBe(before);
+    expect(h.take()).toEqual([]);
+  });
+
   it('an item with an error is a failed call even without the progress event', async () => {
     const h = await started();
     h.emit(wire('conversation.item.done', { item: mcpItem({ error: { type: 'tool_execution_error', message: 'No index' } }) }));
