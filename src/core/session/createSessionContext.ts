@@ -8,7 +8,7 @@ import { createStore, type Store } from './createStore.ts';
 import { createTranscriptState } from './createTranscriptState.ts';
 import type { IdleMachineState } from './idleMachine.ts';
 import type { OutOfBandDraft } from './outOfBandResponses.ts';
-import { resolveIdlePolicy } from './resolveIdlePolicy.ts';
+import { DEFAULT_IDLE_POLICY, resolveIdlePolicy } from './resolveIdlePolicy.ts';
 import type {
   ConnectionStatus,
   CreateRealtimeSessionOptions,
@@ -97,10 +97,11 @@ export function createSessionContext(options: CreateRealtimeSessionOptions): Ses
   const configTurnDetection = getTurnDetection(desired);
   const configTimeout =
     configTurnDetection?.type === 'server_vad' ? configTurnDetection.idle_timeout_ms : undefined;
-  const policy: IdlePolicy = resolveIdlePolicy({
-    ...(configTimeout != null ? { timeoutMs: configTimeout } : {}),
-    ...options.idle,
-  });
+  // `idle` goes in as given, so a value that is not a policy object is an error, not ignored.
+  const policy: IdlePolicy = resolveIdlePolicy(
+    options.idle,
+    configTimeout != null ? { ...DEFAULT_IDLE_POLICY, timeoutMs: configTimeout } : DEFAULT_IDLE_POLICY,
+  );
 
   const emitter = createEmitter<SessionEvent>((cause) => ({
     type: 'error',

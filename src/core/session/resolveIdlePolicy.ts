@@ -28,13 +28,45 @@ export const DEFAULT_IDLE_POLICY: Readonly<IdlePolicy> = Object.freeze({
 
 const FALLBACK_MODES = new Set(['auto', 'always', 'never']);
 
+const POLICY_FIELDS: readonly (keyof IdlePolicy)[] = ['timeoutMs', 'clientFallback', 'maxTimeouts', 'endGraceMs'];
+
+/**
+ * A field name that is not a policy field is a mistake (a typo such as `timeout`, or the wire's
+ * `idle_timeout_ms`), and ignoring it would leave the idle timeout silently off: TypeScript
+ * only catches it in an object literal. A field whose value is undefined changes nothing and
+ * passes, so a spread of optional props does not break.
+ */
+function unknownFieldIssues(patch: object): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  for (const key of Object.keys(patch)) {
+    if ((POLICY_FIELDS as readonly string[]).includes(key) || (patch as Record<string, unknown>)[key] === undefined) continue;
+    const closest = closestField(key);
+    issues.push({
+      path: `idle.${key}`,
+      message:
+        `is not an idle policy field${closest ? ` (did you mean ${closest}?)` : ''}; ` +
+        `the fields are ${POLICY_FIELDS.join(', ')}`,
+    });
+  }
+  return issues;
+}
+
+function closestField(key: string): string | undefined {
+  const wanted = key.toLowerCase().replace(/[^a-z]/g, '').replace(/^idle/, '');
+  if (wanted.length < 4) return undefined;
+  return (
+    POLICY_FIELDS.find((field) => field.toLowerCase().startsWith(wanted) || wanted.startsWith(field.toLowerCase().replace(/ms$/, ''))) ??
+    POLICY_FIELDS.find((field) => field.toLowerCase().includes(wanted))
+  );
+}
+
 /**
  * Merge a partial policy over `base` (the defaults or the current policy) and check it. An
  * omitted (`undefined`) field keeps `base`'s value; `null` means "off" only where the type says
  * so (`timeoutMs`, `maxTimeouts`) and is an error elsewhere, never a silent fallback.
  *
  * @throws RealtimeConfigError (paths `idle.<field>`) for a patch that is not an object, a
- *   timeout outside 5000..30000 ms, a `clientFallback` other than 'auto', 'always' or 'never',
+ *   field that is not one of the four below (a typo such as `timeout`), a timeout outside 5000..30000 ms, a `clientFallback` other than 'auto', 'always' or 'never',
  *   a `maxTimeouts` that is not a positive integer or null, or an `endGraceMs` that is not a
  *   number of ms from 0 to 2147483647 (the longest delay a timer holds).
  *
@@ -59,7 +91,7 @@ export function resolveIdlePolicy(patch: Partial<IdlePolicy> = {}, base: IdlePol
     maxTimeouts: patch.maxTimeouts !== undefined ? patch.maxTimeouts : base.maxTimeouts,
     endGraceMs: patch.endGraceMs !== undefined ? patch.endGraceMs : base.endGraceMs,
   };
-  const issues: { path: string; message: string }[] = [];
+  const issues = unknownFieldIssues(patch);
   const timeoutMs: unknown = merged.timeoutMs;
   if (
     timeoutMs !== null &&

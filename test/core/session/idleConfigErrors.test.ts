@@ -53,6 +53,38 @@ group('idle policy config errors', () => {
     expect(resolveIdlePolicy({ timeoutMs: null, maxTimeouts: null })).toMatchObject({ timeoutMs: null, maxTimeouts: null });
   });
 
+  it('an unknown field (a typo) is an error naming it and the field meant, not a silently disabled timeout', async () => {
+    const typo = configErrorOf(() => setup({ idle: loose({ timeout: 8000 }) }));
+    expect(typo.issues).toEqual([{ path: 'idle.timeout', message: expect.stringMatching(/not an idle policy field \(did you mean timeoutMs\?\)/) as string }]);
+    expect(configErrorOf(() => resolveIdlePolicy(loose({ idle_timeout_ms: 8000 }))).message).toContain('did you mean timeoutMs?');
+    expect(configErrorOf(() => resolveIdlePolicy(loose({ maxTimeout: 2 }))).message).toContain('did you mean maxTimeouts?');
+    expect(configErrorOf(() => resolveIdlePolicy(loose({ graceMs: 5000 }))).message).toContain('did you mean endGraceMs?');
+    expect(configErrorOf(() => resolveIdlePolicy(loose({ fallback: 'auto' }))).message).toContain('did you mean clientFallback?');
+    expect(configErrorOf(() => resolveIdlePolicy(loose({ countdown: true }))).issues[0]?.message).toMatch(
+      /^is not an idle policy field; the fields are timeoutMs, clientFallback, maxTimeouts, endGraceMs$/,
+    );
+    // A field left undefined changes nothing, as a spread of optional props leaves them.
+    expect(resolveIdlePolicy(loose({ timeoutMs: 8000, countdown: undefined })).timeoutMs).toBe(8000);
+
+    const h = setup({ idle: { timeoutMs: 8000 } });
+    await h.session.connect();
+    h.session.setIdlePolicy(loose({ maxTimeout: 1 }));
+    expect(h.take()).toContain('error:config:invalid_idle_policy');
+    expect(h.session.getIdlePolicy()).toMatchObject({ timeoutMs: 8000, maxTimeouts: 3 });
+  });
+
+  it('an idle option that is not an object (idle: 8000) is an error at creation, not ignored', () => {
+    expect(configErrorOf(() => setup({ idle: 8000 as unknown as Partial<IdlePolicy> })).issues).toEqual([
+      { path: 'idle', message: expect.stringMatching(/must be an object .*got 8000$/) as string },
+    ]);
+    // The config's idle_timeout_ms is still adopted when the idle option does not set one.
+    const h = setup({
+      config: { type: 'realtime', audio: { input: { turn_detection: { type: 'server_vad', idle_timeout_ms: 9000 } } } },
+      idle: { maxTimeouts: 2, timeoutMs: undefined },
+    });
+    expect(h.session.getIdlePolicy()).toMatchObject({ timeoutMs: 9000, maxTimeouts: 2 });
+  });
+
   it('resolveIdlePolicy(null) and setIdlePolicy(null) give a clear RealtimeConfigError, not a TypeError', async () => {
     const direct = configErrorOf(() => resolveIdlePolicy(null as unknown as Partial<IdlePolicy>));
     expect(direct.issues[0]).toMatchObject({ path: 'idle', message: expect.stringMatching(/object.*got null$/) as string });
