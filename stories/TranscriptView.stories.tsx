@@ -132,6 +132,10 @@ export const TenThousandItems: Story = {
     const log = transcriptLog(canvasElement);
     await findTranscriptRow(log, 'assistant', 'Answer number 5000.');
     await expect(canvasElement.querySelectorAll('*').length).toBeLessThan(300);
+    // Virtualized, not the 40-row window the view shows while it has no layout (jsdom, SSR):
+    // rows are placed absolutely and the scroll height spans the whole history.
+    await expect(log.querySelector<HTMLElement>('[data-index]')?.style.position).toBe('absolute');
+    await expect(log.scrollHeight).toBeGreaterThan(100 * log.clientHeight);
     // The user scrolls up: the view stays put and offers the way back.
     log.scrollTop = log.scrollTop - 2000;
     log.dispatchEvent(new Event('scroll'));
