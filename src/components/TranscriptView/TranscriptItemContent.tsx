@@ -17,7 +17,7 @@ export interface TranscriptViewLabels {
   idle: Label<TranscriptItem>;
   /** Shown for a user item whose transcription failed. */
   failed: Label<TranscriptItem>;
-  /** A finished user audio item that has no transcript (transcription off). */
+  /** A user audio item that has no transcript (transcription off, or its connection ended first). */
   noTranscript: string;
   /** A finished user audio item whose transcript is still on its way. */
   transcribing: string;
@@ -95,8 +95,9 @@ export const TranscriptItemContent = memo(function TranscriptItemContent({
   let body: string = item.text;
   let placeholder = false;
   if (item.kind === 'tool_call') body = resolveLabel(labels.toolCall, item);
-  else if (!body && item.status === 'completed' && item.role === 'user') {
-    body = transcriptionOn ? labels.transcribing : labels.noTranscript;
+  else if (!body && item.role === 'user' && (item.status === 'completed' || item.status === 'incomplete')) {
+    // `incomplete`: its connection ended before the transcript came; it never will.
+    body = transcriptionOn && item.status === 'completed' ? labels.transcribing : labels.noTranscript;
     placeholder = true;
   }
   const failed = item.status === 'failed';

@@ -74,13 +74,18 @@ export function responseDone(
 /**
  * The connection ended: whatever was still streaming will never finish. Each such row ends as
  * `incomplete` (cut short, nobody interrupted it), so no caret or `aria-busy` outlives its
- * connection. O(n) once per connection end.
+ * connection. So does a user's message still waiting for its transcript (input transcription
+ * on, no text yet): the transcript was the connection's to send, and a UI would otherwise say
+ * "Transcribing…" for good. O(n) once per connection end.
  */
 export function settleStreamingRows(ctx: SessionContext): void {
   const { items } = readState(ctx).transcript;
+  const transcribing = readState(ctx).session?.audio?.input?.transcription != null;
   for (const item of items) {
     if (item.status === 'in_progress') {
       applyTranscript(ctx, settleTranscriptItem(readState(ctx).transcript, item.id, 'incomplete'), true);
+    } else if (transcribing && item.status === 'completed' && item.role === 'user' && item.kind === 'message' && item.text === '') {
+      applyTranscript(ctx, markTranscriptCutShort(readState(ctx).transcript, item.id), true);
     }
   }
 }

@@ -74,8 +74,9 @@ export type TranscriptItemKind = 'message' | 'idle_timeout' | 'tool_call';
  * cut the assistant off (or the response was cancelled, or the item truncated). `incomplete`:
  * the item was cut short without anyone interrupting: the response hit `max_output_tokens` or a
  * content filter, or the connection ended (closed, lost, or `disconnect()`) while it was still
- * streaming, so no row stays `in_progress` once its connection is gone. `failed`: the user's
- * transcription failed, or a remote MCP tool call failed (see `item.error`).
+ * streaming (or, for a user's message with input transcription on, before its transcript came),
+ * so no row stays `in_progress`, or waiting for a transcript, once its connection is gone.
+ * `failed`: the user's transcription failed, or a remote MCP tool call failed (see `item.error`).
  *
  * @example
  * ```ts

@@ -294,6 +294,35 @@ describe('a connection that ends settles what it left streaming', () => {
     expect(row(h, 'item_1')?.status).toBe('incomplete');
   });
 
+  const userAudio = (id: string) => ({ id, object: 'realtime.item', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_audio', transcript: null }] });
+  const transcriptionOn = { type: 'realtime', audio: { input: { transcription: { model: 'gpt-4o-transcribe' } } } };
+
+  it('a user message still waiting for its transcript ends incomplete (the transcript will never come)', async () => {
+    const h = await connected();
+    h.emit(
+      wire('session.updated', { session: transcriptionOn }),
+      wire('conversation.item.added', { previous_item_id: null, item: userAudio('item_u1') }),
+      wire('conversation.item.done', { previous_item_id: null, item: userAudio('item_u1') }),
+      wire('conversation.item.added', { previous_item_id: 'item_u1', item: userAudio('item_u2') }),
+      wire('conversation.item.input_audio_transcription.completed', { item_id: 'item_u2', content_index: 0, transcript: 'Hello' }),
+    );
+    h.take();
+    h.transport.drop(new Error('Connection lost'));
+    expect(row(h, 'item_u1')).toMatchObject({ status: 'incomplete', text: '' });
+    expect(row(h, 'item_u2')).toMatchObject({ status: 'completed', text: 'Hello' });
+    expect(h.take()).toContain('history_updated:item_u1:message:incomplete');
+  });
+
+  it('with input transcription off, a user message without text was never waiting: it stays completed', async () => {
+    const h = await connected();
+    h.emit(
+      wire('session.updated', { session: { type: 'realtime', audio: { input: { transcription: null } } } }),
+      wire('conversation.item.done', { previous_item_id: null, item: userAudio('item_u1') }),
+    );
+    h.transport.drop(new Error('Connection lost'));
+    expect(row(h, 'item_u1')?.status).toBe('completed');
+  });
+
   it('forgets out-of-band responses the connection was running', async () => {
     const h = await connected();
     h.emit(wire('response.created', { response: { ...response('resp_oob'), conversation_id: null } }));
