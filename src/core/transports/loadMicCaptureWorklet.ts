@@ -48,7 +48,7 @@ export async function loadMicCaptureWorklet(worklet: AudioWorklet, workletUrl?: 
   } catch (error) {
     throw new RealtimeTransportError(
       'connect_failed',
-      `The microphone worklet could not be loaded (${moduleUrl === null ? 'no module URL' : `not from ${moduleUrl}`}, ` +
+      `The microphone worklet could not be loaded (${describeModuleAttempt(moduleUrl)}, ` +
         `nor from a blob: URL, which a Content-Security-Policy without blob: in script-src refuses). ` +
         `Serve react-realtime-kit/micCaptureProcessor.js from your origin and pass its URL as workletUrl. ${describe(error)}`,
       { cause: error },
@@ -56,6 +56,19 @@ export async function loadMicCaptureWorklet(worklet: AudioWorklet, workletUrl?: 
   } finally {
     URL.revokeObjectURL(blobUrl);
   }
+}
+
+// A data: URL is the whole file, base64: naming it would bury the message. A bundler made it by
+// inlining the file (Vite 5 ignores `?no-inline`); a strict policy refuses it like a blob.
+function describeModuleAttempt(moduleUrl: string | null): string {
+  if (moduleUrl === null) return 'no module URL';
+  if (moduleUrl.startsWith('data:')) {
+    return (
+      'your bundler inlined micCaptureProcessor.js as a data: URL; with Vite 5 keep it a file with ' +
+      "build.assetsInlineLimit: (file) => (file.endsWith('/micCaptureProcessor.js') ? false : undefined)"
+    );
+  }
+  return `not from ${moduleUrl}`;
 }
 
 function describe(error: unknown): string {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
 import { loadMicCaptureWorklet } from '../../../src/core/transports/loadMicCaptureWorklet.ts';
+import * as micCaptureWorklet from '../../../src/core/transports/micCaptureWorklet.ts';
 import { micCaptureWorkletModuleUrl, micCaptureWorkletSource } from '../../../src/core/transports/micCaptureWorklet.ts';
 import { RealtimeTransportError } from '../../../src/core/transports/RealtimeTransportError.ts';
 import { FakeAudioContext, fakeMediaDevices, FakeWebSocket } from './fakes.ts';
@@ -115,5 +116,33 @@ describe('createOpenAIWebSocketTransport({ workletUrl })', () => {
     expect(tried).toEqual(['/static/micCaptureProcessor.js']);
     transport.close();
     vi.unstubAllGlobals();
+  });
+});
+
+describe('loadMicCaptureWorklet when the bundler inlined the worklet file', () => {
+  // Vite 5 does not know `?no-inline`: the 1 KB file is under its 4 KB assetsInlineLimit, so the
+  // app's build turns the kit's `new URL(...)` into a data: URL, which a strict policy refuses
+  // like the blob: fallback (probed with a Vite 5.4 app under script-src 'self').
+  const inlined = `data:text/javascript;base64,${btoa(micCaptureWorkletSource())}`;
+
+  it('still loads it where no policy refuses data: scripts', async () => {
+    vi.spyOn(micCaptureWorklet, 'micCaptureWorkletModuleUrl').mockReturnValue(inlined);
+    const { tried, worklet } = fakeWorklet();
+    await loadMicCaptureWorklet(worklet);
+    expect(tried).toEqual([inlined]);
+  });
+
+  it("says the file was inlined and how to keep it a file, without quoting the data: URL", async () => {
+    vi.spyOn(micCaptureWorklet, 'micCaptureWorkletModuleUrl').mockReturnValue(inlined);
+    const { tried, worklet } = fakeWorklet(() => true);
+    const error = await loadMicCaptureWorklet(worklet).catch((caught: unknown) => caught);
+    expect(tried).toEqual([inlined, 'blob:test/0']);
+    expect((error as RealtimeTransportError).code).toBe('connect_failed');
+    const message = (error as Error).message;
+    expect(message).toContain('inlined');
+    expect(message).toContain('assetsInlineLimit');
+    expect(message).toContain('workletUrl');
+    expect(message).not.toContain('base64');
+    expect(message.length).toBeLessThan(800);
   });
 });
