@@ -12,18 +12,25 @@ import { RealtimeConfigError } from './errors.ts';
  */
 export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
+/** The start of an OpenAI key or a bearer token: a string holding one is never shown in an error. */
+const KEY_LIKE = /(?:^|[^A-Za-z0-9])(?:sk-|ek_)|bearer\s/i;
+
 /**
  * A config value as an error message shows it: strings quoted (`"2"`, so they read apart from
- * the number 2), numbers, booleans, null and undefined as written, anything else by its kind.
+ * the number 2) and cut after 40 characters, numbers, booleans, null and undefined as written,
+ * anything else by its kind. A string that looks like it holds a key (`sk-`, `ek_`, `Bearer `) is
+ * not shown at all: a key pasted into the wrong option must not end up in logs.
  *
  * @example
  * ```ts
  * describeConfigValue('2'); // '"2"'
  * describeConfigValue(null); // 'null'
  * describeConfigValue({}); // 'an object'
+ * describeConfigValue('sk-proj-...'); // 'a string that looks like a key (not shown)'
  * ```
  */
 export function describeConfigValue(value: unknown): string {
+  if (typeof value === 'string' && KEY_LIKE.test(value)) return 'a string that looks like a key (not shown)';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
   if (typeof value === 'bigint') return `${value}n`;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { RealtimeConfigError } from './errors.ts';
 import { suspendZodJit } from './suspendZodJit.ts';
+import { describeConfigValue } from './timerDuration.ts';
 
 // First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
 const resumeZodJit = suspendZodJit();
@@ -25,17 +26,10 @@ export const IDLE_TIMEOUT_MIN_MS = 5000;
  */
 export const IDLE_TIMEOUT_MAX_MS = 30000;
 
-function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
 function idleTimeoutMessage(value: unknown): string {
   return (
     `idle timeout must be an integer between ${IDLE_TIMEOUT_MIN_MS} and ${IDLE_TIMEOUT_MAX_MS} ms, ` +
-    `or null to turn it off; got ${describeValue(value)}`
+    `or null to turn it off; got ${describeConfigValue(value)}`
   );
 }
 
