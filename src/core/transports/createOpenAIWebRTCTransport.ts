@@ -8,6 +8,7 @@ import type { MediaDevicesLike } from './getMicrophoneStream.ts';
 import { parseWireMessage } from './parseWireMessage.ts';
 import { trackConversationResponses, type ConversationResponses } from './trackConversationResponses.ts';
 import { RealtimeTransportError } from './RealtimeTransportError.ts';
+import { redactError, redactSecrets } from './redactSecrets.ts';
 import { resolveClientSecret, type ClientSecretSource } from './resolveClientSecret.ts';
 import type { RealtimeTransport } from './types.ts';
 
@@ -198,8 +199,9 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
           });
         } catch (error) {
           attempt.check();
-          throw new RealtimeTransportError('connect_failed', `Could not reach ${url.origin}: ${String(error)}`, {
-            cause: error,
+          // A fetch (or a wrapper around it) may quote the Authorization header it was given.
+          throw new RealtimeTransportError('connect_failed', `Could not reach ${url.origin}: ${redactSecrets(String(error), [key])}`, {
+            cause: redactError(error, [key]),
           });
         }
         if (!response.ok) {

@@ -11,6 +11,7 @@ import { parseWireMessage } from './parseWireMessage.ts';
 import { trackConversationResponses, type ConversationResponses } from './trackConversationResponses.ts';
 import { bytesToPcm16, pcm16ToBytes } from './pcm16.ts';
 import { RealtimeTransportError } from './RealtimeTransportError.ts';
+import { redactSecrets } from './redactSecrets.ts';
 import { resolveClientSecret, type ClientSecretSource } from './resolveClientSecret.ts';
 import type { RealtimeTransport } from './types.ts';
 
@@ -271,7 +272,8 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
       };
       ws.onerror = () => undefined;
       ws.onclose = (close: CloseEvent) => {
-        const detail = `code ${close.code}${close.reason ? `, ${close.reason}` : ''}`;
+        // The other side may echo the key it refused: neither its reason nor its message is trusted.
+        const detail = redactSecrets(`code ${close.code}${close.reason ? `, ${close.reason}` : ''}`);
         if (starting) {
           starting = false;
           const error = (firstError?.error ?? null) as { code?: string; message?: string } | null;
@@ -279,7 +281,7 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
           reject(
             new RealtimeTransportError(
               auth ? 'unauthorized' : 'connect_failed',
-              error?.message ?? `The socket closed before the session started (${detail}).`,
+              error?.message ? redactSecrets(error.message) : `The socket closed before the session started (${detail}).`,
             ),
           );
           return;
