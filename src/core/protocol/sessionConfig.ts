@@ -29,13 +29,18 @@ export type AudioFormat = z.output<typeof audioFormatSchema>;
  * const tool: SessionTool = { type: 'function', name: 'get_weather', description: 'Weather for a city', parameters: { type: 'object' } };
  * ```
  */
-export const sessionToolSchema = z.looseObject({
-  type: z.string(),
-  name: z.string().optional(),
-  description: z.string().optional(),
-  parameters: z.unknown().optional(),
-  server_label: z.string().optional(),
-});
+export const sessionToolSchema = /* @__PURE__ */ makeToolSchema(optionalField);
+
+/** A tool's fields; a reported session's tools read null in an optional field as not set. */
+function makeToolSchema(optional: typeof optionalField) {
+  return z.looseObject({
+    type: z.string(),
+    name: optional(z.string()),
+    description: optional(z.string()),
+    parameters: z.unknown().optional(),
+    server_label: optional(z.string()),
+  });
+}
 /** What {@link sessionToolSchema} accepts and returns (see its example). */
 export type SessionTool = z.output<typeof sessionToolSchema>;
 
@@ -81,7 +86,7 @@ function sessionShape(turnDetection: typeof turnDetectionSchema, optional: typeo
         ),
       }),
     ),
-    tools: optional(z.array(sessionToolSchema)),
+    tools: optional(z.array(optional === optionalField ? sessionToolSchema : makeToolSchema(optional))),
     tool_choice: optional(z.union([z.string(), z.looseObject({ type: z.string() })])),
     max_output_tokens: optional(z.union([z.number(), z.literal('inf')])),
     tracing: z

@@ -68,6 +68,24 @@ describe('null where the official types make a field optional', () => {
     }
   });
 
+  // openai-python types/realtime/realtime_function_tool.py: description, name and parameters are
+  // Optional[...] = None; mcp tools (realtime_tools_config_union.py) likewise for their options.
+  it('a reported session whose tools hold null in their optional fields is valid, read as not set', () => {
+    const session = {
+      ...(serverEventFixtures['session.updated'].session as Json),
+      tools: [
+        { type: 'function', name: 'get_weather', description: null, parameters: null },
+        { type: 'mcp', server_label: 'docs', server_url: 'https://example.com/mcp', allowed_tools: null, headers: null, require_approval: null, server_description: null },
+      ],
+    };
+    const result = parseServerEvent(JSON.stringify({ ...serverEventFixtures['session.updated'], session }));
+    expect(result).toMatchObject({ ok: true });
+    if (result.ok && result.event.type === 'session.updated') {
+      expect(result.event.session.tools?.[0]).toMatchObject({ type: 'function', name: 'get_weather' });
+      expect(result.event.session.tools?.[0]?.description).toBeUndefined();
+    }
+  });
+
   it('a null that means "off" stays null (turn detection, idle timeout)', () => {
     const result = parseServerEvent(withNull('session.updated', ['session', 'audio', 'input', 'turn_detection']));
     expect(result.ok).toBe(true);
