@@ -71,7 +71,8 @@ function isClean(value: unknown, secrets: readonly string[], depth: number, budg
     const text = `${value.message}\n${value.stack ?? ''}`;
     if (redactSecrets(text, secrets) !== text) return false;
     if (value.cause !== undefined && !isClean(value.cause, secrets, depth + 1, budget)) return false;
-    if (value instanceof AggregateError && !isClean(value.errors, secrets, depth + 1, budget)) return false;
+    const { errors } = value as { errors?: unknown };
+    if (Array.isArray(errors) && !isClean(errors, secrets, depth + 1, budget)) return false;
   } else if (!Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
     // A Request, Response, Headers, Map or class instance: what it prints is not its own fields.
     return false;
@@ -89,10 +90,12 @@ function redactedCopy(error: unknown, secrets: readonly string[], depth: number)
       ? redactedCopy(error.cause, secrets, depth + 1)
       : undefined;
   const options = inner !== undefined ? { cause: inner } : undefined;
+  // Read as a field, not by instanceof: some runtimes (older Hermes) have no AggregateError.
+  const errors = error instanceof Error ? (error as { errors?: unknown }).errors : undefined;
   const safe =
-    error instanceof AggregateError && Array.isArray(error.errors) && depth < MAX_DEPTH
+    Array.isArray(errors) && depth < MAX_DEPTH && typeof AggregateError === 'function'
       ? new AggregateError(
-          (error.errors as unknown[]).slice(0, 10).map((each) => redactedCopy(each, secrets, depth + 1)),
+          errors.slice(0, 10).map((each: unknown) => redactedCopy(each, secrets, depth + 1)),
           redactSecrets(message, secrets),
           options,
         )

@@ -70,6 +70,19 @@ describe('redactSecrets', () => {
     const clean = Object.assign(new Error('HTTP 503'), { status: 503, details: { retryAfter: 2, tags: ['a'] } });
     expect(redactError(clean)).toBe(clean);
   });
+
+  it('redactError works where AggregateError does not exist (older React Native engines)', () => {
+    const original = globalThis.AggregateError;
+    try {
+      Object.assign(globalThis, { AggregateError: undefined });
+      const withErrors = Object.assign(new Error('all failed'), { errors: [new Error('ek_68a1b2c3SecretTail')] });
+      const safe = redactError(withErrors);
+      expect(safe.message).toBe('all failed');
+      expect(JSON.stringify(safe)).not.toContain('SecretTail');
+    } finally {
+      Object.assign(globalThis, { AggregateError: original });
+    }
+  });
 });
 
 describe('apiErrorMessage', () => {
