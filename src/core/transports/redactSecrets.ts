@@ -11,9 +11,16 @@ const SECRET_LIKE =
 const MIN_EXACT_SECRET_LENGTH = 6;
 
 /**
+ * A run of key characters this long that occurs inside a known secret is a piece of it (a key
+ * wrapped across lines, or cut): no ordinary word shares 12 characters with a random key.
+ */
+const MIN_SECRET_PIECE_LENGTH = 12;
+const KEY_CHARACTER_RUN = /[A-Za-z0-9_-]{12,}/g;
+
+/**
  * `text` with every secret in it replaced: each of `secrets` wherever it occurs (also in its
- * JSON-escaped form, as an error body would echo it), and anything that looks like an OpenAI key
- * or a bearer token. Used on every message, body and cause the kit puts in an error, since
+ * JSON-escaped form, as an error body would echo it, and any piece of 12 characters or more, as
+ * a key wrapped across lines leaves), and anything that looks like an OpenAI key or a bearer token. Used on every message, body and cause the kit puts in an error, since
  * errors get logged, reported and shown.
  *
  * @example
@@ -30,6 +37,10 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
     out = out.split(secret).join(masked);
     const escaped = JSON.stringify(secret).slice(1, -1);
     if (escaped !== secret) out = out.split(escaped).join(masked);
+  }
+  const long = secrets.filter((secret) => secret.length >= MIN_SECRET_PIECE_LENGTH);
+  if (long.length > 0) {
+    out = out.replace(KEY_CHARACTER_RUN, (run) => (long.some((secret) => secret.includes(run)) ? '***' : run));
   }
   return out.replace(SECRET_LIKE, (_match, keyPrefix: string | undefined, bearer: string | undefined) =>
     keyPrefix ? `${keyPrefix}***` : `${bearer ?? ''}***`,

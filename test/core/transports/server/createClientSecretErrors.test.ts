@@ -77,6 +77,15 @@ describe('createClientSecret: typed errors that never contain the key', () => {
     expectNoSecret(error, apiKey);
   });
 
+  it('a key wrapped across lines in an error page is redacted piece by piece', async () => {
+    const wrapped = `${apiKey.slice(0, 14)}\n${apiKey.slice(14)}`;
+    const http = fakeFetch(() => new Response(`<pre>401 for Authorization: Bearer\n${wrapped}\n</pre>`, { status: 401 }));
+    const error = await failureOf(createClientSecret({ apiKey, session, fetch: http.fetch }));
+    expect(error.code).toBe('http_error');
+    expect(error.body).toContain('401 for Authorization');
+    expectNoSecret(error, apiKey.slice(14));
+  });
+
   it('an exact echo of a key that does not look like sk- is redacted', async () => {
     const customKey = `azure${SECRET_PART}77`;
     const http = fakeFetch(() => new Response(`key ${customKey} is not valid`, { status: 401 }));
