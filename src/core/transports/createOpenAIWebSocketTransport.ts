@@ -113,12 +113,15 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
     if (cut && !mine.cutItems.has(cut.itemId)) {
       mine.cutItems.add(cut.itemId);
       if (mine.cutItems.size > 16) mine.cutItems.delete(mine.cutItems.values().next().value as string);
-      sendOn(mine, {
-        type: 'conversation.item.truncate',
-        item_id: cut.itemId,
-        content_index: cut.contentIndex,
-        audio_end_ms: cut.playedMs,
-      });
+      // An out-of-band response's item is in no conversation: there is nothing to truncate.
+      if (!mine.responses.isOutOfBand(cut.responseId)) {
+        sendOn(mine, {
+          type: 'conversation.item.truncate',
+          item_id: cut.itemId,
+          content_index: cut.contentIndex,
+          audio_end_ms: cut.playedMs,
+        });
+      }
       emitter.emit('playback', {
         type: 'interrupted',
         itemId: cut.itemId,

@@ -20,6 +20,9 @@ export function trackConversationResponses(): ConversationResponses {
   // Only the conversation's running responses: at most one at a time on a real server, so this
   // stays tiny; bounded anyway in case `response.done`s go missing.
   const running = new Set<string>();
+  // The latest out-of-band responses, kept past their response.done: their audio can still be
+  // playing (and be cut) after it.
+  const outOfBand = new Set<string>();
   return {
     observe(event) {
       const type = event.type;
@@ -27,7 +30,12 @@ export function trackConversationResponses(): ConversationResponses {
       const response = typeof event.response === 'object' && event.response !== null ? event.response : {};
       const { id, conversation_id: conversationId } = response as { id?: unknown; conversation_id?: unknown };
       if (type === 'response.created') {
-        if (conversationId === null) return;
+        if (conversationId === null) {
+          if (typeof id !== 'string') return;
+          if (outOfBand.size >= MAX_TRACKED) outOfBand.delete(outOfBand.values().next().value as string);
+          outOfBand.add(id);
+          return;
+        }
         if (running.size >= MAX_TRACKED) running.clear();
         running.add(typeof id === 'string' ? id : '');
       } else if (typeof id === 'string') {
@@ -38,6 +46,7 @@ export function trackConversationResponses(): ConversationResponses {
       }
     },
     running: () => running.size > 0,
+    isOutOfBand: (responseId) => responseId !== undefined && outOfBand.has(responseId),
   };
 }
 
@@ -49,4 +58,9 @@ export interface ConversationResponses {
   observe(event: { type?: unknown; response?: unknown }): void;
   /** A response of the conversation has started and not yet ended. */
   running(): boolean;
+  /**
+   * The response is one of the latest out-of-band ones: its items are in no conversation, so
+   * none may be truncated (the server would answer with an error).
+   */
+  isOutOfBand(responseId: string | undefined): boolean;
 }

@@ -102,3 +102,50 @@ describe.each([
     expect(cancels()).toBe(0);
   });
 });
+
+describe('WebSocket transport: cutting the audio of an out-of-band response', () => {
+  // Its items are in no conversation: a conversation.item.truncate for one earns the app an
+  // error event from the server. The audio stops all the same.
+  const oobAudio = {
+    type: 'response.output_audio.delta',
+    event_id: 'e7',
+    response_id: 'resp_oob',
+    item_id: 'item_oob',
+    output_index: 0,
+    content_index: 0,
+    delta: audioDelta(1000),
+  };
+
+  it('interrupt() stops it without truncating its item', async () => {
+    const { transport, receive } = await webSocket();
+    const socket = FakeWebSocket.instances[0]!;
+    const played: unknown[] = [];
+    transport.on('playback', (event) => played.push(event));
+    receive(outOfBandCreated);
+    receive(oobAudio);
+    transport.interrupt?.();
+    expect(socket.sentEvents()).toEqual([]);
+    expect(played.at(-1)).toMatchObject({ type: 'interrupted', itemId: 'item_oob', responseId: 'resp_oob' });
+  });
+
+  it('the user barging in stops it without truncating its item, even after its response.done', async () => {
+    const { receive } = await webSocket();
+    const socket = FakeWebSocket.instances[0]!;
+    receive(outOfBandCreated);
+    receive(oobAudio);
+    receive(outOfBandDone);
+    receive({ type: 'input_audio_buffer.speech_started', event_id: 'e8', audio_start_ms: 100, item_id: 'item_user' });
+    expect(socket.sentEvents()).toEqual([]);
+  });
+
+  it("a conversation response's item is still truncated", async () => {
+    const { transport, receive } = await webSocket();
+    const socket = FakeWebSocket.instances[0]!;
+    receive(outOfBandCreated);
+    receive(outOfBandDone);
+    receive(conversationCreated);
+    receive({ ...oobAudio, response_id: 'resp_conv', item_id: 'item_conv' });
+    transport.interrupt?.();
+    expect(socket.sentEvents().map((event) => event.type)).toEqual(['response.cancel', 'conversation.item.truncate']);
+  });
+});
