@@ -70,6 +70,21 @@ describe('beta servers: no conversation.item.done', () => {
     expect(row(h, 'item_1')?.status).toBe('incomplete');
   });
 
+  it('a reply the user cut off (response.done cancelled, turn_detected) ends interrupted, not completed', async () => {
+    const h = await connected();
+    h.emit(...betaTextReplyStart('resp_1', 'item_1').slice(0, 5));
+    h.emit(
+      wire('response.done', {
+        response: response('resp_1', 'cancelled', {
+          status_details: { type: 'cancelled', reason: 'turn_detected' },
+          output: [{ ...betaDoneItem('item_1', 'incomplete'), content: [{ type: 'text', text: 'Hello' }] }],
+        }),
+      }),
+    );
+    expect(row(h, 'item_1')).toMatchObject({ status: 'interrupted', text: 'Hello' });
+    expect(h.session.getState().responding).toBe(false);
+  });
+
   it('on a GA stream the row is already done: output_item.done changes nothing and announces nothing', async () => {
     const h = await connected();
     const done = assistantItem('item_1', 'completed', 'Hi');
