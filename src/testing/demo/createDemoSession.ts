@@ -7,7 +7,9 @@ import { createMockTransport } from '../createMockTransport.ts';
 import { play } from '../scenario/play.ts';
 import type { PlayController } from '../scenario/play.ts';
 import type { Timeline } from '../scenario/types.ts';
+import { createUniqueIdFactory } from '../scenario/createIdFactory.ts';
 import { createScaledClock } from './createScaledClock.ts';
+import { echoCreatedItem } from './echoCreatedItem.ts';
 import { demoTimeline, demoWelcomeBack } from './demoTimeline.ts';
 
 /**
@@ -69,8 +71,11 @@ const DEFAULT_IDLE: Partial<IdlePolicy> = { timeoutMs: 8000 };
  * a screenshot.
  *
  * Lifecycle: each `connect()` plays the timeline from its start once connected (a reconnect
- * replays it), and `afterUserReturns` once the user answers the idle banner; `disconnect()`, or the connection ending in any other way, stops the playback and
- * every demo timer. The session keeps its transcript across connections, like a real one.
+ * replays it), and `afterUserReturns` once the user answers the idle banner; `disconnect()`, or
+ * the connection ending in any other way, stops the playback and every demo timer. Text the user
+ * sends (`sendText`) is added to the conversation as a real server adds it, so it shows in the
+ * transcript; the script itself does not answer it. The session keeps its transcript across
+ * connections, like a real one.
  *
  * @example The headline feature in one line: a conversation, the user goes quiet, the idle banner
  * ```tsx
@@ -133,6 +138,7 @@ export function createDemoSession(options: DemoSessionOptions = {}): RealtimeSes
   let playback: PlayController | undefined;
   let followUp: PlayController | 'waiting' | undefined;
   let restart: TimerHandle | undefined;
+  const echoes = new Set<TimerHandle>();
   const stopTimers = () => {
     connection++;
     playback?.stop();
@@ -140,6 +146,27 @@ export function createDemoSession(options: DemoSessionOptions = {}): RealtimeSes
     playback = followUp = played = undefined;
     if (restart !== undefined) clock.clearTimeout(restart);
     restart = undefined;
+    for (const echo of echoes) clock.clearTimeout(echo);
+    echoes.clear();
+  };
+
+  // Text the user types: the scripted server adds it to the conversation, as a real one does,
+  // on the next tick (the session is still sending). It joins the played timeline, so a
+  // follow-up built with `scenario({ after: played })` goes after it.
+  const ids = createUniqueIdFactory();
+  const sendToServer = transport.send.bind(transport);
+  transport.send = (event) => {
+    sendToServer(event);
+    if (!played) return;
+    const shown = session.getState().transcript.items;
+    const steps = echoCreatedItem(event, shown.at(-1)?.id ?? null, ids, played.at(-1)?.atMs ?? 0);
+    if (!steps) return;
+    played = [...played, ...steps];
+    const echo = clock.setTimeout(() => {
+      echoes.delete(echo);
+      for (const step of steps) transport.emit(step.event);
+    }, 0);
+    echoes.add(echo);
   };
 
   session.on('status_changed', (event) => {
