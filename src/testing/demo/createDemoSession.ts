@@ -1,5 +1,6 @@
 import { createRealtimeSession } from '../../core/session/createRealtimeSession.ts';
 import { systemClock } from '../../core/session/clock.ts';
+import { MAX_TIMER_DELAY_MS } from '../../core/protocol/timerDuration.ts';
 import type { Clock, TimerHandle } from '../../core/session/clock.ts';
 import type { SessionConfig } from '../../core/protocol/index.ts';
 import type { IdlePolicy, IdleState, RealtimeSession } from '../../core/session/types.ts';
@@ -49,13 +50,13 @@ export interface DemoSessionOptions {
    * call (the "Disconnect" button) stops the loop until the next `connect()`. Default false.
    */
   loop?: boolean;
-  /** Pause before a loop reconnects, in milliseconds of demo time. Default 3000. */
+  /** Pause before a loop reconnects, in milliseconds of demo time (0 to 2147483647). Default 3000. */
   loopDelayMs?: number;
   /** The idle policy (as in `createRealtimeSession`). Default `{ timeoutMs: 8000 }`. */
   idle?: Partial<IdlePolicy>;
   /** The initial session config (as in `createRealtimeSession`). */
   config?: SessionConfig;
-  /** How long connecting takes, in milliseconds of demo time, so "Connecting…" shows. Default 300. */
+  /** How long connecting takes, in milliseconds of demo time (0 to 2147483647), so "Connecting…" shows. Default 300. */
   connectDelayMs?: number;
   /** The clock under the demo; tests pass a virtual clock. Default: the real clock. */
   clock?: Clock;
@@ -120,14 +121,12 @@ const DEFAULT_IDLE: Partial<IdlePolicy> = { timeoutMs: 8000 };
 export function createDemoSession(options: DemoSessionOptions = {}): RealtimeSession {
   const speed = options.speed ?? 1;
   if (!(speed > 0) || !Number.isFinite(speed)) throw new RangeError(`createDemoSession() speed must be a positive number, got ${String(speed)}`);
-  const loopDelayMs = options.loopDelayMs ?? 3000;
-  if (!(loopDelayMs >= 0) || !Number.isFinite(loopDelayMs)) {
-    throw new RangeError(`createDemoSession() loopDelayMs must be a number of milliseconds (0 or more), got ${String(loopDelayMs)}`);
-  }
+  const loopDelayMs = checkedDelay('loopDelayMs', options.loopDelayMs ?? 3000);
+  const connectDelayMs = checkedDelay('connectDelayMs', options.connectDelayMs ?? 300);
   const idle = options.idle ?? DEFAULT_IDLE;
   const timelineOf = resolveTimeline(options.timeline, idle);
   const clock = createScaledClock(options.clock ?? systemClock, speed);
-  const transport = createMockTransport({ clock, connectDelayMs: options.connectDelayMs ?? 300 });
+  const transport = createMockTransport({ clock, connectDelayMs });
   const session = createRealtimeSession({ transport, clock, idle, config: options.config });
 
   const afterUserReturns = options.afterUserReturns ?? (options.timeline === undefined ? demoWelcomeBack : false);
@@ -203,6 +202,12 @@ export function createDemoSession(options: DemoSessionOptions = {}): RealtimeSes
     (playback ? playback.done : Promise.resolve()).then(start, () => undefined);
   });
   return session;
+}
+
+/** A delay a timer can hold: setTimeout fires a longer one after 1 ms instead. */
+function checkedDelay(name: string, ms: number): number {
+  if (typeof ms === 'number' && ms >= 0 && ms <= MAX_TIMER_DELAY_MS) return ms;
+  throw new RangeError(`createDemoSession() ${name} must be a number of ms from 0 to ${MAX_TIMER_DELAY_MS}, got ${String(ms)}`);
 }
 
 /** The banner was open and the user answered it (rather than the session ending). */

@@ -1,3 +1,4 @@
+import { MAX_TIMER_DELAY_MS } from '../../core/protocol/timerDuration.ts';
 import type { Clock } from '../../core/session/clock.ts';
 
 /**
@@ -10,7 +11,9 @@ export function createScaledClock(base: Clock, speed: number): Clock {
   const origin = base.now();
   return {
     now: () => origin + (base.now() - origin) * speed,
-    setTimeout: (callback, ms) => base.setTimeout(callback, Math.max(0, ms) / speed),
+    // Slowed down, a long delay could outgrow what a timer holds (and fire after 1 ms): cap it;
+    // the session and play() re-arm a timer that fires before its deadline.
+    setTimeout: (callback, ms) => base.setTimeout(callback, Math.min(MAX_TIMER_DELAY_MS, Math.max(0, ms) / speed)),
     clearTimeout: (handle) => base.clearTimeout(handle),
   };
 }
