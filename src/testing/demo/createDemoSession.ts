@@ -4,6 +4,7 @@ import { MAX_TIMER_DELAY_MS } from '../../core/protocol/timerDuration.ts';
 import type { Clock, TimerHandle } from '../../core/session/clock.ts';
 import type { SessionConfig } from '../../core/protocol/index.ts';
 import type { IdlePolicy, IdleState, RealtimeSession } from '../../core/session/types.ts';
+import { setFrameScheduler } from '../../react/subscribeOncePerFrame.ts';
 import { createMockTransport } from '../createMockTransport.ts';
 import { play } from '../scenario/play.ts';
 import type { PlayController } from '../scenario/play.ts';
@@ -58,11 +59,16 @@ export interface DemoSessionOptions {
   config?: SessionConfig;
   /** How long connecting takes, in milliseconds of demo time (0 to 2147483647), so "Connecting…" shows. Default 300. */
   connectDelayMs?: number;
-  /** The clock under the demo; tests pass a virtual clock. Default: the real clock. */
+  /**
+   * The clock under the demo; tests pass a virtual clock. It also times the frames in which
+   * streaming updates reach React (every 16 ms of it), so the UI is current as it advances.
+   * Default: the real clock and real animation frames.
+   */
   clock?: Clock;
 }
 
 const DEFAULT_IDLE: Partial<IdlePolicy> = { timeoutMs: 8000 };
+const FRAME_MS = 16;
 
 /**
  * Demo mode: a {@link RealtimeSession} that needs no server, no network and no API key. It
@@ -128,6 +134,15 @@ export function createDemoSession(options: DemoSessionOptions = {}): RealtimeSes
   const clock = createScaledClock(options.clock ?? systemClock, speed);
   const transport = createMockTransport({ clock, connectDelayMs });
   const session = createRealtimeSession({ transport, clock, idle, config: options.config });
+  // A clock of your own (a virtual clock in tests) also times the frames that coalesce
+  // streaming updates (useTranscript), so the UI is current whenever that clock has moved,
+  // not whenever a real animation frame happens to run.
+  if (options.clock) {
+    setFrameScheduler(session, (callback) => {
+      const handle = clock.setTimeout(callback, FRAME_MS);
+      return () => clock.clearTimeout(handle);
+    });
+  }
 
   const afterUserReturns = options.afterUserReturns ?? (options.timeline === undefined ? demoWelcomeBack : false);
 
