@@ -152,6 +152,7 @@ export function createDemoSession(options: DemoSessionOptions = {}): RealtimeSes
   let playback: PlayController | undefined;
   let followUp: PlayController | 'waiting' | undefined;
   let restart: TimerHandle | undefined;
+  let timelineFailed = false;
   const echoes = new Set<TimerHandle>();
   const stopTimers = () => {
     connection++;
@@ -187,15 +188,25 @@ export function createDemoSession(options: DemoSessionOptions = {}): RealtimeSes
     if (event.status === 'connecting') return stopTimers();
     if (event.status === 'connected') {
       stopTimers();
-      played = timelineOf();
+      timelineFailed = false;
+      try {
+        played = timelineOf();
+      } catch (error) {
+        // Say why, where the app shows connection errors, rather than sit "Connected" in silence.
+        timelineFailed = true;
+        const reason = error instanceof Error ? error.message : String(error);
+        transport.drop(new Error(`createDemoSession(): the timeline could not be built: ${reason}`));
+        return;
+      }
       playback = play(played, { transport, clock });
       return;
     }
     stopTimers();
     // Ended by itself: the idle policy's end (phase `ended`) or a dropped connection (`error`).
     // A plain disconnect while the idle policy had not ended the session is the user's: no loop.
+    // Nor a timeline that cannot be built: it would fail the same way again.
     const endedByItself = event.status === 'error' || session.getState().idle.phase === 'ended';
-    if (options.loop && endedByItself && event.previous === 'connected') {
+    if (options.loop && endedByItself && !timelineFailed && event.previous === 'connected') {
       restart = clock.setTimeout(() => {
         restart = undefined;
         // A failure is in the session state (status `error`); the demo has nothing to add.
