@@ -48,7 +48,7 @@ export interface DemoSessionOptions {
   /**
    * Play the demo again when it ends by itself (the idle policy ended the session, or the
    * timeline dropped the connection): connect again after `loopDelayMs`. A `disconnect()` you
-   * call (the "Disconnect" button) stops the loop until the next `connect()`. Default false.
+   * call (the "End session" button of `SessionControls` or the idle banner) stops the loop until the next `connect()`. Default false.
    */
   loop?: boolean;
   /** Pause before a loop reconnects, in milliseconds of demo time (0 to 2147483647). Default 3000. */
