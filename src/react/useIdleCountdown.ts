@@ -1,4 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { RealtimeConfigError } from '../core/protocol/errors.ts';
+import { timerDurationIssue } from '../core/protocol/timerDuration.ts';
 import type { IdleState, RealtimeSession, SessionState } from '../core/session/types.ts';
 import { useRequiredSession } from './useRequiredSession.ts';
 import { useSessionSelector } from './useSessionSelector.ts';
@@ -15,7 +17,7 @@ export type IdleCountdownTarget = 'auto' | 'deadline' | 'endsAt';
 export interface UseIdleCountdownOptions {
   /** Default `auto`. */
   target?: IdleCountdownTarget;
-  /** Tick length in ms; `remainingMs` is rounded up to a multiple of it. Default 1000. */
+  /** Tick length in ms (1 to 2^31-1; anything else throws `RealtimeConfigError`); `remainingMs` is rounded up to a multiple of it. Default 1000. */
   intervalMs?: number;
   /** Set false to stop ticking (returns null). Default true. */
   enabled?: boolean;
@@ -51,7 +53,10 @@ const noSubscription = () => () => {};
 export function useIdleCountdown(options?: UseIdleCountdownOptions): number | null {
   const session = useRequiredSession(options?.session, 'useIdleCountdown');
   const target = options?.target ?? 'auto';
-  const intervalMs = Math.max(1, options?.intervalMs ?? 1000);
+  // A NaN or an overflowing interval would schedule ticks back to back: refuse it by name.
+  const intervalIssue = timerDurationIssue('intervalMs', options?.intervalMs, { min: 1, defaultMs: 1000 });
+  if (intervalIssue) throw new RealtimeConfigError([intervalIssue]);
+  const intervalMs = options?.intervalMs ?? 1000;
   const enabled = options?.enabled ?? true;
   const selectTarget = useCallback((state: SessionState) => pickTarget(state.idle, target), [target]);
   const until = useSessionSelector(session, selectTarget);

@@ -5,6 +5,7 @@ import type { InputAudioTimeoutTriggeredEvent } from '../../src/core/session/typ
 import { useIdleCountdown } from '../../src/react/useIdleCountdown.ts';
 import { useIdleTimeout } from '../../src/react/useIdleTimeout.ts';
 import { createFakeSession } from './helpers/createFakeSession.ts';
+import { silenceRenderErrors } from './helpers/silenceRenderErrors.ts';
 import { withSession } from './helpers/withSession.tsx';
 
 const last: InputAudioTimeoutTriggeredEvent = {
@@ -120,5 +121,15 @@ describe('useIdleCountdown', () => {
     expect(renders - before).toBe(4);
     act(() => session.clock.advance(5000));
     expect(renders - before).toBe(4);
+  });
+
+  it.each([Number.NaN, 0, -5, 2 ** 31, Number.POSITIVE_INFINITY])('refuses intervalMs %s by name instead of ticking back to back', (intervalMs) => {
+    const session = createFakeSession();
+    const restore = silenceRenderErrors();
+    try {
+      expect(() => renderHook(() => useIdleCountdown({ session, intervalMs }))).toThrow(/intervalMs: must be a number of ms from 1/);
+    } finally {
+      restore();
+    }
   });
 });
