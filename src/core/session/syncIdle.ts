@@ -63,10 +63,12 @@ export function syncIdle(ctx: SessionContext): void {
   if (idle.state === ctx.syncedIdle && busy === ctx.syncedBusy && readState(ctx).idle === ctx.syncedView) return;
   if (busy !== idle.state.busy) idle.apply((m, now) => idleBusy(m, busy, now));
   const s = readState(ctx);
-  const view = idleView(idle.state, s.idle);
-  if (view !== s.idle) {
+  const previous = s.idle;
+  const view = idleView(idle.state, previous);
+  if (view !== previous) {
+    // Read before the write: `s` may be this transaction's draft, which the write changes.
     writeState(ctx).idle = view;
-    ctx.emitter.enqueue({ type: 'idle_changed', idle: view, previous: s.idle });
+    ctx.emitter.enqueue({ type: 'idle_changed', idle: view, previous });
   }
   ctx.syncedIdle = idle.state;
   ctx.syncedBusy = busy;
