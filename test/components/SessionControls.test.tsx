@@ -60,4 +60,17 @@ describe('ConnectionIndicator', () => {
     expect(status.textContent).toBe('Connection error: <b>ICE</b> failed');
     expect(status.querySelector('b')).toBeNull();
   });
+
+  it('says the idle policy ended the session, and only then', () => {
+    const session = setup(<ConnectionIndicator />);
+    const status = screen.getByRole('status');
+    act(() => session.setState({ status: 'disconnected' }));
+    expect(status.textContent).toBe('Disconnected');
+    expect(status.dataset.reason).toBeUndefined();
+    act(() => session.setIdle({ phase: 'ended' }));
+    expect(status.textContent).toBe('Ended after no reply');
+    expect(status.dataset).toMatchObject({ status: 'disconnected', reason: 'idle' });
+    act(() => session.setState({ status: 'connecting' }));
+    expect(status.textContent).toBe('Connecting…');
+  });
 });

@@ -2,6 +2,7 @@ import { act } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import './helpers/autoCleanup.ts';
 import { useState } from 'react';
+import { ConnectionIndicator } from '../../src/components/index.ts';
 import { useIdleTimeout, useRealtimeEvents, useTranscript } from '../../src/react/index.ts';
 import { renderWithSession } from '../../src/testing/renderWithSession.tsx';
 import { scenario } from '../../src/testing/scenario/index.ts';
@@ -66,6 +67,29 @@ describe('the idle timeout through the hooks, on a real session (renderWithSessi
     expect(getByTestId('phase').textContent).not.toBe('ending');
     expect(getByTestId('count').textContent).toBe('0');
     expect(getByTestId('remaining').textContent).not.toBe(String(remaining));
+  });
+
+  it('ends the session after the grace, and the status says it was the idle policy', async () => {
+    const { getByTestId, getByRole, play, advance } = await renderWithSession(
+      <>
+        <IdleProbe timeoutMs={8000} />
+        <ConnectionIndicator />
+      </>,
+    );
+    play(
+      scenario({ audio: 'placeholder' })
+        .sessionCreated({ idleTimeoutMs: 8000 })
+        .userSays('Hello')
+        .assistantSays('Hi there!')
+        .idleTimeout({ reprompt: 'Are you still there?' })
+        .idleTimeout({ reprompt: false })
+        .build(),
+    );
+    for (let t = 0; t < 120_000 && getByTestId('phase').textContent !== 'ended'; t += 500) advance(500);
+    expect(getByTestId('phase').textContent).toBe('ended');
+    const status = getByRole('status');
+    expect(status.dataset).toMatchObject({ status: 'disconnected', reason: 'idle' });
+    expect(status.textContent).toBe('Ended after no reply');
   });
 
   it('reports an invalid timeout from the component as a config error', async () => {

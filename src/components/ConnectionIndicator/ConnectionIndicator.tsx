@@ -1,10 +1,13 @@
 import { forwardRef } from 'react';
 import type { HTMLAttributes } from 'react';
-import type { ConnectionStatus as ConnectionStatusValue, RealtimeSession } from '../../core/session/types.ts';
-import { useConnectionState } from '../../react/index.ts';
+import type { ConnectionStatus as ConnectionStatusValue, RealtimeSession, SessionState } from '../../core/session/types.ts';
+import { useConnectionState, useRealtimeState } from '../../react/index.ts';
 
-/** The text shown for each connection status. */
-export type ConnectionIndicatorLabels = Record<ConnectionStatusValue, string>;
+/**
+ * The text shown for each connection status, and `endedForInactivity` for a session the idle
+ * policy ended (status `disconnected`, idle phase `ended`), so the page says why it went quiet.
+ */
+export type ConnectionIndicatorLabels = Record<ConnectionStatusValue, string> & { endedForInactivity: string };
 
 /**
  * The default English copy, one word or two per status.
@@ -23,7 +26,12 @@ export const defaultConnectionIndicatorLabels: ConnectionIndicatorLabels = {
   connected: 'Connected',
   disconnected: 'Disconnected',
   error: 'Connection error',
+  endedForInactivity: 'Ended after no reply',
 };
+
+function endedForInactivity(state: SessionState): boolean {
+  return state.status === 'disconnected' && state.idle.phase === 'ended';
+}
 
 /** Props of {@link ConnectionIndicator}. */
 export interface ConnectionIndicatorProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'children'> {
@@ -38,7 +46,8 @@ export interface ConnectionIndicatorProps extends Omit<HTMLAttributes<HTMLSpanEl
 
 /**
  * A small live status indicator: a coloured dot (from CSS) and a word. Announced politely when
- * it changes. `data-status` carries the raw status for styling.
+ * it changes. `data-status` carries the raw status for styling; a session the idle policy ended
+ * reads "Ended after no reply" (label `endedForInactivity`) and has `data-reason="idle"`.
  *
  * @example
  * ```tsx
@@ -50,10 +59,12 @@ export const ConnectionIndicator = forwardRef<HTMLSpanElement, ConnectionIndicat
   ref,
 ) {
   const { status, error } = useConnectionState(session ? { session } : undefined);
-  const text = { ...defaultConnectionIndicatorLabels, ...labels }[status];
+  const idleEnded = useRealtimeState(endedForInactivity, session ? { session } : undefined);
+  const copy = { ...defaultConnectionIndicatorLabels, ...labels };
+  const text = idleEnded ? copy.endedForInactivity : copy[status];
   const rootClass = unstyled ? className : className ? `rrk-connection-indicator ${className}` : 'rrk-connection-indicator';
   return (
-    <span role="status" aria-live="polite" {...rest} ref={ref} className={rootClass} data-status={status}>
+    <span role="status" aria-live="polite" {...rest} ref={ref} className={rootClass} data-status={status} data-reason={idleEnded ? 'idle' : undefined}>
       {text}
       {showError && status === 'error' && error ? `: ${error.message}` : null}
     </span>
