@@ -167,9 +167,9 @@ export const EscalationToEnd: Story = {
     await scenario.runUntil(bannerOpen('ending'), 'the countdown');
     const timer = await within(idleBanner(canvasElement)).findByRole('timer', {}, WAIT);
     await expect(timer).toHaveTextContent(`Ending the session in ${args.endGraceMs / 1000} s`);
-    // The countdown runs out: the session ends and the banner goes away.
+    // The countdown runs out: the session ends, the status says why, and the banner goes away.
     await scenario.runUntil(statusIs('disconnected'), 'the end of the session');
-    await waitFor(() => expect(connectionIndicator(canvasElement)).toHaveTextContent('Disconnected'), WAIT);
+    await waitFor(() => expect(connectionIndicator(canvasElement)).toHaveTextContent('Ended after no reply'), WAIT);
     await waitFor(() => expect(canvas.queryByRole('timer')).toBeNull(), WAIT);
     await expect(canvas.getByRole('button', { name: 'Start session' })).toBeVisible();
     scenario.release();
