@@ -1,4 +1,5 @@
 import type { TransportCloseInfo } from '../transports/types.ts';
+import { startTranscriptConversation } from './createTranscriptState.ts';
 import { errorMessage, readState, report, setStatus, writeState, type SessionContext } from './createSessionContext.ts';
 import { receiveMessage } from './handleServerEvent.ts';
 import { idleConnected } from './idleMachine.ts';
@@ -17,6 +18,10 @@ export function connectSession(ctx: SessionContext): Promise<void> {
   attach(ctx);
   runTransaction(ctx, () => {
     if (readState(ctx).error) writeState(ctx).error = null;
+    // The transcript keeps earlier connections' rows; this one is a new server conversation,
+    // whose first item (previous_item_id null) must follow them, not go to the top.
+    const transcript = startTranscriptConversation(readState(ctx).transcript);
+    if (transcript !== readState(ctx).transcript) writeState(ctx).transcript = transcript;
     setStatus(ctx, 'connecting');
   });
   const attempt = (async () => {

@@ -39,12 +39,24 @@ class Transcript implements TranscriptState {
   readonly vector: PersistentVector<TranscriptItem>;
   /** @internal */
   readonly index: TranscriptIndex;
+  /**
+   * @internal The last row of earlier connections (null: none). Each connection is a new server
+   * conversation whose first item says `previous_item_id: null`: that item goes right after
+   * this row, below everything the transcript kept, not at the top.
+   */
+  readonly conversationStartsAfter: string | null;
   #items: readonly TranscriptItem[] | undefined;
 
-  constructor(vector: PersistentVector<TranscriptItem>, index: TranscriptIndex, version: number) {
+  constructor(
+    vector: PersistentVector<TranscriptItem>,
+    index: TranscriptIndex,
+    version: number,
+    conversationStartsAfter: string | null,
+  ) {
     this.vector = vector;
     this.index = index;
     this.version = version;
+    this.conversationStartsAfter = conversationStartsAfter;
     this.length = vector.size;
     index.owner = this;
   }
@@ -104,10 +116,14 @@ function writableIndex(from: Transcript): TranscriptIndex {
   };
 }
 
-function rebuild(from: Transcript, items: readonly TranscriptItem[]): Transcript {
+function rebuild(
+  from: Transcript,
+  items: readonly TranscriptItem[],
+  conversationStartsAfter = from.conversationStartsAfter,
+): Transcript {
   const index = writableIndex(from);
   index.positions = positionsOf(items);
-  return new Transcript(vectorFromArray(items), index, from.version + 1);
+  return new Transcript(vectorFromArray(items), index, from.version + 1, conversationStartsAfter);
 }
 
 function asTranscript(state: TranscriptState): Transcript {
@@ -138,7 +154,7 @@ export function createTranscriptState(items: readonly TranscriptItem[] = []): Tr
     hintId: null,
     hintPosition: 0,
   };
-  return new Transcript(list.length === 0 ? EMPTY_VECTOR : vectorFromArray(list), index, 0);
+  return new Transcript(list.length === 0 ? EMPTY_VECTOR : vectorFromArray(list), index, 0, null);
 }
 
 /**
@@ -150,7 +166,7 @@ export function replaceTranscriptItem(state: TranscriptState, item: TranscriptIt
   const position = from.indexOf(item.id);
   if (position < 0) return from;
   if (vectorGet(from.vector, position) === item) return from;
-  return new Transcript(vectorSet(from.vector, position, item), writableIndex(from), from.version + 1);
+  return new Transcript(vectorSet(from.vector, position, item), writableIndex(from), from.version + 1, from.conversationStartsAfter);
 }
 
 /**
@@ -159,13 +175,32 @@ export function replaceTranscriptItem(state: TranscriptState, item: TranscriptIt
  */
 export function replaceTranscriptItemAt(state: TranscriptState, position: number, item: TranscriptItem): TranscriptState {
   const from = asTranscript(state);
-  return new Transcript(vectorSet(from.vector, position, item), writableIndex(from), from.version + 1);
+  return new Transcript(vectorSet(from.vector, position, item), writableIndex(from), from.version + 1, from.conversationStartsAfter);
+}
+
+/**
+ * Mark the start of a new server conversation (a new connection): from this version on, an
+ * item with `previousItemId` null goes after the rows the transcript holds now, not before
+ * them. Returns `state` itself when that changes nothing (no row since the last mark).
+ */
+export function startTranscriptConversation(state: TranscriptState): TranscriptState {
+  const from = asTranscript(state);
+  const last = from.length === 0 ? null : vectorGet(from.vector, from.length - 1).id;
+  if (last === from.conversationStartsAfter) return from;
+  return new Transcript(from.vector, writableIndex(from), from.version + 1, last);
+}
+
+/** Where an item with `previousItemId` null goes: first in the current server conversation. */
+function conversationStart(from: Transcript): number {
+  const after = from.conversationStartsAfter;
+  return after === null ? 0 : from.indexOf(after) + 1;
 }
 
 /**
  * Where {@link addTranscriptItem} puts a new item:
- * - `after`: after `item.previousItemId` (null = first); an unknown previous id appends it and
- *   remembers to move it there once that item arrives.
+ * - `after`: after `item.previousItemId` (null = first in the current server conversation, after
+ *   the rows of earlier connections); an unknown previous id appends it and remembers to move it
+ *   there once that item arrives.
  * - `end`: at the end (the server did not say where).
  * - `unplaced`: at the end for now, moved by {@link placeTranscriptItem} once the server says.
  */
@@ -182,7 +217,7 @@ export function addTranscriptItem(
   let position = from.length;
   let orphanOf: string | null = null;
   if (placement === 'after') {
-    if (item.previousItemId === null) position = 0;
+    if (item.previousItemId === null) position = conversationStart(from);
     else {
       const previous = from.indexOf(item.previousItemId);
       if (previous >= 0) position = previous + 1;
@@ -193,7 +228,7 @@ export function addTranscriptItem(
   if (position >= from.length) {
     const index = writableIndex(from);
     index.positions.set(item.id, from.length);
-    next = new Transcript(vectorPush(from.vector, item), index, from.version + 1);
+    next = new Transcript(vectorPush(from.vector, item), index, from.version + 1, from.conversationStartsAfter);
   } else {
     const items = from.items.slice();
     items.splice(position, 0, item);
@@ -243,7 +278,9 @@ export function removeTranscriptItem(state: TranscriptState, id: string): Transc
   if (position < 0) return from;
   const items = from.items.slice();
   items.splice(position, 1);
-  const next = rebuild(from, items);
+  // The conversation now starts after the row before the one removed, if that one marked it.
+  const startsAfter = from.conversationStartsAfter === id ? (items[position - 1]?.id ?? null) : from.conversationStartsAfter;
+  const next = rebuild(from, items, startsAfter);
   next.index.unplaced.delete(id);
   return next;
 }
