@@ -134,7 +134,10 @@ export interface TranscriptItem {
   /** Text so far: the transcript of audio, or text content. Empty while nothing arrived. */
   readonly text: string;
   readonly status: TranscriptItemStatus;
-  /** The item this one follows, as the server said (`previous_item_id`); null = first or unknown. */
+  /**
+   * The item this one follows, as the server said (`previous_item_id`); null = first of its
+   * connection's conversation (placed after the rows of earlier connections), or unknown.
+   */
   readonly previousItemId: string | null;
   /** Set when `kind` is `idle_timeout`. */
   readonly idle?: TranscriptIdleInfo;
