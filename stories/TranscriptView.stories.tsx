@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
 import type { CSSProperties } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { TranscriptView } from '../src/index.ts';
+import type { TranscriptItem } from '../src/index.ts';
 import { ScenarioSession } from './support/ScenarioSession.tsx';
 import { directScenario } from './support/directScenario.ts';
 import { findIdleMarkers, findTranscriptRow, transcriptLog } from './support/queries.ts';
@@ -163,3 +165,82 @@ export const StaticItems: Story = {
   },
 };
 
+
+const savedConversation: TranscriptItem[] = Array.from({ length: 200 }, (_, i) => ({
+  id: `saved-${i}`,
+  role: i % 2 ? 'assistant' : 'user',
+  kind: 'message',
+  text: i % 2 ? `Answer number ${i}.` : `Question number ${i}?`,
+  status: 'completed',
+  previousItemId: i ? `saved-${i - 1}` : null,
+}));
+
+/** Two tabs; the transcript's panel is hidden (`display: none`) while the other one shows. */
+function TabbedTranscript() {
+  const [tab, setTab] = useState<'notes' | 'conversation'>('notes');
+  const tabProps = (name: typeof tab) => ({
+    role: 'tab',
+    id: `tab-${name}`,
+    'aria-selected': tab === name,
+    'aria-controls': `panel-${name}`,
+    className: 'rrk-button',
+    onClick: () => setTab(name),
+  });
+  return (
+    <div style={{ display: 'grid', gap: '0.75rem' }}>
+      <div role="tablist" aria-label="Views" style={{ display: 'flex', gap: '0.5rem' }}>
+        <button type="button" {...tabProps('notes')}>Notes</button>
+        <button type="button" {...tabProps('conversation')}>Conversation</button>
+      </div>
+      <div role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" hidden={tab !== 'notes'}>
+        <p style={{ margin: 0 }}>Notes about the trip.</p>
+      </div>
+      <div role="tabpanel" id="panel-conversation" aria-labelledby="tab-conversation" hidden={tab !== 'conversation'}>
+        <TranscriptView items={savedConversation} />
+      </div>
+    </div>
+  );
+}
+
+/** The row at the top edge of the log's viewport, by item index. */
+function rowAtTop(log: HTMLElement): string | undefined {
+  const top = log.getBoundingClientRect().top + 1;
+  return [...log.querySelectorAll<HTMLElement>('[data-index]')].find((row) => {
+    const box = row.getBoundingClientRect();
+    return box.top <= top && box.bottom > top;
+  })?.dataset.index;
+}
+
+/**
+ * In a tab: the log mounts hidden (no layout, so the latest rows in normal flow), is virtualized
+ * and pinned to the end once its tab is shown, and a reader who scrolled up and switched tabs
+ * finds the same rows when they come back.
+ */
+export const InATab: Story = {
+  render: () => <TabbedTranscript />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('tab', { name: 'Conversation' }));
+    const log = transcriptLog(canvasElement);
+    // Virtualized and at the end.
+    await waitFor(() => expect(log.querySelector<HTMLElement>('[data-index]')?.style.position).toBe('absolute'), WAIT);
+    await findTranscriptRow(log, 'assistant', 'Answer number 199.');
+    await waitFor(() => expect(log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThan(2), WAIT);
+
+    // The reader scrolls up to the middle of the history...
+    log.scrollTop = Math.round(log.scrollHeight / 3);
+    await canvas.findByRole('button', { name: 'Jump to latest' }, WAIT);
+    await waitFor(() => expect(rowAtTop(log)).toBeDefined(), WAIT);
+    const scrolledTo = log.scrollTop;
+    const reading = rowAtTop(log);
+
+    // ...looks at the other tab, and comes back to the same rows.
+    await userEvent.click(canvas.getByRole('tab', { name: 'Notes' }));
+    await waitFor(() => expect(log).not.toBeVisible(), WAIT);
+    await userEvent.click(canvas.getByRole('tab', { name: 'Conversation' }));
+    await waitFor(() => expect(log).toBeVisible(), WAIT);
+    await waitFor(() => expect(log.scrollTop).toBe(scrolledTo), WAIT);
+    await waitFor(() => expect(rowAtTop(log)).toBe(reading), WAIT);
+    await expect(canvas.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+  },
+};

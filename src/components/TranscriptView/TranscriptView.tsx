@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useMemo, useRef, useState } from 'react';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { VirtualItem } from '@tanstack/react-virtual';
@@ -6,6 +6,7 @@ import type { RealtimeSession, TranscriptItem } from '../../core/session/types.t
 import { useRealtimeState, useTranscript } from '../../react/index.ts';
 import { TranscriptItemContent, defaultTranscriptViewLabels } from './TranscriptItemContent.tsx';
 import type { TranscriptViewLabels } from './TranscriptItemContent.tsx';
+import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.ts';
 import { useStickToBottom } from './useStickToBottom.ts';
 
 /**
@@ -126,6 +127,24 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
     // when the virtualizer takes over.
     let rows = virtualizer.getVirtualItems();
     const withoutLayout = rows.length === 0;
+    // Once virtualized, a log that loses its height (a tab switched away, a parent hidden or
+    // collapsed) keeps its full scroll height: the browser keeps its scroll position, which a
+    // 40-row box would clamp, so a reader who scrolled up finds the same rows when it is back.
+    const [hadLayout, setHadLayout] = useState(false);
+    useIsomorphicLayoutEffect(() => {
+      if (withoutLayout) return;
+      setHadLayout(true);
+      // The virtualizer learns the scroll position from scroll events only; while the log was
+      // hidden it read 0, and the browser restores the position without an event. Give it one
+      // (after this commit, before paint), so it shows the rows the reader left, not the first.
+      const element = scrollRef.current;
+      if (!hadLayout || !element) return;
+      queueMicrotask(() => {
+        element.dispatchEvent(new Event('scroll'));
+        element.dispatchEvent(new Event('scrollend'));
+      });
+      // Only when the log regains its height (`hadLayout` is read, not a reason to run).
+    }, [withoutLayout]);
     if (withoutLayout) {
       const first = Math.max(0, items.length - ROWS_WITHOUT_LAYOUT);
       rows = items.slice(first).map((item, i) => ({ index: first + i, key: item.id, start: 0 }) as VirtualItem);
@@ -161,7 +180,15 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
           {items.length === 0 ? (
             <p className={cls('empty')}>{labels.empty}</p>
           ) : (
-            <div style={withoutLayout ? undefined : { height: totalSize, position: 'relative', width: '100%' }}>
+            <div
+              style={
+                withoutLayout
+                  ? hadLayout
+                    ? { height: totalSize }
+                    : undefined
+                  : { height: totalSize, position: 'relative', width: '100%' }
+              }
+            >
               {rows.map((row) => {
                 const item = items[row.index];
                 if (!item) return null;
