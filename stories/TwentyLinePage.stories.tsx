@@ -20,37 +20,26 @@ const meta: Meta<SessionStoryArgs> = {
 export default meta;
 type Story = StoryObj<SessionStoryArgs>;
 
+/** Whether two boxes share a line (their vertical extents overlap). */
+const onOneLine = (a: DOMRect, b: DOMRect) => a.top < b.bottom && b.top < a.bottom;
+
 /**
- * The README's "voice page in twenty lines" as written there: the four components one after the
- * other, no layout of their own, only the default theme. On the scripted session instead of
- * the WebRTC transport, so it runs here.
+ * The page's play: the status and the buttons apart (side by side on a wide screen, stacked
+ * on a phone), the transcript under them and the banner under the transcript, apart too; then
+ * the user answers the banner.
  */
-export const AsInTheReadme: Story = {
-  render: (args) => {
-    const timeline = conversationTimeline(args.idleTimeoutMs);
-    return (
-      <ScenarioSession
-        key={argsKey(args)}
-        timeline={timeline}
-        afterUserReturns={conversationFollowUp(timeline)}
-        idle={{ timeoutMs: args.idleTimeoutMs, maxTimeouts: args.maxTimeouts, endGraceMs: args.endGraceMs }}
-        speed={args.speed}
-      >
-        <ConnectionIndicator />
-        <SessionControls />
-        <TranscriptView />
-        <IdleBanner />
-      </ScenarioSession>
-    );
-  },
-  play: async ({ canvasElement }) => {
+function playPage(layout: 'side by side' | 'stacked'): Story['play'] {
+  return async ({ canvasElement }) => {
     const scenario = await directScenario();
     await scenario.runUntil(statusIs('connected'), 'the connection');
     const indicator = connectionIndicator(canvasElement);
     const controls = within(canvasElement).getByRole('group', { name: 'Session controls' });
     await waitFor(() => expect(indicator).toHaveTextContent('Connected'), WAIT);
-    // Side by side, and apart: the default theme spaces the status and the buttons.
-    const between = controls.getBoundingClientRect().left - indicator.getBoundingClientRect().right;
+    // The default theme spaces the status and the buttons, whether they share a line or not.
+    const status = indicator.getBoundingClientRect();
+    const buttons = controls.getBoundingClientRect();
+    await expect(onOneLine(status, buttons) ? 'side by side' : 'stacked').toBe(layout);
+    const between = layout === 'side by side' ? buttons.left - status.right : buttons.top - status.bottom;
     await expect(between).toBeGreaterThanOrEqual(8);
 
     await scenario.runUntil(
@@ -67,9 +56,51 @@ export const AsInTheReadme: Story = {
     const bottomOf = (element: HTMLElement) => element.offsetTop + element.offsetHeight;
     await expect(banner.offsetTop - bottomOf(transcript)).toBeGreaterThanOrEqual(8);
     await expect(transcript.offsetTop - bottomOf(controls)).toBeGreaterThanOrEqual(8);
+    await expect(canvasElement.scrollWidth).toBeLessThanOrEqual(canvasElement.clientWidth);
     await pauseForViewer(3000);
     await userEvent.click(stillHere);
     await waitFor(() => expect(banner).toHaveAttribute('data-state', 'closed'), WAIT);
     scenario.release();
-  },
+  };
+}
+
+function TwentyLinePage({ args }: { args: SessionStoryArgs }) {
+  const timeline = conversationTimeline(args.idleTimeoutMs);
+  return (
+    <ScenarioSession
+      key={argsKey(args)}
+      timeline={timeline}
+      afterUserReturns={conversationFollowUp(timeline)}
+      idle={{ timeoutMs: args.idleTimeoutMs, maxTimeouts: args.maxTimeouts, endGraceMs: args.endGraceMs }}
+      speed={args.speed}
+    >
+      <ConnectionIndicator />
+      <SessionControls />
+      <TranscriptView />
+      <IdleBanner />
+    </ScenarioSession>
+  );
+}
+
+/**
+ * The README's "voice page in twenty lines" as written there: the four components one after the
+ * other, no layout of their own, only the default theme. On the scripted session instead of
+ * the WebRTC transport, so it runs here.
+ */
+export const AsInTheReadme: Story = {
+  render: (args) => <TwentyLinePage args={args} />,
+  play: playPage('side by side'),
+};
+
+/**
+ * The same page as wide as a phone's (360 px less the page's padding): the buttons wrap under
+ * the status, apart from it, and nothing overflows.
+ */
+export const OnAPhone: Story = {
+  render: (args) => (
+    <div style={{ width: '20.5rem' }}>
+      <TwentyLinePage args={args} />
+    </div>
+  ),
+  play: playPage('stacked'),
 };
