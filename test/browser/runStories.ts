@@ -8,7 +8,8 @@
  *   after the timeout, "I'm still here", the countdown ending the session, the transcript
  *   streaming and sticking to the bottom, 10,000 items in under 300 DOM nodes);
  * - the page threw an uncaught error or tried to reach any other host (no network);
- * - axe-core (the installed `axe-core`, run by this script) finds a violation.
+ * - axe-core (the installed `axe-core`, run by this script) finds a violation, in the light
+ *   theme or, the same state again, in dark mode.
  *
  * Usage: `npm run test:browser` (or `tsx test/browser/runStories.ts [--no-build] [--grep=text]`).
  */
@@ -80,6 +81,16 @@ function buildStorybook(): void {
   console.log(`Storybook built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** Runs in the page: axe-core's violations in the story's root, one line each. */
+const runAxe = async (): Promise<string[]> => {
+  const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+  const root = document.querySelector('#storybook-root') ?? document.body;
+  // `region` (everything inside landmarks) is about whole pages, not a component in a
+  // story frame; Storybook's a11y addon leaves it out for the same reason.
+  const result = await axe.run(root, { rules: { region: { enabled: false } } });
+  return result.violations.map((v) => `${v.id}: ${v.help} [${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}]`);
+};
+
 async function runStory(context: BrowserContext, baseUrl: string, story: StoryEntry): Promise<StoryOutcome> {
   const started = Date.now();
   const problems: string[] = [];
@@ -115,17 +126,21 @@ async function runStory(context: BrowserContext, baseUrl: string, story: StoryEn
     }
 
     await page.addScriptTag({ path: axePath });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const root = document.querySelector('#storybook-root') ?? document.body;
-      // `region` (everything inside landmarks) is about whole pages, not a component in a
-      // story frame; Storybook's a11y addon leaves it out for the same reason.
-      const result = await axe.run(root, { rules: { region: { enabled: false } } });
-      return result.violations.map(
-        (v) => `${v.id}: ${v.help} [${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}]`,
-      );
-    });
+    const violations = await page.evaluate(runAxe);
     for (const violation of violations) problems.push(`axe: ${violation}`);
+    // Again as someone whose system is in dark mode sees the same state (the theme follows it).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    // The theme's colour transitions (buttons) run on the switch: check the colours they end on.
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation instanceof CSSTransition)
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+    );
+    const darkViolations = await page.evaluate(runAxe);
+    for (const violation of darkViolations) problems.push(`axe (dark mode): ${violation}`);
   } catch (error) {
     problems.push(`did not finish: ${(error as Error).message.split('\n')[0]}`);
   } finally {
