@@ -37,14 +37,14 @@ const cases: SizeCase[] = [
     label: 'react-realtime-kit: `RealtimeProvider` + `useIdleTimeout` + `IdleBanner`',
     code: "export { RealtimeProvider, useIdleTimeout, IdleBanner } from 'react-realtime-kit';",
     target: 6000,
-    budget: 19600,
+    budget: 21900,
   },
   {
     key: 'size_all_gz',
     label: 'react-realtime-kit: whole main entry',
     code: "export * from 'react-realtime-kit';",
     target: 20000,
-    budget: 42300,
+    budget: 46500,
   },
   {
     key: 'size_openai_agents_realtime_gz',
