@@ -32,6 +32,17 @@ function ErrorProbe() {
   return <p data-testid="error">{error}</p>;
 }
 
+/** A short exchange, then two server timeouts in a row (one re-prompt): enough to reach ending. */
+function twoServerTimeouts() {
+  return scenario({ audio: 'placeholder' })
+    .sessionCreated({ idleTimeoutMs: 8000 })
+    .userSays('Hello')
+    .assistantSays('Hi there!')
+    .idleTimeout({ reprompt: 'Are you still there?' })
+    .idleTimeout({ reprompt: false })
+    .build();
+}
+
 describe('the idle timeout through the hooks, on a real session (renderWithSession)', () => {
   it('shows server timeouts, escalates to ending with a countdown, and stillHere() cancels it', async () => {
     const { getByTestId, getByText, play, advance, transport } = await renderWithSession(
@@ -45,13 +56,7 @@ describe('the idle timeout through the hooks, on a real session (renderWithSessi
     expect(JSON.stringify(updates.at(-1))).toContain('"idle_timeout_ms":8000');
 
     play(
-      scenario({ audio: 'placeholder' })
-        .sessionCreated({ idleTimeoutMs: 8000 })
-        .userSays('Hello')
-        .assistantSays('Hi there!')
-        .idleTimeout({ reprompt: 'Are you still there?' })
-        .idleTimeout({ reprompt: false })
-        .build(),
+      twoServerTimeouts(),
     );
     // Until the policy starts ending the session (2 timeouts), half a second at a time.
     for (let t = 0; t < 120_000 && getByTestId('phase').textContent !== 'ending'; t += 500) advance(500);
@@ -77,13 +82,7 @@ describe('the idle timeout through the hooks, on a real session (renderWithSessi
       </>,
     );
     play(
-      scenario({ audio: 'placeholder' })
-        .sessionCreated({ idleTimeoutMs: 8000 })
-        .userSays('Hello')
-        .assistantSays('Hi there!')
-        .idleTimeout({ reprompt: 'Are you still there?' })
-        .idleTimeout({ reprompt: false })
-        .build(),
+      twoServerTimeouts(),
     );
     for (let t = 0; t < 120_000 && getByTestId('phase').textContent !== 'ended'; t += 500) advance(500);
     expect(getByTestId('phase').textContent).toBe('ended');
