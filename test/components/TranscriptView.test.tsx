@@ -4,6 +4,7 @@ import { TranscriptItemContent, TranscriptView, defaultTranscriptViewLabels } fr
 import { RealtimeProvider } from '../../src/react/index.ts';
 import type { TranscriptItem } from '../../src/core/session/types.ts';
 import { createFakeSession } from '../react/helpers/createFakeSession.ts';
+import { idleMarker, message } from './helpers/transcriptItems.ts';
 
 afterEach(cleanup);
 
@@ -28,26 +29,6 @@ afterAll(() => {
   for (const [name, descriptor] of saved) {
     if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
   }
-});
-
-const message = (id: string, role: TranscriptItem['role'], text: string, extra: Partial<TranscriptItem> = {}): TranscriptItem => ({
-  id,
-  role,
-  kind: 'message',
-  text,
-  status: 'completed',
-  previousItemId: null,
-  ...extra,
-});
-
-const idleMarker = (id: string, idleMs: number): TranscriptItem => ({
-  id,
-  role: 'user',
-  kind: 'idle_timeout',
-  text: '',
-  status: 'completed',
-  previousItemId: null,
-  idle: { audioStartMs: 0, audioEndMs: idleMs, idleMs, source: 'server' },
 });
 
 const conversation: TranscriptItem[] = [

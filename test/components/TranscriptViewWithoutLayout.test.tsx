@@ -9,6 +9,7 @@ import type { TranscriptItem } from '../../src/core/session/types.ts';
 import { scenario } from '../../src/testing/index.ts';
 import { cleanup as cleanupSessions, renderWithSession } from '../../src/testing/react.ts';
 import { createFakeSession } from '../react/helpers/createFakeSession.ts';
+import { idleMarker, message } from './helpers/transcriptItems.ts';
 
 // jsdom as it comes: no layout (every size is 0) and no ResizeObserver. Nothing here fakes
 // either, except the one stick-to-bottom test, which gives the log scroll geometry only after
@@ -18,26 +19,6 @@ afterEach(cleanup);
 
 /** The documented size of the window rendered without layout. */
 const ROWS_WITHOUT_LAYOUT = 40;
-
-const message = (id: string, role: TranscriptItem['role'], text: string, extra: Partial<TranscriptItem> = {}): TranscriptItem => ({
-  id,
-  role,
-  kind: 'message',
-  text,
-  status: 'completed',
-  previousItemId: null,
-  ...extra,
-});
-
-const idleMarker = (id: string, idleMs: number): TranscriptItem => ({
-  id,
-  role: 'user',
-  kind: 'idle_timeout',
-  text: '',
-  status: 'completed',
-  previousItemId: null,
-  idle: { audioStartMs: 0, audioEndMs: idleMs, idleMs, source: 'server' },
-});
 
 const lines = (count: number): TranscriptItem[] =>
   Array.from({ length: count }, (_, i) => message(`m${i}`, i % 2 ? 'assistant' : 'user', `Line ${i}`));
