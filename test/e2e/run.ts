@@ -20,6 +20,7 @@ import { createClientSecret } from '../../src/server/index.ts';
 import { CHROMIUM_PATH, launchChromium } from '../browser/launchChromium.ts';
 import { buildStrictCspApp, runStrictCspTransport, strictContentSecurityPolicy } from './strictCsp.ts';
 import { writeFakeMicrophoneWav } from './writeFakeMicrophoneWav.ts';
+import { waitForStreamedReply } from './waitForStreamedReply.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const IDLE_MS = 5000;
@@ -151,16 +152,7 @@ async function runTransport(transport: 'webrtc' | 'websocket', emulator: Realtim
       return `speech_started at ${String(speech?.audioStartMs)} ms of input audio, speech_stopped, a user item in TranscriptView`;
     });
     await step(name('assistant reply streams into TranscriptView'), async () => {
-      await page.waitForFunction(
-        () => document.querySelector('#transcript [data-role="assistant"]')?.textContent?.includes('local Realtime emulator'),
-        null,
-        { timeout: 10000 },
-      );
-      const deltas = await page.evaluate(
-        () => window.__e2e.events.filter((e) => e.type === 'transcript_delta' && e.role === 'assistant').length,
-      );
-      if (deltas < 3) throw new Error(`only ${deltas} assistant transcript deltas`);
-      return `${deltas} deltas`;
+      return waitForStreamedReply(page, 10000);
     });
     await step(name('assistant audio played'), async () => {
       await page.waitForFunction(() => window.__e2e.events.some((e) => e.type === 'audio_stopped'), null, { timeout: 15000 });

@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { RealtimeEmulator } from '../../src/testing/emulator/index.ts';
+import { waitForStreamedReply } from './waitForStreamedReply.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = join(here, '../..');
@@ -162,16 +163,7 @@ export async function runStrictCspTransport(options: {
       return "the emulator's VAD heard the speech on the media track";
     });
     await check('a reply streams into TranscriptView', async () => {
-      await page.waitForFunction(
-        () => document.querySelector('#transcript [data-role="assistant"]')?.textContent?.includes('local Realtime emulator'),
-        null,
-        { timeout: 15000 },
-      );
-      const deltas = await page.evaluate(
-        () => window.__e2e.events.filter((e) => e.type === 'transcript_delta' && e.role === 'assistant').length,
-      );
-      if (deltas < 3) throw new Error(`only ${deltas} assistant transcript deltas`);
-      return `${deltas} deltas`;
+      return waitForStreamedReply(page, 15000);
     });
     await check('no CSP violation', async () => {
       await page.click('#disconnect');
