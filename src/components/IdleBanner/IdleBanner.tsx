@@ -1,8 +1,8 @@
 import { createContext, forwardRef, useContext, useImperativeHandle, useRef } from 'react';
 import type { ButtonHTMLAttributes, CSSProperties, FocusEvent, HTMLAttributes, ReactNode, RefObject } from 'react';
-import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.ts';
-import { useComposedRefs } from '../composeRefs.ts';
-import { resolveLabel } from '../resolveLabel.ts';
+import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect.ts';
+import { useComposedRefs } from '../internal/composeRefs.ts';
+import { resolveLabel } from '../internal/resolveLabel.ts';
 import { useIdleBanner } from './useIdleBanner.ts';
 import type { IdleBannerCountdownState, UseIdleBannerOptions, UseIdleBannerResult } from './useIdleBanner.ts';
 import { useIdleCountdown } from '../../react/index.ts';

@@ -3,8 +3,8 @@ import type { ButtonHTMLAttributes, HTMLAttributes, MouseEvent, RefCallback } fr
 import type { IdlePhase, IdleTimeoutSource, RealtimeSession } from '../../core/session/types.ts';
 import { useIdleTimeout, useRealtimeSession } from '../../react/index.ts';
 import { useRequiredSession } from '../../react/useRequiredSession.ts';
-import type { Label } from '../resolveLabel.ts';
-import { resolveLabel } from '../resolveLabel.ts';
+import type { Label } from '../internal/resolveLabel.ts';
+import { resolveLabel } from '../internal/resolveLabel.ts';
 
 /** What the banner knows, passed to label functions and render functions. */
 export interface IdleBannerState {

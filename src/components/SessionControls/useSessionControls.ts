@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { ButtonHTMLAttributes, MouseEvent } from 'react';
 import type { ConnectionStatus, RealtimeSession } from '../../core/session/types.ts';
 import { useConnectionState, useRealtimeSession, useRealtimeState } from '../../react/index.ts';
-import { composeEventHandlers } from '../composeEventHandlers.ts';
+import { composeEventHandlers } from '../internal/composeEventHandlers.ts';
 
 /** Every visible string of the session controls. */
 export interface SessionControlsLabels {

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { TranscriptItem, TranscriptRole } from '../../core/session/types.ts';
-import type { Label } from '../resolveLabel.ts';
-import { resolveLabel } from '../resolveLabel.ts';
+import type { Label } from '../internal/resolveLabel.ts';
+import { resolveLabel } from '../internal/resolveLabel.ts';
 
 /** Every visible string of the transcript. Functions receive the item, for numbers. */
 export interface TranscriptViewLabels {

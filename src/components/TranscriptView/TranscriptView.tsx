@@ -6,7 +6,7 @@ import type { RealtimeSession, TranscriptItem } from '../../core/session/types.t
 import { useRealtimeState, useTranscript } from '../../react/index.ts';
 import { TranscriptItemContent, defaultTranscriptViewLabels } from './TranscriptItemContent.tsx';
 import type { TranscriptViewLabels } from './TranscriptItemContent.tsx';
-import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.ts';
+import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect.ts';
 import { useStickToBottom } from './useStickToBottom.ts';
 
 /**

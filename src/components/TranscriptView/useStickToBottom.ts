@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { RefObject } from 'react';
-import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.ts';
+import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect.ts';
 
 /** How close to the end (px) still counts as "at the bottom". */
 const BOTTOM_SLACK_PX = 48;
