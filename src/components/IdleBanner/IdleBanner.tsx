@@ -1,8 +1,12 @@
 import { createContext, forwardRef, useContext, useImperativeHandle, useRef } from 'react';
-import type { ButtonHTMLAttributes, CSSProperties, FocusEvent, HTMLAttributes, ReactNode, RefObject } from 'react';
-import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect.ts';
+import type { ButtonHTMLAttributes, CSSProperties, HTMLAttributes, ReactNode } from 'react';
+import { composeEventHandlers } from '../internal/composeEventHandlers.ts';
 import { useComposedRefs } from '../internal/composeRefs.ts';
+import { FocusWatch } from '../internal/FocusWatch.tsx';
+import { kitClassName } from '../internal/kitClassName.ts';
+import { Presence } from '../internal/Presence.tsx';
 import { resolveLabel } from '../internal/resolveLabel.ts';
+import { useRestoreFocusOnClose } from '../internal/useRestoreFocusOnClose.ts';
 import { useIdleBanner } from './useIdleBanner.ts';
 import type { IdleBannerCountdownState, UseIdleBannerOptions, UseIdleBannerResult } from './useIdleBanner.ts';
 import { useIdleCountdown } from '../../react/index.ts';
@@ -18,12 +22,6 @@ function useIdleBannerContext(part: string): IdleBannerContextValue {
   const context = useContext(IdleBannerContext);
   if (!context) throw new Error(`<IdleBanner.${part}> must be rendered inside <IdleBanner.Root>.`);
   return context;
-}
-
-/** `className` joined with the default class unless `unstyled`. */
-function classes(unstyled: boolean, own: string, user: string | undefined): string | undefined {
-  if (unstyled) return user || undefined;
-  return user ? `${own} ${user}` : own;
 }
 
 /** Props of {@link IdleBannerRoot}: the hook's options plus div attributes. */
@@ -43,107 +41,6 @@ export interface IdleBannerRootProps
    */
   forceMount?: boolean;
   children?: ReactNode;
-}
-
-/**
- * Where focus goes when the banner closes with focus inside it (a button it just removed, or one
- * that `forceMount` hides): back to the element that had focus before focus entered the banner,
- * if it is still in the document and takes focus; otherwise the root itself, made focusable
- * (`tabindex="-1"`) only until focus leaves it. Radix Toast does the same with its viewport.
- */
-function useRestoreFocusOnClose(rootRef: RefObject<HTMLDivElement | null>, open: boolean) {
-  const returnFocusTo = useRef<HTMLElement | null>(null);
-  // Set by <FocusWatch> while the DOM of the closing content is still there.
-  const focusInsideAtClose = useRef(false);
-  const addedTabIndex = useRef(false);
-  const wasOpen = useRef(open);
-
-  useIsomorphicLayoutEffect(() => {
-    const root = rootRef.current;
-    const closing = wasOpen.current && !open;
-    wasOpen.current = open;
-    const focusWasInside = focusInsideAtClose.current || Boolean(root?.contains(root.ownerDocument.activeElement));
-    focusInsideAtClose.current = false;
-    if (!closing || !root || !focusWasInside) return;
-    const target = returnFocusTo.current;
-    returnFocusTo.current = null;
-    const doc = root.ownerDocument;
-    if (target && target.isConnected && !root.contains(target)) {
-      target.focus({ preventScroll: true });
-      if (doc.activeElement === target) return;
-    }
-    if (!root.hasAttribute('tabindex')) {
-      root.setAttribute('tabindex', '-1');
-      addedTabIndex.current = true;
-    }
-    root.focus({ preventScroll: true });
-  }, [open]);
-
-  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
-    const root = event.currentTarget;
-    const from = event.relatedTarget as HTMLElement | null;
-    // Focus entering from outside: remember where it came from. Coming from nowhere (the page
-    // body, which some environments report as the related target) leaves nothing to return to.
-    if (!from || !root.contains(from)) {
-      const doc = root.ownerDocument;
-      const useful = from && from !== doc.body && from !== doc.documentElement && typeof from.focus === 'function';
-      returnFocusTo.current = useful ? from : null;
-    }
-  };
-  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
-    // The root is focusable only while it holds the focus it was given on close.
-    if (event.target === event.currentTarget && addedTabIndex.current) {
-      addedTabIndex.current = false;
-      event.currentTarget.removeAttribute('tabindex');
-    }
-  };
-  return { onFocus, onBlur, focusInsideAtClose };
-}
-
-/**
- * Wraps the open banner's content: its layout-effect cleanup runs before React removes the
- * content's DOM, so it can still see whether focus was inside.
- */
-function FocusWatch({
-  rootRef,
-  focusInsideAtClose,
-  children,
-}: {
-  rootRef: RefObject<HTMLDivElement | null>;
-  focusInsideAtClose: { current: boolean };
-  children: ReactNode;
-}) {
-  useIsomorphicLayoutEffect(
-    () => () => {
-      const root = rootRef.current;
-      if (root?.contains(root.ownerDocument.activeElement)) focusInsideAtClose.current = true;
-    },
-    [rootRef, focusInsideAtClose],
-  );
-  return <>{children}</>;
-}
-
-const openContentStyle: CSSProperties = { display: 'contents' };
-
-/** The children of a `forceMount` banner: laid out as if unwrapped while open; hidden and inert while closed. */
-function ForceMounted({ open, unstyled, children }: { open: boolean; unstyled: boolean; children: ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
-  // `inert` through the DOM: React 18 does not know the attribute and React 19 reads `inert=""`
-  // as false, so no prop value works in both.
-  useIsomorphicLayoutEffect(() => {
-    if (open) ref.current?.removeAttribute('inert');
-    else ref.current?.setAttribute('inert', '');
-  }, [open]);
-  return (
-    <div
-      ref={ref}
-      hidden={!open}
-      style={open ? openContentStyle : undefined}
-      className={unstyled ? undefined : 'rrk-idle-banner__content'}
-    >
-      {children}
-    </div>
-  );
 }
 
 /**
@@ -197,25 +94,20 @@ export const IdleBannerRoot = forwardRef<HTMLDivElement, IdleBannerRootProps>(fu
         data-phase={banner.rootProps['data-phase']}
         data-timeouts={banner.rootProps['data-timeouts']}
         ref={rootRef}
-        className={classes(unstyled, 'rrk-idle-banner', className)}
-        onFocus={(event) => {
-          onFocus?.(event);
-          focus.onFocus(event);
-        }}
-        onBlur={(event) => {
-          onBlur?.(event);
-          focus.onBlur(event);
-        }}
+        className={kitClassName(unstyled, 'rrk-idle-banner', className)}
+        // Focus bookkeeping runs whatever the user's handlers do: it is not a default to prevent.
+        onFocus={composeEventHandlers(onFocus, focus.onFocus, { checkForDefaultPrevented: false })}
+        onBlur={composeEventHandlers(onBlur, focus.onBlur, { checkForDefaultPrevented: false })}
       >
-        {forceMount ? (
-          <ForceMounted open={banner.state.open} unstyled={unstyled}>
-            {children}
-          </ForceMounted>
-        ) : banner.state.open ? (
+        <Presence
+          present={banner.state.open}
+          forceMount={forceMount}
+          wrapperClassName={kitClassName(unstyled, 'rrk-idle-banner__content')}
+        >
           <FocusWatch rootRef={rootRef} focusInsideAtClose={focus.focusInsideAtClose}>
             {children}
           </FocusWatch>
-        ) : null}
+        </Presence>
       </div>
     </IdleBannerContext.Provider>
   );
@@ -240,7 +132,7 @@ export const IdleBannerTitle = forwardRef<HTMLParagraphElement, IdleBannerTextPr
   const { ref: ownRef, ...titleProps } = banner.titleProps;
   const composedRef = useComposedRefs(ownRef, ref);
   return (
-    <p {...rest} {...titleProps} ref={composedRef} className={classes(unstyled, 'rrk-idle-banner__title', className)}>
+    <p {...rest} {...titleProps} ref={composedRef} className={kitClassName(unstyled, 'rrk-idle-banner__title', className)}>
       {children ?? banner.text('title')}
     </p>
   );
@@ -264,7 +156,7 @@ export const IdleBannerDescription = forwardRef<HTMLParagraphElement, IdleBanner
         {...rest}
         {...descriptionProps}
         ref={composedRef}
-        className={classes(unstyled, 'rrk-idle-banner__description', className)}
+        className={kitClassName(unstyled, 'rrk-idle-banner__description', className)}
       >
         {children ?? banner.text('description')}
       </p>
@@ -308,7 +200,7 @@ export const IdleBannerCountdown = forwardRef<HTMLSpanElement, IdleBannerCountdo
       ref={ref}
       data-seconds-left={secondsLeft}
       style={progressStyle}
-      className={classes(unstyled, 'rrk-idle-banner__countdown', className)}
+      className={kitClassName(unstyled, 'rrk-idle-banner__countdown', className)}
     >
       {children ? children(state) : resolveLabel(banner.labels.countdown, state)}
     </span>
@@ -324,17 +216,13 @@ function useButtonProps(
 ) {
   const { banner, unstyled } = useIdleBannerContext(part);
   const own = part === 'StillHereButton' ? banner.stillHereButtonProps : banner.endButtonProps;
-  const ownClick = own.onClick;
   return {
     ...rest,
     ...own,
-    // Compose: the user's handler first; it can preventDefault() to skip ours.
-    onClick: (event: Parameters<NonNullable<IdleBannerButtonProps['onClick']>>[0]) => {
-      onClick?.(event);
-      if (!event.defaultPrevented) ownClick?.(event);
-    },
+    // The user's handler first; it can preventDefault() to skip ours.
+    onClick: composeEventHandlers(onClick, own.onClick),
     'data-variant': part === 'StillHereButton' ? 'primary' : undefined,
-    className: classes(unstyled, 'rrk-button rrk-idle-banner__button', className),
+    className: kitClassName(unstyled, 'rrk-button rrk-idle-banner__button', className),
     children: children ?? banner.text(part === 'StillHereButton' ? 'stillHere' : 'end'),
   };
 }
@@ -395,7 +283,7 @@ function IdleBannerDefaultLayout({ showCountdown }: { showCountdown: boolean }) 
       <IdleBannerTitle />
       <IdleBannerDescription />
       {showCountdown ? <IdleBannerCountdown /> : null}
-      <div className={unstyled ? undefined : 'rrk-idle-banner__actions'}>
+      <div className={kitClassName(unstyled, 'rrk-idle-banner__actions')}>
         <IdleBannerStillHereButton />
         <IdleBannerEndButton />
       </div>

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useId, useInsertionEffect, useRef, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { ButtonHTMLAttributes, HTMLAttributes, MouseEvent, RefCallback } from 'react';
 import type { IdlePhase, IdleTimeoutSource, RealtimeSession } from '../../core/session/types.ts';
 import { useIdleTimeout, useRealtimeSession } from '../../react/index.ts';
 import { useRequiredSession } from '../../react/useRequiredSession.ts';
 import type { Label } from '../internal/resolveLabel.ts';
 import { resolveLabel } from '../internal/resolveLabel.ts';
+import { composeEventHandlers } from '../internal/composeEventHandlers.ts';
+import { useControllableOpen } from '../internal/useControllableOpen.ts';
 
 /** What the banner knows, passed to label functions and render functions. */
 export interface IdleBannerState {
@@ -150,36 +152,23 @@ export function useIdleBanner(options: UseIdleBannerOptions = {}): UseIdleBanner
   const idle = useIdleTimeout(session ? { session } : undefined);
   const { session: activeSession } = useRealtimeSession(session ? { session } : undefined);
   const policy = activeSession.getIdlePolicy();
-  const phaseOpen = OPEN_PHASES.has(idle.phase);
-  const open = controlledOpen ?? phaseOpen;
-
-  // Tell the owner when the banner wants to open or close, once per change (as Radix does): a
-  // button reports `false` at once, and the phase change it causes must not report it again.
-  // A ref keeps the latest callback without re-running the effect on every render.
-  const onOpenChangeRef = useRef(onOpenChange);
-  useInsertionEffect(() => {
-    onOpenChangeRef.current = onOpenChange;
+  // A button reports `false` at once (as Radix does); the phase change it causes is not
+  // reported again.
+  const { open, requestOpenChange } = useControllableOpen({
+    open: controlledOpen,
+    naturalOpen: OPEN_PHASES.has(idle.phase),
+    onOpenChange,
   });
-  // The banner starts closed, so a banner mounted while the phase is already open reports `true`.
-  const lastReported = useRef(false);
-  const report = useCallback((value: boolean) => {
-    if (lastReported.current === value) return;
-    lastReported.current = value;
-    onOpenChangeRef.current?.(value);
-  }, []);
-  useEffect(() => {
-    report(phaseOpen);
-  }, [phaseOpen, report]);
 
   const { stillHere: idleStillHere, endSession: idleEndSession } = idle;
   const stillHere = useCallback(() => {
     idleStillHere();
-    report(false);
-  }, [idleStillHere, report]);
+    requestOpenChange(false);
+  }, [idleStillHere, requestOpenChange]);
   const endSession = useCallback(() => {
     idleEndSession();
-    report(false);
-  }, [idleEndSession, report]);
+    requestOpenChange(false);
+  }, [idleEndSession, requestOpenChange]);
 
   // Merging a handful of keys per render is cheaper than memoizing on an inline object.
   const labels: IdleBannerLabels = { ...defaultIdleBannerLabels, ...options.labels };
@@ -225,20 +214,8 @@ export function useIdleBanner(options: UseIdleBannerOptions = {}): UseIdleBanner
     titleProps: { id: titleId, ref: titleRef },
     descriptionProps: { id: descriptionId, ref: descriptionRef },
     // Composed Radix style: the user's handler first; `preventDefault()` skips ours.
-    stillHereButtonProps: {
-      type: 'button',
-      onClick: (event) => {
-        onStillHere?.(event);
-        if (!event.defaultPrevented) stillHere();
-      },
-    },
-    endButtonProps: {
-      type: 'button',
-      onClick: (event) => {
-        onEndSession?.(event);
-        if (!event.defaultPrevented) endSession();
-      },
-    },
+    stillHereButtonProps: { type: 'button', onClick: composeEventHandlers(onStillHere, stillHere) },
+    endButtonProps: { type: 'button', onClick: composeEventHandlers(onEndSession, endSession) },
     text: (key) => resolveLabel(labels[key], state),
   };
 }

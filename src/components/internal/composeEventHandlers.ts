@@ -1,3 +1,12 @@
+/** Options of {@link composeEventHandlers}. */
+export interface ComposeEventHandlersOptions {
+  /**
+   * Skip the component's handler when the user's called `event.preventDefault()` (default
+   * true). False for bookkeeping the component needs whatever the user did (focus tracking).
+   */
+  checkForDefaultPrevented?: boolean;
+}
+
 /**
  * Compose a user's event handler with the component's own, Radix style: the user's handler
  * runs first and can call `event.preventDefault()` to skip the component's behaviour (for
@@ -10,10 +19,11 @@
  */
 export function composeEventHandlers<E extends { defaultPrevented: boolean }>(
   userHandler: ((event: E) => void) | undefined,
-  ownHandler: (event: E) => void,
+  ownHandler: ((event: E) => void) | undefined,
+  { checkForDefaultPrevented = true }: ComposeEventHandlersOptions = {},
 ): (event: E) => void {
   return (event: E) => {
     userHandler?.(event);
-    if (!event.defaultPrevented) ownHandler(event);
+    if (!checkForDefaultPrevented || !event.defaultPrevented) ownHandler?.(event);
   };
 }
