@@ -71,7 +71,7 @@ export default defineConfig({
         core: entry('src/core/index.ts'),
         testing: entry('src/testing/index.ts'),
         server: entry('src/server/index.ts'),
-        'testing/emulator': entry('src/testing/emulator/index.ts'),
+        emulator: entry('src/emulator/index.ts'),
         'testing/react': entry('src/testing/react.ts'),
       },
       formats: ['es'],

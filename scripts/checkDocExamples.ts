@@ -46,7 +46,8 @@ const ENTRIES: Record<string, string> = {
   'react-realtime-kit/core': 'src/core/index.ts',
   'react-realtime-kit/testing': 'src/testing/index.ts',
   'react-realtime-kit/testing/react': 'src/testing/react.ts',
-  'react-realtime-kit/testing/emulator': 'src/testing/emulator/index.ts',
+  'react-realtime-kit/emulator': 'src/emulator/index.ts',
+  'react-realtime-kit/testing/emulator': 'src/emulator/index.ts',
   'react-realtime-kit/server': 'src/server/index.ts',
 };
 

@@ -32,7 +32,7 @@ const ENTRIES = [
   'src/components/index.ts',
   'src/testing/index.ts',
   'src/testing/react.ts',
-  'src/testing/emulator/index.ts',
+  'src/emulator/index.ts',
   'src/server/index.ts',
 ];
 

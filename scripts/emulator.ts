@@ -2,7 +2,7 @@
  * `npm run emulator`: a local Realtime API stand-in on 127.0.0.1 for development and the Live
  * story. Port from `--port N` or EMULATOR_PORT (default 8787); `--quiet` silences the log.
  */
-import { createRealtimeEmulator } from '../src/testing/emulator/index.ts';
+import { createRealtimeEmulator } from '../src/emulator/index.ts';
 
 const args = process.argv.slice(2);
 const portArg = args.indexOf('--port');

@@ -15,7 +15,7 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
-import { createRealtimeEmulator, type RealtimeEmulator } from '../../src/testing/emulator/index.ts';
+import { createRealtimeEmulator, type RealtimeEmulator } from '../../src/emulator/index.ts';
 import { createClientSecret } from '../../src/server/index.ts';
 import { CHROMIUM_PATH, launchChromium } from '../browser/launchChromium.ts';
 import { buildStrictCspApp, runStrictCspTransport, strictContentSecurityPolicy } from './strictCsp.ts';

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
-import type { RealtimeEmulator } from '../../src/testing/emulator/index.ts';
+import type { RealtimeEmulator } from '../../src/emulator/index.ts';
 import { waitForStreamedReply } from './waitForStreamedReply.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));

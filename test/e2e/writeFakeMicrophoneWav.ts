@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { synthesizeSpeech } from '../../src/testing/emulator/synthesizeSpeech.ts';
+import { synthesizeSpeech } from '../../src/emulator/synthesizeSpeech.ts';
 
 /**
  * Write the fake microphone's WAV (48 kHz mono PCM16): `leadMs` of silence (covers connecting),

@@ -6,7 +6,8 @@ const main = await import('react-realtime-kit');
 const core = await import('react-realtime-kit/core');
 const testing = await import('react-realtime-kit/testing');
 const server = await import('react-realtime-kit/server');
-const emulator = await import('react-realtime-kit/testing/emulator');
+const emulator = await import('react-realtime-kit/emulator');
+const emulatorEarlierName = await import('react-realtime-kit/testing/emulator');
 
 for (const name of ['RealtimeProvider', 'useIdleTimeout', 'IdleBanner', 'TranscriptView', 'createRealtimeSession']) {
   assert.ok(main[name], `react-realtime-kit exports ${name}`);
@@ -17,6 +18,7 @@ assert.equal(typeof testing.createMockTransport, 'function');
 assert.equal(typeof testing.createDemoSession, 'function');
 assert.equal(typeof server.createClientSecret, 'function');
 assert.equal(typeof emulator.createRealtimeEmulator, 'function');
+assert.equal(emulatorEarlierName.createRealtimeEmulator, emulator.createRealtimeEmulator, 'the earlier emulator path is the same module');
 
 // The built core works end to end: a timeout event parses with every wire field kept.
 const result = core.parseServerEvent(

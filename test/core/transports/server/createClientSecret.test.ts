@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RealtimeConfigError } from '../../../../src/core/protocol/errors.ts';
 import { ClientSecretError, createClientSecret } from '../../../../src/server/index.ts';
-import { createRealtimeEmulator, type RealtimeEmulator } from '../../../../src/testing/emulator/index.ts';
+import { createRealtimeEmulator, type RealtimeEmulator } from '../../../../src/emulator/index.ts';
 import { fakeFetch } from '../fakes.ts';
 
 const session = {

@@ -1,6 +1,4 @@
-import { parseClientEvent } from '../../core/protocol/parseClientEvent.ts';
-import { validateSessionConfig } from '../../core/protocol/validateSessionConfig.ts';
-import { RealtimeConfigError } from '../../core/protocol/errors.ts';
+import { parseClientEvent, validateSessionConfig, RealtimeConfigError } from '../core/protocol/index.ts';
 import { createEnergyDetector, type EnergyDetector } from './createEnergyDetector.ts';
 import { defaultEmulatorScript, type EmulatorReplyContext, type EmulatorScript } from './defaultEmulatorScript.ts';
 import { emulatorId } from './emulatorIds.ts';

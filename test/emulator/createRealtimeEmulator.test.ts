@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createRealtimeEmulator, type RealtimeEmulator } from '../../../../src/testing/emulator/index.ts';
-import { createOpenAIWebSocketTransport } from '../../../../src/core/transports/createOpenAIWebSocketTransport.ts';
-import { RealtimeTransportError } from '../../../../src/core/transports/RealtimeTransportError.ts';
+import { createRealtimeEmulator, type RealtimeEmulator } from '../../src/emulator/index.ts';
+import { createOpenAIWebSocketTransport } from '../../src/core/transports/createOpenAIWebSocketTransport.ts';
+import { RealtimeTransportError } from '../../src/core/transports/RealtimeTransportError.ts';
 import { openEmulatorSocket } from './emulatorClient.ts';
 
 let emulator: RealtimeEmulator;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRealtimeEmulator, type RealtimeEmulator } from '../../../src/testing/emulator/index.ts';
+import { createRealtimeEmulator, type RealtimeEmulator } from '../../src/emulator/index.ts';
 
 // The emulator answers a wrong key like the API does ("Incorrect API key provided: ..."), but
 // shows no more than a short prefix of it, and nothing at all of a short key.

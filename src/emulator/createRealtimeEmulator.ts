@@ -1,8 +1,7 @@
+import { RealtimeConfigError, validateSessionConfig } from '../core/protocol/index.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { RealtimeConfigError } from '../../core/protocol/errors.ts';
-import { validateSessionConfig } from '../../core/protocol/validateSessionConfig.ts';
 import { createEmulatorSession, type EmulatorSessionOptions } from './createEmulatorSession.ts';
 import { emulatorId } from './emulatorIds.ts';
 import { createWebRTCCall, type WebRTCCall } from './createWebRTCCall.ts';
@@ -66,7 +65,7 @@ const CORS_HEADERS = {
  *
  * @example
  * ```ts
- * import { createRealtimeEmulator } from 'react-realtime-kit/testing/emulator';
+ * import { createRealtimeEmulator } from 'react-realtime-kit/emulator';
  *
  * const emulator = await createRealtimeEmulator({ port: 8787 });
  * // transports: { baseUrl: emulator.url } (WebRTC) or { url: emulator.wsUrl } (WebSocket)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEnergyDetector } from '../../../../src/testing/emulator/createEnergyDetector.ts';
-import { synthesizeSpeech } from '../../../../src/testing/emulator/synthesizeSpeech.ts';
+import { createEnergyDetector } from '../../src/emulator/createEnergyDetector.ts';
+import { synthesizeSpeech } from '../../src/emulator/synthesizeSpeech.ts';
 
 const frame = (amplitude: number) =>
   Int16Array.from({ length: 480 }, (_, i) => Math.round(amplitude * 32767 * Math.sin((2 * Math.PI * 200 * i) / 24000)));

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { parseServerEvent } from '../../../../src/core/protocol/parseServerEvent.ts';
+import { parseServerEvent } from '../../src/core/protocol/parseServerEvent.ts';
 
 export interface ServerEventRecord {
   type: string;

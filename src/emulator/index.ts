@@ -1,6 +1,7 @@
 /**
- * `react-realtime-kit/testing/emulator`: a local Realtime API stand-in for development and
- * tests. Node only (it imports `node:http` and `ws`; WebRTC loads `werift` and `opusscript`).
+ * `react-realtime-kit/emulator`: a local Realtime API stand-in for development and tests.
+ * Node only (it imports `node:http` and `ws`; WebRTC loads `werift` and `opusscript`).
+ * `react-realtime-kit/testing/emulator`, its earlier name, is the same module and keeps working.
  */
 export { createRealtimeEmulator } from './createRealtimeEmulator.ts';
 export type { RealtimeEmulator, RealtimeEmulatorOptions } from './createRealtimeEmulator.ts';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseServerEvent } from '../../../../src/core/protocol/parseServerEvent.ts';
-import { createEmulatorSession, type EmulatorSession } from '../../../../src/testing/emulator/createEmulatorSession.ts';
+import { parseServerEvent } from '../../src/core/protocol/parseServerEvent.ts';
+import { createEmulatorSession, type EmulatorSession } from '../../src/emulator/createEmulatorSession.ts';
 
 type Event = { type: string; [key: string]: unknown };
 
