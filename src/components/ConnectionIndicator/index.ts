@@ -1,2 +1,8 @@
-export { ConnectionIndicator, defaultConnectionIndicatorLabels } from './ConnectionIndicator.tsx';
-export type { ConnectionIndicatorLabels, ConnectionIndicatorProps } from './ConnectionIndicator.tsx';
+export { ConnectionIndicator } from './ConnectionIndicator.tsx';
+export type { ConnectionIndicatorProps } from './ConnectionIndicator.tsx';
+export { defaultConnectionIndicatorLabels, useConnectionIndicator } from './useConnectionIndicator.ts';
+export type {
+  ConnectionIndicatorLabels,
+  UseConnectionIndicatorOptions,
+  UseConnectionIndicatorResult,
+} from './useConnectionIndicator.ts';
