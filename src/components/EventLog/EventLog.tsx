@@ -1,5 +1,6 @@
 import { forwardRef, useId } from 'react';
 import type { HTMLAttributes } from 'react';
+import { kitClassName } from '../internal/kitClassName.ts';
 import { useEventLog } from './useEventLog.ts';
 import type { UseEventLogOptions } from './useEventLog.ts';
 
@@ -59,11 +60,9 @@ export const EventLog = forwardRef<HTMLElement, EventLogProps>(function EventLog
   const labels = { ...defaultEventLogLabels, ...labelsProp };
   const titleId = useId();
   const filterId = useId();
-  const cls = (name: string) => (unstyled ? undefined : `rrk-event-log__${name}`);
-  const rootClass = unstyled ? className : className ? `rrk-event-log ${className}` : 'rrk-event-log';
   return (
-    <section {...rest} ref={ref} aria-labelledby={titleId} className={rootClass}>
-      <div className={cls('toolbar')}>
+    <section {...rest} ref={ref} aria-labelledby={titleId} className={kitClassName(unstyled, 'rrk-event-log', className)}>
+      <div className={kitClassName(unstyled, 'rrk-event-log__toolbar')}>
         <strong id={titleId}>{labels.title}</strong>
         <label htmlFor={filterId}>{labels.filter}</label>
         <select
@@ -78,10 +77,10 @@ export const EventLog = forwardRef<HTMLElement, EventLogProps>(function EventLog
             </option>
           ))}
         </select>
-        <button type="button" className={unstyled ? undefined : 'rrk-button'} onClick={log.clear}>
+        <button type="button" className={kitClassName(unstyled, 'rrk-button')} onClick={log.clear}>
           {labels.clear}
         </button>
-        <span className={cls('count')} aria-live="off">
+        <span className={kitClassName(unstyled, 'rrk-event-log__count')} aria-live="off">
           {labels.count(log.entries.length, log.total)}
         </span>
       </div>
@@ -89,14 +88,14 @@ export const EventLog = forwardRef<HTMLElement, EventLogProps>(function EventLog
         <p>{labels.empty}</p>
       ) : (
         // Focusable so keyboard users can scroll it.
-        <ol className={cls('list')} tabIndex={0} aria-labelledby={titleId}>
+        <ol className={kitClassName(unstyled, 'rrk-event-log__list')} tabIndex={0} aria-labelledby={titleId}>
           {log.entries.map((entry) => (
-            <li key={entry.seq} className={cls('entry')} data-type={entry.type}>
+            <li key={entry.seq} className={kitClassName(unstyled, 'rrk-event-log__entry')} data-type={entry.type}>
               <details>
                 <summary>
                   #{entry.seq} {entry.type}
                 </summary>
-                <pre className={cls('json')}>{entry.json}</pre>
+                <pre className={kitClassName(unstyled, 'rrk-event-log__json')}>{entry.json}</pre>
               </details>
             </li>
           ))}

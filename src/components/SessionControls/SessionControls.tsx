@@ -1,5 +1,6 @@
 import { forwardRef } from 'react';
 import type { HTMLAttributes } from 'react';
+import { kitClassName } from '../internal/kitClassName.ts';
 import { useSessionControls } from './useSessionControls.ts';
 import type { UseSessionControlsOptions } from './useSessionControls.ts';
 
@@ -25,23 +26,23 @@ export const SessionControls = forwardRef<HTMLDivElement, SessionControlsProps>(
   ref,
 ) {
   const controls = useSessionControls({ labels, onConnectClick, onMuteClick, session });
-  const button = unstyled ? undefined : 'rrk-button';
-  const rootClass = unstyled ? className : className ? `rrk-session-controls ${className}` : 'rrk-session-controls';
-  const connectText =
-    controls.status === 'connecting'
-      ? controls.labels.connecting
-      : controls.active
-        ? controls.labels.disconnect
-        : controls.labels.connect;
+  const button = kitClassName(unstyled, 'rrk-button');
   return (
     // A group, not a toolbar: a toolbar promises arrow-key navigation that two buttons do not need.
-    <div role="group" aria-label={controls.labels.group} {...rest} ref={ref} className={rootClass} data-status={controls.status}>
+    <div
+      role="group"
+      aria-label={controls.labels.group}
+      {...rest}
+      ref={ref}
+      className={kitClassName(unstyled, 'rrk-session-controls', className)}
+      data-status={controls.status}
+    >
       <button
         {...controls.connectButtonProps}
         className={button}
         data-variant={controls.active ? 'danger' : 'primary'}
       >
-        {connectText}
+        {controls.connectLabel}
       </button>
       {showMute ? (
         <button {...controls.muteButtonProps} className={button}>

@@ -49,6 +49,8 @@ export interface UseSessionControlsResult {
   /** True while connecting or connected: the main button then disconnects. */
   active: boolean;
   labels: SessionControlsLabels;
+  /** The main button's text: `connecting`, `disconnect` while active, else `connect`. */
+  connectLabel: string;
   connectButtonProps: ButtonHTMLAttributes<HTMLButtonElement> & { 'data-action': 'connect' | 'disconnect' };
   muteButtonProps: ButtonHTMLAttributes<HTMLButtonElement>;
 }
@@ -59,8 +61,8 @@ export interface UseSessionControlsResult {
  *
  * @example
  * ```tsx
- * const { connectButtonProps, muteButtonProps, labels, active, muted } = useSessionControls();
- * return <MyButton {...connectButtonProps}>{active ? labels.disconnect : labels.connect}</MyButton>;
+ * const { connectButtonProps, connectLabel } = useSessionControls();
+ * return <MyButton {...connectButtonProps}>{connectLabel}</MyButton>;
  * ```
  */
 export function useSessionControls(options: UseSessionControlsOptions = {}): UseSessionControlsResult {
@@ -85,6 +87,7 @@ export function useSessionControls(options: UseSessionControlsOptions = {}): Use
     muted,
     active,
     labels,
+    connectLabel: status === 'connecting' ? labels.connecting : active ? labels.disconnect : labels.connect,
     connectButtonProps: {
       type: 'button',
       'data-action': active ? 'disconnect' : 'connect',
