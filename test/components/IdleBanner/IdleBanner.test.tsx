@@ -1,12 +1,12 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { StrictMode, createRef, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IdleBanner, useIdleBanner } from '../../src/components/index.ts';
-import { RealtimeProvider } from '../../src/react/index.ts';
-import type { InputAudioTimeoutTriggeredEvent } from '../../src/core/session/types.ts';
-import { createFakeSession } from '../react/helpers/createFakeSession.ts';
+import { IdleBanner, useIdleBanner } from '../../../src/components/index.ts';
+import { RealtimeProvider } from '../../../src/react/index.ts';
+import type { InputAudioTimeoutTriggeredEvent } from '../../../src/core/session/types.ts';
+import { createFakeSession } from '../../react/helpers/createFakeSession.ts';
 
-import type { FakeSession } from '../react/helpers/createFakeSession.ts';
+import type { FakeSession } from '../../react/helpers/createFakeSession.ts';
 
 afterEach(cleanup);
 

@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, render, renderHook, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventLog, createRingBuffer, useEventLog } from '../../src/components/index.ts';
-import { stringifyForLog } from '../../src/components/EventLog/stringifyForLog.ts';
-import { RealtimeProvider } from '../../src/react/index.ts';
-import { createFakeSession } from '../react/helpers/createFakeSession.ts';
+import { EventLog, createRingBuffer, useEventLog } from '../../../src/components/index.ts';
+import { stringifyForLog } from '../../../src/components/EventLog/stringifyForLog.ts';
+import { RealtimeProvider } from '../../../src/react/index.ts';
+import { createFakeSession } from '../../react/helpers/createFakeSession.ts';
 
 afterEach(cleanup);
 

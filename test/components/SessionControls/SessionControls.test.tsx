@@ -1,8 +1,8 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionIndicator, SessionControls } from '../../src/components/index.ts';
-import { RealtimeProvider } from '../../src/react/index.ts';
-import { createFakeSession } from '../react/helpers/createFakeSession.ts';
+import { ConnectionIndicator, SessionControls } from '../../../src/components/index.ts';
+import { RealtimeProvider } from '../../../src/react/index.ts';
+import { createFakeSession } from '../../react/helpers/createFakeSession.ts';
 
 afterEach(cleanup);
 
