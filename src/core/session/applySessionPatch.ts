@@ -7,8 +7,8 @@ import {
 } from '../protocol/index.ts';
 import { errorMessage, readState, report, send, type SessionContext } from './createSessionContext.ts';
 import { mergeSessionConfig } from './mergeSessionConfig.ts';
-import { resolveIdlePolicy } from './resolveIdlePolicy.ts';
-import { reconfigureIdle, serverArmedByDesire } from './syncIdle.ts';
+import { resolveIdlePolicy } from './idle/resolveIdlePolicy.ts';
+import { reconfigureIdle, serverArmedByDesire } from './idle/sessionIdle.ts';
 import type { IdlePolicy } from './types.ts';
 
 // Keeps the session config we ask for and the idle policy in agreement, on the server too.

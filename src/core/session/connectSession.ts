@@ -2,7 +2,7 @@ import type { TransportCloseInfo } from '../transports/types.ts';
 import { startTranscriptConversation } from './createTranscriptState.ts';
 import { errorMessage, readState, report, setStatus, writeState, type SessionContext } from './createSessionContext.ts';
 import { receiveMessage } from './handleServerEvent.ts';
-import { idleConnected } from './idleMachine.ts';
+import { idleConnected } from './idle/idleMachine.ts';
 import { forgetOutOfBand } from './outOfBandResponses.ts';
 import { settleStreamingRows } from './responseLifecycle.ts';
 import { runTransaction } from './runTransaction.ts';

@@ -1,12 +1,12 @@
 import { connectSession, disconnectSession, shutDown } from './connectSession.ts';
-import { createIdleController } from './createIdleController.ts';
+import { createIdleController } from './idle/createIdleController.ts';
 import { createPlaybackEstimator } from './createPlaybackEstimator.ts';
 import { createSessionActions } from './createSessionActions.ts';
 import { createSessionContext, readState, type SessionContext } from './createSessionContext.ts';
-import { idleGraceElapsed } from './idleMachine.ts';
+import { idleGraceElapsed } from './idle/idleMachine.ts';
 import { runTransaction } from './runTransaction.ts';
 import { setSpeaking } from './setSpeaking.ts';
-import { idleMachineConfig } from './syncIdle.ts';
+import { idleMachineConfig } from './idle/sessionIdle.ts';
 import type { CreateRealtimeSessionOptions, RealtimeSession, SessionEvent } from './types.ts';
 
 /**

@@ -2,13 +2,13 @@ import { getTurnDetection, validateSessionConfig, type ClientEvent, type Session
 import type { PlaybackReporting, RealtimeTransport } from '../transports/types.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createEmitter, type Emitter } from './createEmitter.ts';
-import type { IdleController } from './createIdleController.ts';
+import type { IdleController } from './idle/createIdleController.ts';
 import type { PlaybackEstimator } from './createPlaybackEstimator.ts';
 import { createStore, type Store } from './createStore.ts';
 import { createTranscriptState } from './createTranscriptState.ts';
-import type { IdleMachineState } from './idleMachine.ts';
+import type { IdleMachineState } from './idle/idleMachine.ts';
 import type { OutOfBandDraft } from './outOfBandResponses.ts';
-import { DEFAULT_IDLE_POLICY, resolveIdlePolicy } from './resolveIdlePolicy.ts';
+import { DEFAULT_IDLE_POLICY, resolveIdlePolicy } from './idle/resolveIdlePolicy.ts';
 import type {
   ConnectionStatus,
   CreateRealtimeSessionOptions,

@@ -1,13 +1,13 @@
 import { parseServerEvent, type ServerEvent } from '../protocol/index.ts';
 import { applyItem, applyTranscript, textDelta, textDone } from './applyTranscript.ts';
-import { countServerTimeout, countSilentCommit } from './countServerTimeout.ts';
+import { countServerTimeout, countSilentCommit } from './idle/serverTimeouts.ts';
 import { readState, report, writeState, type SessionContext } from './createSessionContext.ts';
 import { commitTransaction, reportInternalError } from './runTransaction.ts';
 import { isOutOfBand, isOutOfBandResponseId, outOfBandDelta, outOfBandDone, outOfBandStarted } from './outOfBandResponses.ts';
 import { outputItemDone, responseDone, responseStarted } from './responseLifecycle.ts';
 import { salvageLifecycle } from './salvageLifecycle.ts';
 import { bytesPerMsOf, serverPlayback, setSpeaking, stopEstimate } from './setSpeaking.ts';
-import { markUserActive, reconfigureIdle } from './syncIdle.ts';
+import { markUserActive, reconfigureIdle } from './idle/sessionIdle.ts';
 import {
   applyMcpArguments,
   applyToolArguments,

@@ -1,7 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
 import { RealtimeConfigError } from '../../../src/core/protocol/errors.ts';
 import { createRealtimeSession, type Clock } from '../../../src/core/session/index.ts';
-import { createIdleMachine, idleConfigure, idleConnected, idleTimeout } from '../../../src/core/session/idleMachine.ts';
+import { createIdleMachine, idleConfigure, idleConnected, idleTimeout } from '../../../src/core/session/idle/idleMachine.ts';
 import { createMockTransport } from '../../../src/testing/createMockTransport.ts';
 import { createVirtualClock, type VirtualClock } from '../../../src/testing/createVirtualClock.ts';
 import { setup } from './helpers.ts';

@@ -1,8 +1,11 @@
-import type { ServerEventOf } from '../protocol/index.ts';
-import { applyTranscript } from './applyTranscript.ts';
-import { readState, type SessionContext } from './createSessionContext.ts';
-import { markTranscriptIdle } from './transcriptReducer.ts';
-import type { TranscriptIdleInfo } from './types.ts';
+import type { ServerEventOf } from '../../protocol/index.ts';
+import { applyTranscript } from '../applyTranscript.ts';
+import { readState, type SessionContext } from '../createSessionContext.ts';
+import { markTranscriptIdle } from '../transcriptReducer.ts';
+import type { TranscriptIdleInfo } from '../types.ts';
+
+// The server's timeouts, counted once each: its `timeout_triggered` event, or the silent commit
+// that stands for one when that event never comes, with the idle marker of the silent item.
 
 /** How many idle-item facts to keep for items the server has not sent yet. */
 const MAX_PENDING_IDLE_ITEMS = 32;

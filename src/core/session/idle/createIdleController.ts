@@ -1,5 +1,5 @@
-import { MAX_TIMER_DELAY_MS } from '../protocol/timerDuration.ts';
-import type { Clock, TimerHandle } from './clock.ts';
+import { MAX_TIMER_DELAY_MS } from '../../protocol/timerDuration.ts';
+import type { Clock, TimerHandle } from '../clock.ts';
 import {
   createIdleMachine,
   idleClientDueAt,
@@ -8,7 +8,7 @@ import {
   type IdleMachineState,
   type IdleTimeoutReport,
 } from './idleMachine.ts';
-import type { InputAudioTimeoutTriggeredEvent } from './types.ts';
+import type { InputAudioTimeoutTriggeredEvent } from '../types.ts';
 
 /** The idle machine plus the two timers it needs: the client silence clock and the end of grace. */
 export interface IdleController {
