@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { TranscriptView } from '../../src/components/index.ts';
-import { RealtimeProvider } from '../../src/react/index.ts';
-import type { TranscriptItem } from '../../src/core/session/types.ts';
-import { createFakeSession } from '../react/helpers/createFakeSession.ts';
+import { TranscriptView } from '../../../src/components/index.ts';
+import { RealtimeProvider } from '../../../src/react/index.ts';
+import type { TranscriptItem } from '../../../src/core/session/types.ts';
+import { createFakeSession } from '../../react/helpers/createFakeSession.ts';
 
 /** The documented size of the window rendered without layout. */
 const ROWS_WITHOUT_LAYOUT = 40;

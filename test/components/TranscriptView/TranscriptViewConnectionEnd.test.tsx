@@ -5,11 +5,11 @@
  */
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TranscriptView } from '../../src/components/index.ts';
-import { createRealtimeSession } from '../../src/core/session/index.ts';
-import { RealtimeProvider } from '../../src/react/index.ts';
-import { createMockTransport } from '../../src/testing/createMockTransport.ts';
-import { createVirtualClock } from '../../src/testing/createVirtualClock.ts';
+import { TranscriptView } from '../../../src/components/index.ts';
+import { createRealtimeSession } from '../../../src/core/session/index.ts';
+import { RealtimeProvider } from '../../../src/react/index.ts';
+import { createMockTransport } from '../../../src/testing/createMockTransport.ts';
+import { createVirtualClock } from '../../../src/testing/createVirtualClock.ts';
 
 afterEach(cleanup);
 

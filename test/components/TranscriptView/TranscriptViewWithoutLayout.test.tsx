@@ -3,13 +3,13 @@ import type { ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { hydrateRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TranscriptView } from '../../src/components/index.ts';
-import { RealtimeProvider } from '../../src/react/index.ts';
-import type { TranscriptItem } from '../../src/core/session/types.ts';
-import { scenario } from '../../src/testing/index.ts';
-import { cleanup as cleanupSessions, renderWithSession } from '../../src/testing/react.ts';
-import { createFakeSession } from '../react/helpers/createFakeSession.ts';
-import { idleMarker, message } from './helpers/transcriptItems.ts';
+import { TranscriptView } from '../../../src/components/index.ts';
+import { RealtimeProvider } from '../../../src/react/index.ts';
+import type { TranscriptItem } from '../../../src/core/session/types.ts';
+import { scenario } from '../../../src/testing/index.ts';
+import { cleanup as cleanupSessions, renderWithSession } from '../../../src/testing/react.ts';
+import { createFakeSession } from '../../react/helpers/createFakeSession.ts';
+import { idleMarker, message } from '../helpers/transcriptItems.ts';
 
 // jsdom as it comes: no layout (every size is 0) and no ResizeObserver. Nothing here fakes
 // either, except the one stick-to-bottom test, which gives the log scroll geometry only after

@@ -4,8 +4,8 @@
  */
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TranscriptItemContent, defaultTranscriptViewLabels } from '../../src/components/index.ts';
-import type { TranscriptItem } from '../../src/core/session/types.ts';
+import { TranscriptItemContent, defaultTranscriptViewLabels } from '../../../src/components/index.ts';
+import type { TranscriptItem } from '../../../src/core/session/types.ts';
 
 afterEach(cleanup);
 

@@ -1,10 +1,10 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TranscriptItemContent, TranscriptView, defaultTranscriptViewLabels } from '../../src/components/index.ts';
-import { RealtimeProvider } from '../../src/react/index.ts';
-import type { TranscriptItem } from '../../src/core/session/types.ts';
-import { createFakeSession } from '../react/helpers/createFakeSession.ts';
-import { idleMarker, message } from './helpers/transcriptItems.ts';
+import { TranscriptItemContent, TranscriptView, defaultTranscriptViewLabels } from '../../../src/components/index.ts';
+import { RealtimeProvider } from '../../../src/react/index.ts';
+import type { TranscriptItem } from '../../../src/core/session/types.ts';
+import { createFakeSession } from '../../react/helpers/createFakeSession.ts';
+import { idleMarker, message } from '../helpers/transcriptItems.ts';
 
 afterEach(cleanup);
 

@@ -5,12 +5,12 @@
  */
 import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
-import { TranscriptView } from '../../src/components/index.ts';
-import { createRealtimeSession } from '../../src/core/session/index.ts';
-import { RealtimeProvider } from '../../src/react/index.ts';
-import { createMockTransport } from '../../src/testing/createMockTransport.ts';
-import { createVirtualClock } from '../../src/testing/createVirtualClock.ts';
-import { play, scenario } from '../../src/testing/scenario/index.ts';
+import { TranscriptView } from '../../../src/components/index.ts';
+import { createRealtimeSession } from '../../../src/core/session/index.ts';
+import { RealtimeProvider } from '../../../src/react/index.ts';
+import { createMockTransport } from '../../../src/testing/createMockTransport.ts';
+import { createVirtualClock } from '../../../src/testing/createVirtualClock.ts';
+import { play, scenario } from '../../../src/testing/scenario/index.ts';
 
 afterEach(cleanup);
 
