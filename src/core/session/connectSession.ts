@@ -1,5 +1,5 @@
 import type { TransportCloseInfo } from '../transports/types.ts';
-import { startTranscriptConversation } from './createTranscriptState.ts';
+import { startTranscriptConversation } from './transcript/createTranscriptState.ts';
 import { errorMessage, readState, report, setStatus, writeState, type SessionContext } from './createSessionContext.ts';
 import { receiveMessage } from './handleServerEvent.ts';
 import { idleConnected } from './idle/idleMachine.ts';

@@ -5,7 +5,7 @@ import { createEmitter, type Emitter } from './createEmitter.ts';
 import type { IdleController } from './idle/createIdleController.ts';
 import type { PlaybackEstimator } from './createPlaybackEstimator.ts';
 import { createStore, type Store } from './createStore.ts';
-import { createTranscriptState } from './createTranscriptState.ts';
+import { createTranscriptState } from './transcript/createTranscriptState.ts';
 import type { IdleMachineState } from './idle/idleMachine.ts';
 import type { OutOfBandDraft } from './outOfBandResponses.ts';
 import { DEFAULT_IDLE_POLICY, resolveIdlePolicy } from './idle/resolveIdlePolicy.ts';

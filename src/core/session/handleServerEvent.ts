@@ -1,5 +1,5 @@
 import { parseServerEvent, type ServerEvent } from '../protocol/index.ts';
-import { applyItem, applyTranscript, textDelta, textDone } from './applyTranscript.ts';
+import { applyItem, applyTranscript, textDelta, textDone } from './transcript/applyTranscript.ts';
 import { countServerTimeout, countSilentCommit } from './idle/serverTimeouts.ts';
 import { readState, report, writeState, type SessionContext } from './createSessionContext.ts';
 import { commitTransaction, reportInternalError } from './runTransaction.ts';
@@ -15,7 +15,7 @@ import {
   markMcpCallOutcome,
   markTranscriptFailed,
   markTranscriptInterrupted,
-} from './transcriptReducer.ts';
+} from './transcript/transcriptReducer.ts';
 import type { RealtimeError, UnknownServerEvent } from './types.ts';
 
 /** The transport's `'message'` listener (hot: every message), as one transaction. */

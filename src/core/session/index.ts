@@ -7,7 +7,7 @@ export { systemClock } from './clock.ts';
 export type { Clock, TimerHandle } from './clock.ts';
 export { createStore } from './createStore.ts';
 export type { Store } from './createStore.ts';
-export { createTranscriptState } from './createTranscriptState.ts';
+export { createTranscriptState } from './transcript/createTranscriptState.ts';
 export { DEFAULT_IDLE_POLICY, resolveIdlePolicy } from './idle/resolveIdlePolicy.ts';
 export { SERVER_TIMEOUT_BACKUP_MARGIN_MS } from './idle/idleMachine.ts';
 export { PCM16_24K_BYTES_PER_MS } from './createPlaybackEstimator.ts';

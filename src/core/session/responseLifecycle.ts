@@ -1,5 +1,5 @@
 import type { ConversationItem } from '../protocol/index.ts';
-import { applyTranscript } from './applyTranscript.ts';
+import { applyTranscript } from './transcript/applyTranscript.ts';
 import { readState, writeState, type SessionContext } from './createSessionContext.ts';
 import { stopEstimate } from './setSpeaking.ts';
 import {
@@ -7,7 +7,7 @@ import {
   markTranscriptInterrupted,
   settleTranscriptItem,
   settleTranscriptItemWith,
-} from './transcriptReducer.ts';
+} from './transcript/transcriptReducer.ts';
 
 /** A response started: the idle clock is paused until it is done. */
 export function responseStarted(ctx: SessionContext, responseId: string | undefined): void {

@@ -1,7 +1,7 @@
 import type { ServerEventOf } from '../../protocol/index.ts';
-import { applyTranscript } from '../applyTranscript.ts';
+import { applyTranscript } from '../transcript/applyTranscript.ts';
 import { readState, type SessionContext } from '../createSessionContext.ts';
-import { markTranscriptIdle } from '../transcriptReducer.ts';
+import { markTranscriptIdle } from '../transcript/transcriptReducer.ts';
 import type { TranscriptIdleInfo } from '../types.ts';
 
 // The server's timeouts, counted once each: its `timeout_triggered` event, or the silent commit

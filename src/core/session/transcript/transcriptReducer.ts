@@ -1,4 +1,4 @@
-import type { ConversationItem } from '../protocol/index.ts';
+import type { ConversationItem } from '../../protocol/index.ts';
 import {
   addTranscriptItem,
   isTranscriptItemUnplaced,
@@ -14,7 +14,7 @@ import type {
   TranscriptItemStatus,
   TranscriptRole,
   TranscriptState,
-} from './types.ts';
+} from '../types.ts';
 
 /**
  * The result of one transcript change: the new transcript, the changed row, and whether the

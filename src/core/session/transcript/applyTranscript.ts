@@ -1,12 +1,12 @@
-import type { ConversationItem } from '../protocol/index.ts';
-import { readState, writeState, type SessionContext } from './createSessionContext.ts';
+import type { ConversationItem } from '../../protocol/index.ts';
+import { readState, writeState, type SessionContext } from '../createSessionContext.ts';
 import {
   appendTranscriptDelta,
   applyConversationItem,
   setTranscriptText,
   type TranscriptUpdate,
 } from './transcriptReducer.ts';
-import type { TranscriptItemStatus } from './types.ts';
+import type { TranscriptItemStatus } from '../types.ts';
 
 /** Store a transcript update and announce its row: `announce` false for deltas (they have their own event). */
 export function applyTranscript(ctx: SessionContext, update: TranscriptUpdate | null, announce: boolean): void {
