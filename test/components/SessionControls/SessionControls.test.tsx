@@ -1,6 +1,6 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, renderHook, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionIndicator, SessionControls } from '../../../src/components/index.ts';
+import { SessionControls, useSessionControls } from '../../../src/components/index.ts';
 import { RealtimeProvider } from '../../../src/react/index.ts';
 import { createFakeSession } from '../../react/helpers/createFakeSession.ts';
 
@@ -46,31 +46,18 @@ describe('SessionControls', () => {
   });
 });
 
-describe('ConnectionIndicator', () => {
-  it('shows the status as a word and a data attribute, translated on request', () => {
-    const session = setup(<ConnectionIndicator labels={{ connected: 'Live' }} />);
-    const status = screen.getByRole('status');
-    expect(status.textContent).toBe('Not connected');
-    expect(status.dataset.status).toBe('idle');
-    act(() => session.setState({ status: 'connected' }));
-    expect(status.textContent).toBe('Live');
-    act(() =>
-      session.setState({ status: 'error', error: { source: 'transport', code: 'ice_failed', message: '<b>ICE</b> failed' } }),
+describe('useSessionControls', () => {
+  it("gives the main button's text for each status, from the labels given", () => {
+    const session = createFakeSession();
+    const { result } = renderHook(() =>
+      useSessionControls({ session, labels: { connect: 'Talk', connecting: 'Dialing', disconnect: 'Hang up' } }),
     );
-    expect(status.textContent).toBe('Connection error: <b>ICE</b> failed');
-    expect(status.querySelector('b')).toBeNull();
-  });
-
-  it('says the idle policy ended the session, and only then', () => {
-    const session = setup(<ConnectionIndicator />);
-    const status = screen.getByRole('status');
-    act(() => session.setState({ status: 'disconnected' }));
-    expect(status.textContent).toBe('Disconnected');
-    expect(status.dataset.reason).toBeUndefined();
-    act(() => session.setIdle({ phase: 'ended' }));
-    expect(status.textContent).toBe('Ended after no reply');
-    expect(status.dataset).toMatchObject({ status: 'disconnected', reason: 'idle' });
+    expect(result.current.connectLabel).toBe('Talk');
     act(() => session.setState({ status: 'connecting' }));
-    expect(status.textContent).toBe('Connecting…');
+    expect(result.current.connectLabel).toBe('Dialing');
+    act(() => session.setState({ status: 'connected' }));
+    expect(result.current.connectLabel).toBe('Hang up');
+    act(() => session.setState({ status: 'error' }));
+    expect(result.current.connectLabel).toBe('Talk');
   });
 });
