@@ -6,7 +6,7 @@ import { idleConnected } from './idle/idleMachine.ts';
 import { forgetOutOfBand } from './outOfBandResponses.ts';
 import { settleStreamingRows } from './responseLifecycle.ts';
 import { runTransaction } from './runTransaction.ts';
-import { applyPlaybackEvent } from './setSpeaking.ts';
+import { applyPlaybackEvent } from './playback/assistantPlayback.ts';
 import { initialConfig, sendSessionUpdate } from './applySessionPatch.ts';
 import type { RealtimeError } from './types.ts';
 

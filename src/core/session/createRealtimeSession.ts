@@ -1,11 +1,11 @@
 import { connectSession, disconnectSession, shutDown } from './connectSession.ts';
 import { createIdleController } from './idle/createIdleController.ts';
-import { createPlaybackEstimator } from './createPlaybackEstimator.ts';
+import { createPlaybackEstimator } from './playback/createPlaybackEstimator.ts';
 import { createSessionActions } from './createSessionActions.ts';
 import { createSessionContext, readState, type SessionContext } from './createSessionContext.ts';
 import { idleGraceElapsed } from './idle/idleMachine.ts';
 import { runTransaction } from './runTransaction.ts';
-import { setSpeaking } from './setSpeaking.ts';
+import { setSpeaking } from './playback/assistantPlayback.ts';
 import { idleMachineConfig } from './idle/sessionIdle.ts';
 import type { CreateRealtimeSessionOptions, RealtimeSession, SessionEvent } from './types.ts';
 

@@ -1,7 +1,7 @@
 import { parseClientEvent, type ClientEvent } from '../protocol/index.ts';
 import { errorMessage, readState, report, send, writeState, type SessionContext } from './createSessionContext.ts';
 import { runTransaction } from './runTransaction.ts';
-import { setSpeaking } from './setSpeaking.ts';
+import { setSpeaking } from './playback/assistantPlayback.ts';
 import { markUserActive } from './idle/sessionIdle.ts';
 import { applySessionPatch, setIdlePolicy, updateSessionConfig } from './applySessionPatch.ts';
 import type { RealtimeSession } from './types.ts';

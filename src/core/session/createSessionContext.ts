@@ -3,7 +3,7 @@ import type { PlaybackReporting, RealtimeTransport } from '../transports/types.t
 import { systemClock, type Clock } from './clock.ts';
 import { createEmitter, type Emitter } from './createEmitter.ts';
 import type { IdleController } from './idle/createIdleController.ts';
-import type { PlaybackEstimator } from './createPlaybackEstimator.ts';
+import type { PlaybackEstimator } from './playback/createPlaybackEstimator.ts';
 import { createStore, type Store } from './createStore.ts';
 import { createTranscriptState } from './transcript/createTranscriptState.ts';
 import type { IdleMachineState } from './idle/idleMachine.ts';

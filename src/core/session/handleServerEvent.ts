@@ -6,7 +6,8 @@ import { commitTransaction, reportInternalError } from './runTransaction.ts';
 import { isOutOfBand, isOutOfBandResponseId, outOfBandDelta, outOfBandDone, outOfBandStarted } from './outOfBandResponses.ts';
 import { outputItemDone, responseDone, responseStarted } from './responseLifecycle.ts';
 import { salvageLifecycle } from './salvageLifecycle.ts';
-import { bytesPerMsOf, serverPlayback, setSpeaking, stopEstimate } from './setSpeaking.ts';
+import { serverPlayback, setSpeaking, stopEstimate } from './playback/assistantPlayback.ts';
+import { bytesPerMsOf } from './playback/createPlaybackEstimator.ts';
 import { markUserActive, reconfigureIdle } from './idle/sessionIdle.ts';
 import {
   applyMcpArguments,

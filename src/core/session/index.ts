@@ -10,5 +10,5 @@ export type { Store } from './createStore.ts';
 export { createTranscriptState } from './transcript/createTranscriptState.ts';
 export { DEFAULT_IDLE_POLICY, resolveIdlePolicy } from './idle/resolveIdlePolicy.ts';
 export { SERVER_TIMEOUT_BACKUP_MARGIN_MS } from './idle/idleMachine.ts';
-export { PCM16_24K_BYTES_PER_MS } from './createPlaybackEstimator.ts';
+export { PCM16_24K_BYTES_PER_MS } from './playback/createPlaybackEstimator.ts';
 export type * from './types.ts';

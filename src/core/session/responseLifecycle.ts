@@ -1,7 +1,7 @@
 import type { ConversationItem } from '../protocol/index.ts';
 import { applyTranscript } from './transcript/applyTranscript.ts';
 import { readState, writeState, type SessionContext } from './createSessionContext.ts';
-import { stopEstimate } from './setSpeaking.ts';
+import { stopEstimate } from './playback/assistantPlayback.ts';
 import {
   markTranscriptCutShort,
   markTranscriptInterrupted,

@@ -1,8 +1,9 @@
-import type { SessionConfig } from '../protocol/index.ts';
-import type { PlaybackEvent } from '../transports/types.ts';
-import { PCM16_24K_BYTES_PER_MS } from './createPlaybackEstimator.ts';
-import { readState, writeState, type SessionContext } from './createSessionContext.ts';
-import type { SessionEvent } from './types.ts';
+import type { PlaybackEvent } from '../../transports/types.ts';
+import { readState, writeState, type SessionContext } from '../createSessionContext.ts';
+import type { SessionEvent } from '../types.ts';
+
+// Whether the assistant is heard (`assistantSpeaking`), from whichever source reports playback:
+// the transport's `playback` events, the server's `output_audio_buffer.*`, or the estimate.
 
 type AudioIds = { itemId?: string; responseId?: string };
 
@@ -56,13 +57,4 @@ export function serverPlayback(
   if (type === 'output_audio_buffer.started') setSpeaking(ctx, true, 'audio_started', ids);
   else if (type === 'output_audio_buffer.stopped') setSpeaking(ctx, false, 'audio_stopped', ids);
   else setSpeaking(ctx, false, 'audio_interrupted', ids);
-}
-
-/** How fast the output format plays, for the playback estimate. */
-export function bytesPerMsOf(session: SessionConfig): number {
-  const format = session.audio?.output?.format;
-  if (!format?.type) return PCM16_24K_BYTES_PER_MS;
-  // G.711 is one byte per sample at 8 kHz.
-  if (format.type === 'audio/pcmu' || format.type === 'audio/pcma') return 8;
-  return ((format.rate ?? 24000) * 2) / 1000;
 }

@@ -1,4 +1,5 @@
-import type { Clock, TimerHandle } from './clock.ts';
+import type { SessionConfig } from '../../protocol/index.ts';
+import type { Clock, TimerHandle } from '../clock.ts';
 
 /**
  * Bytes per millisecond of PCM16 mono at 24 kHz, the Realtime API's default output format.
@@ -93,4 +94,13 @@ export function createPlaybackEstimator(clock: Clock, onEnd: () => void): Playba
       if (Number.isFinite(value) && value > 0) bytesPerMs = value;
     },
   };
+}
+
+/** How fast the output format plays, for the playback estimate. */
+export function bytesPerMsOf(session: SessionConfig): number {
+  const format = session.audio?.output?.format;
+  if (!format?.type) return PCM16_24K_BYTES_PER_MS;
+  // G.711 is one byte per sample at 8 kHz.
+  if (format.type === 'audio/pcmu' || format.type === 'audio/pcma') return 8;
+  return ((format.rate ?? 24000) * 2) / 1000;
 }
