@@ -1,10 +1,10 @@
 import type { TransportCloseInfo } from '../transports/types.ts';
 import { startTranscriptConversation } from './transcript/createTranscriptState.ts';
 import { errorMessage, readState, report, setStatus, writeState, type SessionContext } from './createSessionContext.ts';
-import { receiveMessage } from './handleServerEvent.ts';
+import { receiveMessage } from './wireEvents/receiveMessage.ts';
 import { idleConnected } from './idle/idleMachine.ts';
-import { forgetOutOfBand } from './outOfBandResponses.ts';
-import { settleStreamingRows } from './responseLifecycle.ts';
+import { forgetOutOfBand } from './responses/outOfBandResponses.ts';
+import { settleStreamingRows } from './responses/responseLifecycle.ts';
 import { runTransaction } from './runTransaction.ts';
 import { applyPlaybackEvent } from './playback/assistantPlayback.ts';
 import { initialConfig, sendSessionUpdate } from './applySessionPatch.ts';

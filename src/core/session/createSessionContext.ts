@@ -7,7 +7,7 @@ import type { PlaybackEstimator } from './playback/createPlaybackEstimator.ts';
 import { createStore, type Store } from './createStore.ts';
 import { createTranscriptState } from './transcript/createTranscriptState.ts';
 import type { IdleMachineState } from './idle/idleMachine.ts';
-import type { OutOfBandDraft } from './outOfBandResponses.ts';
+import type { OutOfBandDraft } from './responses/outOfBandResponses.ts';
 import { DEFAULT_IDLE_POLICY, resolveIdlePolicy } from './idle/resolveIdlePolicy.ts';
 import type {
   ConnectionStatus,

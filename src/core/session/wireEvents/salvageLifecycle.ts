@@ -1,10 +1,10 @@
-import { isRecord } from '../protocol/isRecord.ts';
-import { applyTranscript } from './transcript/applyTranscript.ts';
-import { readState, type SessionContext } from './createSessionContext.ts';
-import { isOutOfBand, isOutOfBandResponseId, outOfBandDone, outOfBandStarted } from './outOfBandResponses.ts';
-import { responseDone, responseStarted } from './responseLifecycle.ts';
-import { serverPlayback } from './playback/assistantPlayback.ts';
-import { setTranscriptText } from './transcript/transcriptReducer.ts';
+import { isRecord } from '../../protocol/isRecord.ts';
+import { applyTranscript } from '../transcript/applyTranscript.ts';
+import { readState, type SessionContext } from '../createSessionContext.ts';
+import { isOutOfBand, isOutOfBandResponseId, outOfBandDone, outOfBandStarted } from '../responses/outOfBandResponses.ts';
+import { responseDone, responseStarted } from '../responses/responseLifecycle.ts';
+import { serverPlayback } from '../playback/assistantPlayback.ts';
+import { setTranscriptText } from '../transcript/transcriptReducer.ts';
 
 const stringOrUndefined = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 

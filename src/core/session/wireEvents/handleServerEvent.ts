@@ -1,14 +1,12 @@
-import { parseServerEvent, type ServerEvent } from '../protocol/index.ts';
-import { applyItem, applyTranscript, textDelta, textDone } from './transcript/applyTranscript.ts';
-import { countServerTimeout, countSilentCommit } from './idle/serverTimeouts.ts';
-import { readState, report, writeState, type SessionContext } from './createSessionContext.ts';
-import { commitTransaction, reportInternalError } from './runTransaction.ts';
-import { isOutOfBand, isOutOfBandResponseId, outOfBandDelta, outOfBandDone, outOfBandStarted } from './outOfBandResponses.ts';
-import { outputItemDone, responseDone, responseStarted } from './responseLifecycle.ts';
-import { salvageLifecycle } from './salvageLifecycle.ts';
-import { serverPlayback, setSpeaking, stopEstimate } from './playback/assistantPlayback.ts';
-import { bytesPerMsOf } from './playback/createPlaybackEstimator.ts';
-import { markUserActive, reconfigureIdle } from './idle/sessionIdle.ts';
+import type { ServerEvent } from '../../protocol/index.ts';
+import { applyItem, applyTranscript, textDelta, textDone } from '../transcript/applyTranscript.ts';
+import { countServerTimeout, countSilentCommit } from '../idle/serverTimeouts.ts';
+import { readState, report, writeState, type SessionContext } from '../createSessionContext.ts';
+import { isOutOfBand, isOutOfBandResponseId, outOfBandDelta, outOfBandDone, outOfBandStarted } from '../responses/outOfBandResponses.ts';
+import { outputItemDone, responseDone, responseStarted } from '../responses/responseLifecycle.ts';
+import { serverPlayback, setSpeaking, stopEstimate } from '../playback/assistantPlayback.ts';
+import { bytesPerMsOf } from '../playback/createPlaybackEstimator.ts';
+import { markUserActive, reconfigureIdle } from '../idle/sessionIdle.ts';
 import {
   applyMcpArguments,
   applyToolArguments,
@@ -16,38 +14,8 @@ import {
   markMcpCallOutcome,
   markTranscriptFailed,
   markTranscriptInterrupted,
-} from './transcript/transcriptReducer.ts';
-import type { RealtimeError, UnknownServerEvent } from './types.ts';
-
-/** The transport's `'message'` listener (hot: every message), as one transaction. */
-export function receiveMessage(ctx: SessionContext, data: string | object): void {
-  // runTransaction() spelled out: no closure allocated per message on the hot path.
-  ctx.depth++;
-  try {
-    handleMessage(ctx, data);
-  } catch (cause) {
-    reportInternalError(ctx, cause);
-  } finally {
-    if (--ctx.depth === 0) commitTransaction(ctx);
-  }
-}
-
-function handleMessage(ctx: SessionContext, data: string | object): void {
-  const result = parseServerEvent(data);
-  if (!result.ok) {
-    const raw = result.raw as { type?: unknown } | null;
-    if (result.reason !== 'malformed_json' && typeof raw === 'object' && raw !== null && typeof raw.type === 'string') {
-      if (ctx.wantsServerEvents) ctx.emitter.enqueue({ type: 'server_event', event: raw as UnknownServerEvent, known: false });
-    }
-    // Unknown types are not errors: servers add events over time.
-    if (result.reason !== 'unknown_type') report(ctx, 'protocol', result.reason, result.message, result.raw);
-    if (result.reason !== 'malformed_json') salvageLifecycle(ctx, result.raw);
-    return;
-  }
-  const event = result.event;
-  if (ctx.wantsServerEvents) ctx.emitter.enqueue({ type: 'server_event', event, known: true });
-  handleServerEvent(ctx, event);
-}
+} from '../transcript/transcriptReducer.ts';
+import type { RealtimeError } from '../types.ts';
 
 /** Turn one validated server event into state changes and session events. */
 export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void {

@@ -1,13 +1,13 @@
-import type { ConversationItem } from '../protocol/index.ts';
-import { applyTranscript } from './transcript/applyTranscript.ts';
-import { readState, writeState, type SessionContext } from './createSessionContext.ts';
-import { stopEstimate } from './playback/assistantPlayback.ts';
+import type { ConversationItem } from '../../protocol/index.ts';
+import { applyTranscript } from '../transcript/applyTranscript.ts';
+import { readState, writeState, type SessionContext } from '../createSessionContext.ts';
+import { stopEstimate } from '../playback/assistantPlayback.ts';
 import {
   markTranscriptCutShort,
   markTranscriptInterrupted,
   settleTranscriptItem,
   settleTranscriptItemWith,
-} from './transcript/transcriptReducer.ts';
+} from '../transcript/transcriptReducer.ts';
 
 /** A response started: the idle clock is paused until it is done. */
 export function responseStarted(ctx: SessionContext, responseId: string | undefined): void {
@@ -35,7 +35,7 @@ export function outputItemDone(ctx: SessionContext, item: ConversationItem): voi
 /**
  * A response ended: the idle clock may start. Takes the few fields it reads rather than the
  * event, so that a `response.done` that failed validation can still end the response
- * (see salvageLifecycle.ts).
+ * (see ../wireEvents/salvageLifecycle.ts).
  */
 export function responseDone(
   ctx: SessionContext,

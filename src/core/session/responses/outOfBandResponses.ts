@@ -1,8 +1,8 @@
-import type { ConversationItem } from '../protocol/index.ts';
-import { isRecord } from '../protocol/isRecord.ts';
-import { readState, writeState, type SessionContext } from './createSessionContext.ts';
-import { deleteTranscriptItem } from './transcript/transcriptReducer.ts';
-import { isTranscriptItemUnplaced } from './transcript/createTranscriptState.ts';
+import type { ConversationItem } from '../../protocol/index.ts';
+import { isRecord } from '../../protocol/isRecord.ts';
+import { readState, writeState, type SessionContext } from '../createSessionContext.ts';
+import { deleteTranscriptItem } from '../transcript/transcriptReducer.ts';
+import { isTranscriptItemUnplaced } from '../transcript/createTranscriptState.ts';
 
 /** What the session keeps of a running out-of-band response until its `response.done`. */
 export interface OutOfBandDraft {
