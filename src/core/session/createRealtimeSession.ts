@@ -1,10 +1,10 @@
-import { connectSession, disconnectSession, shutDown } from './connectSession.ts';
+import { connectSession, disconnectSession, shutDown } from './connection/connectSession.ts';
 import { createIdleController } from './idle/createIdleController.ts';
 import { createPlaybackEstimator } from './playback/createPlaybackEstimator.ts';
 import { createSessionActions } from './createSessionActions.ts';
-import { createSessionContext, readState, type SessionContext } from './createSessionContext.ts';
+import { createSessionContext, readState, type SessionContext } from './context/sessionContext.ts';
 import { idleGraceElapsed } from './idle/idleMachine.ts';
-import { runTransaction } from './runTransaction.ts';
+import { runTransaction } from './context/transaction.ts';
 import { setSpeaking } from './playback/assistantPlayback.ts';
 import { idleMachineConfig } from './idle/sessionIdle.ts';
 import type { CreateRealtimeSessionOptions, RealtimeSession, SessionEvent } from './types.ts';

@@ -1,9 +1,9 @@
 import { parseClientEvent, type ClientEvent } from '../protocol/index.ts';
-import { errorMessage, readState, report, send, writeState, type SessionContext } from './createSessionContext.ts';
-import { runTransaction } from './runTransaction.ts';
+import { errorMessage, readState, report, send, writeState, type SessionContext } from './context/sessionContext.ts';
+import { runTransaction } from './context/transaction.ts';
 import { setSpeaking } from './playback/assistantPlayback.ts';
 import { markUserActive } from './idle/sessionIdle.ts';
-import { applySessionPatch, setIdlePolicy, updateSessionConfig } from './applySessionPatch.ts';
+import { applySessionPatch, setIdlePolicy, updateSessionConfig } from './config/sessionConfigSync.ts';
 import type { RealtimeSession } from './types.ts';
 
 /** The session's actions for the app, each one transaction. */

@@ -5,8 +5,8 @@
 export { createRealtimeSession } from './createRealtimeSession.ts';
 export { systemClock } from './clock.ts';
 export type { Clock, TimerHandle } from './clock.ts';
-export { createStore } from './createStore.ts';
-export type { Store } from './createStore.ts';
+export { createStore } from './context/createStore.ts';
+export type { Store } from './context/createStore.ts';
 export { createTranscriptState } from './transcript/createTranscriptState.ts';
 export { DEFAULT_IDLE_POLICY, resolveIdlePolicy } from './idle/resolveIdlePolicy.ts';
 export { SERVER_TIMEOUT_BACKUP_MARGIN_MS } from './idle/idleMachine.ts';

@@ -1,5 +1,5 @@
 import { describe as group, expect, it } from 'vitest';
-import { createEmitter } from '../../../src/core/session/createEmitter.ts';
+import { createEmitter } from '../../../src/core/session/events/createEmitter.ts';
 import { assistantItem, response, setup, userAudioItem, wire } from './helpers.ts';
 
 group('bad wire data', () => {

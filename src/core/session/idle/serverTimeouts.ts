@@ -1,6 +1,6 @@
 import type { ServerEventOf } from '../../protocol/index.ts';
 import { applyTranscript } from '../transcript/applyTranscript.ts';
-import { readState, type SessionContext } from '../createSessionContext.ts';
+import { readState, type SessionContext } from '../context/sessionContext.ts';
 import { markTranscriptIdle } from '../transcript/transcriptReducer.ts';
 import type { TranscriptIdleInfo } from '../types.ts';
 

@@ -1,6 +1,6 @@
 import { getTurnDetection } from '../../protocol/index.ts';
 import { idleBusy, idleConfigure, idleUserActive, idleView, type IdleMachineConfig } from './idleMachine.ts';
-import { readState, writeState, type SessionContext } from '../createSessionContext.ts';
+import { readState, writeState, type SessionContext } from '../context/sessionContext.ts';
 
 // The session's side of the idle machine: the config it runs with (what the server's idle
 // clock does), the user activity it hears, and `state.idle` kept in step with it at each commit.

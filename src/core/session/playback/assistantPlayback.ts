@@ -1,5 +1,5 @@
 import type { PlaybackEvent } from '../../transports/types.ts';
-import { readState, writeState, type SessionContext } from '../createSessionContext.ts';
+import { readState, writeState, type SessionContext } from '../context/sessionContext.ts';
 import type { SessionEvent } from '../types.ts';
 
 // Whether the assistant is heard (`assistantSpeaking`), from whichever source reports playback:

@@ -1,6 +1,6 @@
 import type { ConversationItem } from '../../protocol/index.ts';
 import { isRecord } from '../../protocol/isRecord.ts';
-import { readState, writeState, type SessionContext } from '../createSessionContext.ts';
+import { readState, writeState, type SessionContext } from '../context/sessionContext.ts';
 import { deleteTranscriptItem } from '../transcript/transcriptReducer.ts';
 import { isTranscriptItemUnplaced } from '../transcript/createTranscriptState.ts';
 

@@ -1,6 +1,6 @@
 import type { ConversationItem } from '../../protocol/index.ts';
 import { applyTranscript } from '../transcript/applyTranscript.ts';
-import { readState, writeState, type SessionContext } from '../createSessionContext.ts';
+import { readState, writeState, type SessionContext } from '../context/sessionContext.ts';
 import { stopEstimate } from '../playback/assistantPlayback.ts';
 import {
   markTranscriptCutShort,

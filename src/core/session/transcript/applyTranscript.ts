@@ -1,5 +1,5 @@
 import type { ConversationItem } from '../../protocol/index.ts';
-import { readState, writeState, type SessionContext } from '../createSessionContext.ts';
+import { readState, writeState, type SessionContext } from '../context/sessionContext.ts';
 import {
   appendTranscriptDelta,
   applyConversationItem,

@@ -1,7 +1,7 @@
 import type { ServerEvent } from '../../protocol/index.ts';
 import { applyItem, applyTranscript, textDelta, textDone } from '../transcript/applyTranscript.ts';
 import { countServerTimeout, countSilentCommit } from '../idle/serverTimeouts.ts';
-import { readState, report, writeState, type SessionContext } from '../createSessionContext.ts';
+import { readState, report, writeState, type SessionContext } from '../context/sessionContext.ts';
 import { isOutOfBand, isOutOfBandResponseId, outOfBandDelta, outOfBandDone, outOfBandStarted } from '../responses/outOfBandResponses.ts';
 import { outputItemDone, responseDone, responseStarted } from '../responses/responseLifecycle.ts';
 import { serverPlayback, setSpeaking, stopEstimate } from '../playback/assistantPlayback.ts';

@@ -1,6 +1,6 @@
 import { parseServerEvent } from '../../protocol/index.ts';
-import { report, type SessionContext } from '../createSessionContext.ts';
-import { commitTransaction, reportInternalError } from '../runTransaction.ts';
+import { report, type SessionContext } from '../context/sessionContext.ts';
+import { commitTransaction, reportInternalError } from '../context/transaction.ts';
 import type { UnknownServerEvent } from '../types.ts';
 import { handleServerEvent } from './handleServerEvent.ts';
 import { salvageLifecycle } from './salvageLifecycle.ts';

@@ -1,6 +1,6 @@
 import { isRecord } from '../../protocol/isRecord.ts';
 import { applyTranscript } from '../transcript/applyTranscript.ts';
-import { readState, type SessionContext } from '../createSessionContext.ts';
+import { readState, type SessionContext } from '../context/sessionContext.ts';
 import { isOutOfBand, isOutOfBandResponseId, outOfBandDone, outOfBandStarted } from '../responses/outOfBandResponses.ts';
 import { responseDone, responseStarted } from '../responses/responseLifecycle.ts';
 import { serverPlayback } from '../playback/assistantPlayback.ts';

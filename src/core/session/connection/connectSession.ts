@@ -1,14 +1,14 @@
-import type { TransportCloseInfo } from '../transports/types.ts';
-import { startTranscriptConversation } from './transcript/createTranscriptState.ts';
-import { errorMessage, readState, report, setStatus, writeState, type SessionContext } from './createSessionContext.ts';
-import { receiveMessage } from './wireEvents/receiveMessage.ts';
-import { idleConnected } from './idle/idleMachine.ts';
-import { forgetOutOfBand } from './responses/outOfBandResponses.ts';
-import { settleStreamingRows } from './responses/responseLifecycle.ts';
-import { runTransaction } from './runTransaction.ts';
-import { applyPlaybackEvent } from './playback/assistantPlayback.ts';
-import { initialConfig, sendSessionUpdate } from './applySessionPatch.ts';
-import type { RealtimeError } from './types.ts';
+import type { TransportCloseInfo } from '../../transports/types.ts';
+import { startTranscriptConversation } from '../transcript/createTranscriptState.ts';
+import { errorMessage, readState, report, setStatus, writeState, type SessionContext } from '../context/sessionContext.ts';
+import { receiveMessage } from '../wireEvents/receiveMessage.ts';
+import { idleConnected } from '../idle/idleMachine.ts';
+import { forgetOutOfBand } from '../responses/outOfBandResponses.ts';
+import { settleStreamingRows } from '../responses/responseLifecycle.ts';
+import { runTransaction } from '../context/transaction.ts';
+import { applyPlaybackEvent } from '../playback/assistantPlayback.ts';
+import { initialConfig, sendSessionUpdate } from '../config/sessionConfigSync.ts';
+import type { RealtimeError } from '../types.ts';
 
 /** `session.connect()`: one attempt at a time; a second call returns the running one. */
 export function connectSession(ctx: SessionContext): Promise<void> {

@@ -1,5 +1,5 @@
-import { errorMessage, report, type SessionContext } from './createSessionContext.ts';
-import { syncIdle } from './idle/sessionIdle.ts';
+import { errorMessage, report, type SessionContext } from './sessionContext.ts';
+import { syncIdle } from '../idle/sessionIdle.ts';
 
 /**
  * Run a change to the session: changes go to a draft, and when the outermost transaction

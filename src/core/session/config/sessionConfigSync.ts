@@ -4,12 +4,12 @@ import {
   withIdleTimeout,
   type SessionConfig,
   type TurnDetection,
-} from '../protocol/index.ts';
-import { errorMessage, readState, report, send, type SessionContext } from './createSessionContext.ts';
+} from '../../protocol/index.ts';
+import { errorMessage, readState, report, send, type SessionContext } from '../context/sessionContext.ts';
 import { mergeSessionConfig } from './mergeSessionConfig.ts';
-import { resolveIdlePolicy } from './idle/resolveIdlePolicy.ts';
-import { reconfigureIdle, serverArmedByDesire } from './idle/sessionIdle.ts';
-import type { IdlePolicy } from './types.ts';
+import { resolveIdlePolicy } from '../idle/resolveIdlePolicy.ts';
+import { reconfigureIdle, serverArmedByDesire } from '../idle/sessionIdle.ts';
+import type { IdlePolicy } from '../types.ts';
 
 // Keeps the session config we ask for and the idle policy in agreement, on the server too.
 

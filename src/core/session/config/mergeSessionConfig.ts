@@ -1,4 +1,4 @@
-import type { SessionConfig } from '../protocol/index.ts';
+import type { SessionConfig } from '../../protocol/index.ts';
 
 /**
  * What the server holds after `base` and then `patch` were sent as `session.update`s: top-level

@@ -1,14 +1,14 @@
-import { getTurnDetection, validateSessionConfig, type ClientEvent, type SessionConfig } from '../protocol/index.ts';
-import type { PlaybackReporting, RealtimeTransport } from '../transports/types.ts';
-import { systemClock, type Clock } from './clock.ts';
-import { createEmitter, type Emitter } from './createEmitter.ts';
-import type { IdleController } from './idle/createIdleController.ts';
-import type { PlaybackEstimator } from './playback/createPlaybackEstimator.ts';
+import { getTurnDetection, validateSessionConfig, type ClientEvent, type SessionConfig } from '../../protocol/index.ts';
+import type { PlaybackReporting, RealtimeTransport } from '../../transports/types.ts';
+import { systemClock, type Clock } from '../clock.ts';
+import { createEmitter, type Emitter } from '../events/createEmitter.ts';
+import type { IdleController } from '../idle/createIdleController.ts';
+import type { PlaybackEstimator } from '../playback/createPlaybackEstimator.ts';
 import { createStore, type Store } from './createStore.ts';
-import { createTranscriptState } from './transcript/createTranscriptState.ts';
-import type { IdleMachineState } from './idle/idleMachine.ts';
-import type { OutOfBandDraft } from './responses/outOfBandResponses.ts';
-import { DEFAULT_IDLE_POLICY, resolveIdlePolicy } from './idle/resolveIdlePolicy.ts';
+import { createTranscriptState } from '../transcript/createTranscriptState.ts';
+import type { IdleMachineState } from '../idle/idleMachine.ts';
+import type { OutOfBandDraft } from '../responses/outOfBandResponses.ts';
+import { DEFAULT_IDLE_POLICY, resolveIdlePolicy } from '../idle/resolveIdlePolicy.ts';
 import type {
   ConnectionStatus,
   CreateRealtimeSessionOptions,
@@ -18,7 +18,7 @@ import type {
   SessionEvent,
   SessionState,
   TranscriptIdleInfo,
-} from './types.ts';
+} from '../types.ts';
 
 /**
  * Everything one session shares between its parts (wire router, connection, config sync,
