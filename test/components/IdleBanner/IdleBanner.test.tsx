@@ -356,6 +356,44 @@ describe('IdleBanner focus on close', () => {
     expect(document.activeElement).toBe(input);
     expect(screen.getByRole('status').hasAttribute('tabindex')).toBe(false);
   });
+
+  it("runs the user's onFocus first, and still returns focus when it prevents the default", () => {
+    const session = createFakeSession();
+    const seen: string[] = [];
+    const onFocus = (event: React.FocusEvent) => {
+      seen.push('user focus');
+      event.preventDefault();
+    };
+    outsideAndBanner(session, <IdleBanner onFocus={onFocus} />);
+    const input = screen.getByRole('textbox', { name: 'message' });
+    input.focus();
+    timedOut(session);
+    const button = screen.getByRole('button', { name: "I'm still here" });
+    button.focus();
+    expect(seen).toEqual(['user focus']);
+    fireEvent.click(button);
+    expect(document.activeElement).toBe(input);
+  });
+
+  it("runs the user's onBlur, and still drops the root's tabindex when it prevents the default", () => {
+    const session = createFakeSession();
+    const seen: string[] = [];
+    const onBlur = (event: React.FocusEvent) => {
+      seen.push('user blur');
+      event.preventDefault();
+    };
+    outsideAndBanner(session, <IdleBanner onBlur={onBlur} />);
+    timedOut(session);
+    const button = screen.getByRole('button', { name: 'End session' });
+    button.focus();
+    fireEvent.click(button);
+    act(() => session.setIdle({ phase: 'ended' }));
+    const root = screen.getByRole('status');
+    expect(root.getAttribute('tabindex')).toBe('-1');
+    screen.getByRole('textbox', { name: 'message' }).focus();
+    expect(seen).toContain('user blur');
+    expect(root.hasAttribute('tabindex')).toBe(false);
+  });
 });
 
 describe('IdleBanner ref', () => {
