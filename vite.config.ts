@@ -69,6 +69,7 @@ export default defineConfig({
       entry: {
         index: entry('src/index.ts'),
         core: entry('src/core/index.ts'),
+        advanced: entry('src/advanced.ts'),
         testing: entry('src/testing/index.ts'),
         server: entry('src/server/index.ts'),
         emulator: entry('src/emulator/index.ts'),

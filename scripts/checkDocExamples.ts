@@ -44,6 +44,7 @@ const LANGUAGES: Record<string, '.ts' | '.tsx'> = { ts: '.ts', typescript: '.ts'
 const ENTRIES: Record<string, string> = {
   'react-realtime-kit': 'src/index.ts',
   'react-realtime-kit/core': 'src/core/index.ts',
+  'react-realtime-kit/advanced': 'src/advanced.ts',
   'react-realtime-kit/testing': 'src/testing/index.ts',
   'react-realtime-kit/testing/react': 'src/testing/react.ts',
   'react-realtime-kit/emulator': 'src/emulator/index.ts',

@@ -24,10 +24,11 @@ import { relative, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-/** The package entries (see `exports` in package.json); `src/index.ts` re-exports the first three. */
+/** The package entries (see `exports` in package.json); plus the folder barrels the root picks from. */
 const ENTRIES = [
   'src/index.ts',
   'src/core/index.ts',
+  'src/advanced.ts',
   'src/react/index.ts',
   'src/components/index.ts',
   'src/testing/index.ts',

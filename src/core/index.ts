@@ -1,7 +1,115 @@
 /**
  * `react-realtime-kit/core`: the framework-free part of the kit. No React here, so another
- * framework can wrap the same session.
+ * framework can wrap the same session. It holds what an app writes against: the session, its
+ * events and state, the config and its errors, the transports and their options. The root
+ * entry, `react-realtime-kit`, exports these same names next to the React layer.
+ *
+ * Building blocks (stores, schemas, audio utilities, the transport emitter) are in
+ * `react-realtime-kit/advanced`; docs/migration.md lists what moved there.
  */
-export * from './protocol/index.ts';
-export * from './session/index.ts';
-export * from './transports/index.ts';
+
+// The session
+export { createRealtimeSession, DEFAULT_IDLE_POLICY, SERVER_TIMEOUT_BACKUP_MARGIN_MS } from './session/index.ts';
+export type {
+  ClientFallbackMode,
+  Clock,
+  ConnectionStatus,
+  CreateRealtimeSessionOptions,
+  IdlePhase,
+  IdlePolicy,
+  IdleState,
+  IdleTimeoutSource,
+  InputAudioTimeoutTriggeredEvent,
+  OutOfBandResponseEvent,
+  RealtimeError,
+  RealtimeErrorSource,
+  RealtimeSession,
+  SelectedSessionEvent,
+  SessionEvent,
+  SessionEventOf,
+  SessionEventSelector,
+  SessionEventType,
+  SessionState,
+  TimerHandle,
+  TranscriptIdleInfo,
+  TranscriptItem,
+  TranscriptItemKind,
+  TranscriptItemStatus,
+  TranscriptRole,
+  TranscriptState,
+  TranscriptToolInfo,
+  UnknownServerEvent,
+} from './session/index.ts';
+
+// The wire protocol: parsing, the session config and its errors, and the types of wire events
+export {
+  getTurnDetection,
+  IDLE_TIMEOUT_MAX_MS,
+  IDLE_TIMEOUT_MIN_MS,
+  parseServerEvent,
+  RealtimeConfigError,
+  validateSessionConfig,
+  withIdleTimeout,
+} from './protocol/index.ts';
+export type {
+  AudioFormat,
+  ClientEvent,
+  ClientEventOf,
+  ClientEventType,
+  ConfigIssue,
+  ContentPart,
+  ContentPartType,
+  ConversationItem,
+  ConversationItemType,
+  FunctionCallItem,
+  FunctionCallOutputItem,
+  InputAudioPart,
+  InputImagePart,
+  InputTextPart,
+  ItemReferenceItem,
+  McpApprovalRequestItem,
+  McpApprovalResponseItem,
+  McpCallError,
+  McpCallItem,
+  McpListToolsItem,
+  MessageItem,
+  OutputAudioPart,
+  OutputTextPart,
+  ParseServerEventFailureReason,
+  ParseServerEventResult,
+  RealtimeResponse,
+  ResponseCreateParams,
+  ResponseStatusDetails,
+  ResponseUsage,
+  SemanticVadTurnDetection,
+  ServerError,
+  ServerEvent,
+  ServerEventOf,
+  ServerEventType,
+  ServerVadTurnDetection,
+  SessionConfig,
+  SessionTool,
+  TurnDetection,
+} from './protocol/index.ts';
+
+// Transports: the OpenAI ones, their options and errors, and the interface a custom one implements
+export {
+  createOpenAIWebRTCTransport,
+  createOpenAIWebSocketTransport,
+  isRealtimeTransportError,
+  RealtimeTransportError,
+} from './transports/index.ts';
+export type {
+  ClientSecretSource,
+  MediaDevicesLike,
+  OpenAIWebRTCTransport,
+  OpenAIWebRTCTransportOptions,
+  OpenAIWebSocketTransport,
+  OpenAIWebSocketTransportOptions,
+  PlaybackEvent,
+  PlaybackReporting,
+  RealtimeTransport,
+  RealtimeTransportErrorCode,
+  TransportCloseInfo,
+  TransportEventMap,
+} from './transports/index.ts';

@@ -1,9 +1,13 @@
 // Imports every JS entry of the BUILT package through its own name (package.json `exports`),
 // as Node resolves it for a user: catches a missing file or a broken export map.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const main = await import('react-realtime-kit');
 const core = await import('react-realtime-kit/core');
+const advanced = await import('react-realtime-kit/advanced');
 const testing = await import('react-realtime-kit/testing');
 const server = await import('react-realtime-kit/server');
 const emulator = await import('react-realtime-kit/emulator');
@@ -14,6 +18,21 @@ for (const name of ['RealtimeProvider', 'useIdleTimeout', 'IdleBanner', 'Transcr
 }
 assert.equal(typeof core.parseServerEvent, 'function');
 assert.equal('RealtimeProvider' in core, false, 'the core entry must not carry React code');
+
+// The root is what an app uses: every core name, and none of the building blocks, each of which
+// has one home, react-realtime-kit/advanced.
+for (const name of Object.keys(core)) assert.ok(name in main, `react-realtime-kit exports core's ${name}`);
+for (const name of Object.keys(advanced)) {
+  assert.equal(name in main, false, `${name} is a building block: react-realtime-kit/advanced, not the root`);
+  assert.equal(name in core, false, `${name} is a building block: react-realtime-kit/advanced, not core`);
+}
+for (const name of ['createStore', 'createPlaybackTimeline', 'createLinearResampler', 'subscribeOncePerFrame', 'parseClientEvent']) {
+  assert.equal(typeof advanced[name], 'function', `react-realtime-kit/advanced exports ${name}`);
+}
+// The advanced entry is framework-free like core: no file it loads imports React.
+for (const entry of ['react-realtime-kit/core', 'react-realtime-kit/advanced']) {
+  assert.deepEqual(reactImportsOf(fileURLToPath(import.meta.resolve(entry))), [], `${entry} loads no React`);
+}
 assert.equal(typeof testing.createMockTransport, 'function');
 assert.equal(typeof testing.createDemoSession, 'function');
 assert.equal(typeof server.createClientSecret, 'function');
@@ -26,4 +45,18 @@ const result = core.parseServerEvent(
 );
 assert.equal(result.ok, true);
 assert.equal(result.event.audio_end_ms, 19232);
-console.log('package entries: 5 passed, 0 failed');
+console.log('package entries: 7 passed, 0 failed');
+
+/** The files reachable from `file` by relative static imports that import react or react-dom. */
+function reactImportsOf(file, seen = new Set()) {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const found = [];
+  const imports = /(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
+  for (const match of readFileSync(file, 'utf8').matchAll(imports)) {
+    const specifier = match[1] ?? match[2];
+    if (/^react(-dom)?(\/|$)/.test(specifier)) found.push(`${file} imports ${specifier}`);
+    else if (specifier.startsWith('.')) found.push(...reactImportsOf(resolve(dirname(file), specifier), seen));
+  }
+  return found;
+}
