@@ -7,7 +7,6 @@ import type { PlaybackEstimator } from '../playback/createPlaybackEstimator.ts';
 import { createStore, type Store } from './createStore.ts';
 import { createTranscriptState } from '../transcript/createTranscriptState.ts';
 import type { IdleMachineState } from '../idle/idleMachine.ts';
-import type { OutOfBandDraft } from '../responses/outOfBandResponses.ts';
 import { DEFAULT_IDLE_POLICY, resolveIdlePolicy } from '../idle/resolveIdlePolicy.ts';
 import type {
   ConnectionStatus,
@@ -19,6 +18,17 @@ import type {
   SessionState,
   TranscriptIdleInfo,
 } from '../types.ts';
+
+// The one place the session's parts import their shared context from. It is built from the
+// parts' own state (idle machine, playback estimate, transcript, store, emitter) and imports
+// none of the files that read or write it, so nothing here points back up at them.
+
+/** What the session keeps of a running out-of-band response until its `response.done`. */
+export interface OutOfBandDraft {
+  metadata: Readonly<Record<string, unknown>> | null;
+  /** The streamed text deltas, the fallback when `response.done` carries no text. */
+  text: string;
+}
 
 /**
  * Everything one session shares between its parts (wire router, connection, config sync,

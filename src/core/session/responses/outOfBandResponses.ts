@@ -4,13 +4,6 @@ import { readState, writeState, type SessionContext } from '../context/sessionCo
 import { deleteTranscriptItem } from '../transcript/transcriptReducer.ts';
 import { isTranscriptItemUnplaced } from '../transcript/createTranscriptState.ts';
 
-/** What the session keeps of a running out-of-band response until its `response.done`. */
-export interface OutOfBandDraft {
-  metadata: Readonly<Record<string, unknown>> | null;
-  /** The streamed text deltas, the fallback when `response.done` carries no text. */
-  text: string;
-}
-
 /**
  * The official types say a response created with `conversation: "none"` reports
  * `conversation_id: null` (a conversation response names its conversation, and servers that
