@@ -1,8 +1,5 @@
-import * as z from 'zod';
-import { suspendZodJit } from './suspendZodJit.ts';
-
-// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
-const resumeZodJit = suspendZodJit();
+import * as z from 'zod/mini';
+import { nullishString, number, optionalBoolean, optionalString, string } from './fields.ts';
 
 /**
  * Text the user typed (or a system message), as sent in `conversation.item.create`.
@@ -14,7 +11,7 @@ const resumeZodJit = suspendZodJit();
  */
 export const inputTextPartSchema = z.looseObject({
   type: z.literal('input_text'),
-  text: z.string().nullish(),
+  text: nullishString,
 });
 /** What {@link inputTextPartSchema} accepts and returns (see its example). */
 export type InputTextPart = z.output<typeof inputTextPartSchema>;
@@ -31,8 +28,8 @@ export type InputTextPart = z.output<typeof inputTextPartSchema>;
 export const inputAudioPartSchema = z.looseObject({
   type: z.literal('input_audio'),
   // Base64 audio: only "is a string", never decoded here (it can be megabytes).
-  audio: z.string().nullish(),
-  transcript: z.string().nullish(),
+  audio: nullishString,
+  transcript: nullishString,
 });
 /** What {@link inputAudioPartSchema} accepts and returns (see its example). */
 export type InputAudioPart = z.output<typeof inputAudioPartSchema>;
@@ -47,8 +44,8 @@ export type InputAudioPart = z.output<typeof inputAudioPartSchema>;
  */
 export const inputImagePartSchema = z.looseObject({
   type: z.literal('input_image'),
-  image_url: z.string().nullish(),
-  detail: z.string().nullish(),
+  image_url: nullishString,
+  detail: nullishString,
 });
 /** What {@link inputImagePartSchema} accepts and returns (see its example). */
 export type InputImagePart = z.output<typeof inputImagePartSchema>;
@@ -63,7 +60,7 @@ export type InputImagePart = z.output<typeof inputImagePartSchema>;
  */
 export const outputTextPartSchema = z.looseObject({
   type: z.literal('output_text'),
-  text: z.string().nullish(),
+  text: nullishString,
 });
 /** What {@link outputTextPartSchema} accepts and returns (see its example). */
 export type OutputTextPart = z.output<typeof outputTextPartSchema>;
@@ -78,8 +75,8 @@ export type OutputTextPart = z.output<typeof outputTextPartSchema>;
  */
 export const outputAudioPartSchema = z.looseObject({
   type: z.literal('output_audio'),
-  audio: z.string().nullish(),
-  transcript: z.string().nullish(),
+  audio: nullishString,
+  transcript: nullishString,
 });
 /** What {@link outputAudioPartSchema} accepts and returns (see its example). */
 export type OutputAudioPart = z.output<typeof outputAudioPartSchema>;
@@ -110,10 +107,10 @@ export type ContentPartType = ContentPart['type'];
  * each may be null on the wire (the official Python types read it as "not set"): `nullish`.
  */
 const itemBase = {
-  id: z.string().nullish(),
-  object: z.string().nullish(),
+  id: nullishString,
+  object: nullishString,
   /** `in_progress`, `completed` or `incomplete` (an interrupted assistant message). */
-  status: z.enum(['in_progress', 'completed', 'incomplete']).nullish(),
+  status: z.nullish(z.enum(['in_progress', 'completed', 'incomplete'])),
 };
 
 /**
@@ -147,9 +144,9 @@ export type MessageItem = z.output<typeof messageItemSchema>;
 export const functionCallItemSchema = z.looseObject({
   ...itemBase,
   type: z.literal('function_call'),
-  call_id: z.string().nullish(),
-  name: z.string(),
-  arguments: z.string(),
+  call_id: nullishString,
+  name: string,
+  arguments: string,
 });
 /** What {@link functionCallItemSchema} accepts and returns (see its example). */
 export type FunctionCallItem = z.output<typeof functionCallItemSchema>;
@@ -165,8 +162,8 @@ export type FunctionCallItem = z.output<typeof functionCallItemSchema>;
 export const functionCallOutputItemSchema = z.looseObject({
   ...itemBase,
   type: z.literal('function_call_output'),
-  call_id: z.string(),
-  output: z.string(),
+  call_id: string,
+  output: string,
 });
 /** What {@link functionCallOutputItemSchema} accepts and returns (see its example). */
 export type FunctionCallOutputItem = z.output<typeof functionCallOutputItemSchema>;
@@ -183,9 +180,9 @@ export type FunctionCallOutputItem = z.output<typeof functionCallOutputItemSchem
  * ```
  */
 export const mcpCallErrorSchema = z.looseObject({
-  type: z.string(),
-  code: z.union([z.number(), z.string()]).nullish(),
-  message: z.string().nullish(),
+  type: string,
+  code: z.nullish(z.union([number, string])),
+  message: nullishString,
 });
 /** What {@link mcpCallErrorSchema} accepts and returns (see its example). */
 export type McpCallError = z.output<typeof mcpCallErrorSchema>;
@@ -202,12 +199,12 @@ export type McpCallError = z.output<typeof mcpCallErrorSchema>;
 export const mcpCallItemSchema = z.looseObject({
   ...itemBase,
   type: z.literal('mcp_call'),
-  server_label: z.string().optional(),
-  name: z.string().optional(),
-  arguments: z.string().optional(),
-  approval_request_id: z.string().nullish(),
-  output: z.string().nullish(),
-  error: mcpCallErrorSchema.nullish(),
+  server_label: optionalString,
+  name: optionalString,
+  arguments: optionalString,
+  approval_request_id: nullishString,
+  output: nullishString,
+  error: z.nullish(mcpCallErrorSchema),
 });
 /** What {@link mcpCallItemSchema} accepts and returns (see its example). */
 export type McpCallItem = z.output<typeof mcpCallItemSchema>;
@@ -223,8 +220,8 @@ export type McpCallItem = z.output<typeof mcpCallItemSchema>;
 export const mcpListToolsItemSchema = z.looseObject({
   ...itemBase,
   type: z.literal('mcp_list_tools'),
-  server_label: z.string().optional(),
-  tools: z.array(z.looseObject({ name: z.string().optional() })).optional(),
+  server_label: optionalString,
+  tools: z.optional(z.array(z.looseObject({ name: optionalString }))),
 });
 /** What {@link mcpListToolsItemSchema} accepts and returns (see its example). */
 export type McpListToolsItem = z.output<typeof mcpListToolsItemSchema>;
@@ -240,9 +237,9 @@ export type McpListToolsItem = z.output<typeof mcpListToolsItemSchema>;
 export const mcpApprovalRequestItemSchema = z.looseObject({
   ...itemBase,
   type: z.literal('mcp_approval_request'),
-  server_label: z.string().optional(),
-  name: z.string().optional(),
-  arguments: z.string().optional(),
+  server_label: optionalString,
+  name: optionalString,
+  arguments: optionalString,
 });
 /** What {@link mcpApprovalRequestItemSchema} accepts and returns (see its example). */
 export type McpApprovalRequestItem = z.output<typeof mcpApprovalRequestItemSchema>;
@@ -258,9 +255,9 @@ export type McpApprovalRequestItem = z.output<typeof mcpApprovalRequestItemSchem
 export const mcpApprovalResponseItemSchema = z.looseObject({
   ...itemBase,
   type: z.literal('mcp_approval_response'),
-  approval_request_id: z.string().optional(),
-  approve: z.boolean().optional(),
-  reason: z.string().nullable().optional(),
+  approval_request_id: optionalString,
+  approve: optionalBoolean,
+  reason: nullishString,
 });
 /** What {@link mcpApprovalResponseItemSchema} accepts and returns (see its example). */
 export type McpApprovalResponseItem = z.output<typeof mcpApprovalResponseItemSchema>;
@@ -305,6 +302,3 @@ export const conversationItemSchema = z.discriminatedUnion('type', [
 export type ConversationItem = z.output<typeof conversationItemSchema>;
 /** The `type` names of {@link ConversationItem}. */
 export type ConversationItemType = ConversationItem['type'];
-
-// Last statement: the schemas above are built; zod's jitless setting is the app's again.
-resumeZodJit();

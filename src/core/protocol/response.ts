@@ -1,9 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { maxOutputTokens, nullishNumber, nullishObject, nullishString, string } from './fields.ts';
 import { conversationItemSchema } from './items.ts';
-import { suspendZodJit } from './suspendZodJit.ts';
-
-// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
-const resumeZodJit = suspendZodJit();
 
 // Every field the official types mark optional may also be null on the wire (the official
 // Python types read it as "not set"), hence `nullish` throughout.
@@ -17,11 +14,11 @@ const resumeZodJit = suspendZodJit();
  * ```
  */
 export const responseUsageSchema = z.looseObject({
-  total_tokens: z.number().nullish(),
-  input_tokens: z.number().nullish(),
-  output_tokens: z.number().nullish(),
-  input_token_details: z.looseObject({}).nullish(),
-  output_token_details: z.looseObject({}).nullish(),
+  total_tokens: nullishNumber,
+  input_tokens: nullishNumber,
+  output_tokens: nullishNumber,
+  input_token_details: nullishObject,
+  output_token_details: nullishObject,
 });
 /** What {@link responseUsageSchema} accepts and returns (see its example). */
 export type ResponseUsage = z.output<typeof responseUsageSchema>;
@@ -37,15 +34,15 @@ export type ResponseUsage = z.output<typeof responseUsageSchema>;
  * ```
  */
 export const responseStatusDetailsSchema = z.looseObject({
-  type: z.string().nullish(),
-  reason: z.string().nullish(),
-  error: z
-    .looseObject({
-      type: z.string().nullish(),
-      code: z.string().nullish(),
-      message: z.string().nullish(),
-    })
-    .nullish(),
+  type: nullishString,
+  reason: nullishString,
+  error: z.nullish(
+    z.looseObject({
+      type: nullishString,
+      code: nullishString,
+      message: nullishString,
+    }),
+  ),
 });
 /** What {@link responseStatusDetailsSchema} accepts and returns (see its example). */
 export type ResponseStatusDetails = z.output<typeof responseStatusDetailsSchema>;
@@ -60,19 +57,16 @@ export type ResponseStatusDetails = z.output<typeof responseStatusDetailsSchema>
  * ```
  */
 export const realtimeResponseSchema = z.looseObject({
-  id: z.string().nullish(),
-  object: z.string().nullish(),
-  status: z.enum(['in_progress', 'completed', 'cancelled', 'failed', 'incomplete']).nullish(),
-  status_details: responseStatusDetailsSchema.nullish(),
-  output: z.array(conversationItemSchema).nullish(),
-  usage: responseUsageSchema.nullish(),
-  conversation_id: z.string().nullish(),
-  output_modalities: z.array(z.string()).nullish(),
-  max_output_tokens: z.union([z.number(), z.literal('inf')]).nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
+  id: nullishString,
+  object: nullishString,
+  status: z.nullish(z.enum(['in_progress', 'completed', 'cancelled', 'failed', 'incomplete'])),
+  status_details: z.nullish(responseStatusDetailsSchema),
+  output: z.nullish(z.array(conversationItemSchema)),
+  usage: z.nullish(responseUsageSchema),
+  conversation_id: nullishString,
+  output_modalities: z.nullish(z.array(string)),
+  max_output_tokens: z.nullish(maxOutputTokens),
+  metadata: z.nullish(z.record(string, z.unknown())),
 });
 /** What {@link realtimeResponseSchema} accepts and returns (see its example). */
 export type RealtimeResponse = z.output<typeof realtimeResponseSchema>;
-
-// Last statement: the schemas above are built; zod's jitless setting is the app's again.
-resumeZodJit();
