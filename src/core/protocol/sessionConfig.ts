@@ -1,9 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { maxOutputTokens, nameOrTypedObject, nullishString, number, optionalString, string } from './fields.ts';
 import { optionalField, reportedOptionalField, reportedTurnDetectionSchema, turnDetectionSchema } from './turnDetection.ts';
-import { suspendZodJit } from './suspendZodJit.ts';
-
-// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
-const resumeZodJit = suspendZodJit();
 
 /**
  * An audio format: `{ type: 'audio/pcm', rate: 24000 }` (16-bit mono little-endian),
@@ -15,8 +12,8 @@ const resumeZodJit = suspendZodJit();
  * ```
  */
 export const audioFormatSchema = z.looseObject({
-  type: z.string().optional(),
-  rate: z.number().optional(),
+  type: optionalString,
+  rate: z.optional(number),
 });
 /** What {@link audioFormatSchema} accepts and returns (see its example). */
 export type AudioFormat = z.output<typeof audioFormatSchema>;
@@ -33,12 +30,13 @@ export const sessionToolSchema = /* @__PURE__ */ makeToolSchema(optionalField);
 
 /** A tool's fields; a reported session's tools read null in an optional field as not set. */
 function makeToolSchema(optional: typeof optionalField) {
+  const stringField = optional(string);
   return z.looseObject({
-    type: z.string(),
-    name: optional(z.string()),
-    description: optional(z.string()),
-    parameters: z.unknown().optional(),
-    server_label: optional(z.string()),
+    type: string,
+    name: stringField,
+    description: stringField,
+    parameters: z.optional(z.unknown()),
+    server_label: stringField,
   });
 }
 /** What {@link sessionToolSchema} accepts and returns (see its example). */
@@ -46,63 +44,60 @@ export type SessionTool = z.output<typeof sessionToolSchema>;
 
 /**
  * The session's fields. `optional` wraps every optional field whose null means nothing: a plain
- * `.optional()` for a config we send; for a reported session, null reads as absent (see
+ * `z.optional` for a config we send; for a reported session, null reads as absent (see
  * `reportedOptionalField`). Fields whose null means "off" stay nullable either way.
  */
 function sessionShape(turnDetection: typeof turnDetectionSchema, optional: typeof optionalField) {
+  const stringField = optional(string);
+  const audioFormat = optional(audioFormatSchema);
   return {
-    id: optional(z.string()),
-    object: optional(z.string()),
-    model: optional(z.string()),
-    instructions: optional(z.string()),
+    id: stringField,
+    object: stringField,
+    model: stringField,
+    instructions: stringField,
     output_modalities: optional(z.array(z.enum(['text', 'audio']))),
     audio: optional(
       z.looseObject({
         input: optional(
           z.looseObject({
-            format: optional(audioFormatSchema),
-            transcription: z
-              .looseObject({
-                // The server echoes unset ones as null.
-                model: z.string().nullable().optional(),
-                language: z.string().nullable().optional(),
-                prompt: z.string().nullable().optional(),
-              })
-              .nullable()
-              .optional(),
-            noise_reduction: z
-              .looseObject({ type: optional(z.string()) })
-              .nullable()
-              .optional(),
-            turn_detection: turnDetection.optional(),
+            format: audioFormat,
+            transcription: z.optional(
+              z.nullable(
+                z.looseObject({
+                  // The server echoes unset ones as null.
+                  model: nullishString,
+                  language: nullishString,
+                  prompt: nullishString,
+                }),
+              ),
+            ),
+            noise_reduction: z.optional(z.nullable(z.looseObject({ type: stringField }))),
+            turn_detection: z.optional(turnDetection),
           }),
         ),
         output: optional(
           z.looseObject({
-            format: optional(audioFormatSchema),
-            voice: optional(z.union([z.string(), z.looseObject({ id: z.string() })])),
-            speed: optional(z.number()),
+            format: audioFormat,
+            voice: optional(z.union([string, z.looseObject({ id: string })])),
+            speed: optional(number),
           }),
         ),
       }),
     ),
     tools: optional(z.array(optional === optionalField ? sessionToolSchema : makeToolSchema(optional))),
-    tool_choice: optional(z.union([z.string(), z.looseObject({ type: z.string() })])),
-    max_output_tokens: optional(z.union([z.number(), z.literal('inf')])),
-    tracing: z
-      .union([z.literal('auto'), z.looseObject({})])
-      .nullable()
-      .optional(),
-    truncation: optional(z.union([z.string(), z.looseObject({ type: z.string() })])),
-    prompt: z.looseObject({ id: optional(z.string()) }).nullable().optional(),
-    include: z.array(z.string()).nullable().optional(),
-    expires_at: optional(z.number()),
+    tool_choice: optional(nameOrTypedObject),
+    max_output_tokens: optional(maxOutputTokens),
+    tracing: z.optional(z.nullable(z.union([z.literal('auto'), z.looseObject({})]))),
+    truncation: optional(nameOrTypedObject),
+    prompt: z.optional(z.nullable(z.looseObject({ id: stringField }))),
+    include: z.optional(z.nullable(z.array(string))),
+    expires_at: optional(number),
   };
 }
 
 function makeSessionSchema(turnDetection: typeof turnDetectionSchema) {
   return z.looseObject({
-    type: z.enum(['realtime', 'transcription']).optional(),
+    type: z.optional(z.enum(['realtime', 'transcription'])),
     ...sessionShape(turnDetection, optionalField),
   });
 }
@@ -134,7 +129,7 @@ export type SessionConfig = z.output<typeof sessionConfigSchema>;
  * const session: SessionConfig = reportedSessionSchema.parse(event.session);
  * ```
  */
-export const reportedSessionSchema: z.ZodType<SessionConfig> = /* @__PURE__ */ makeReportedSessionSchema();
+export const reportedSessionSchema: z.ZodMiniType<SessionConfig> = /* @__PURE__ */ makeReportedSessionSchema();
 
 /**
  * A reported session is one the kit models, a realtime one (`type` "realtime", or none: beta
@@ -145,10 +140,7 @@ export const reportedSessionSchema: z.ZodType<SessionConfig> = /* @__PURE__ */ m
 function makeReportedSessionSchema() {
   const shape = sessionShape(reportedTurnDetectionSchema, reportedOptionalField as typeof optionalField);
   return z.discriminatedUnion('type', [
-    z.looseObject({ type: z.literal('realtime').optional(), ...shape }),
+    z.looseObject({ type: z.optional(z.literal('realtime')), ...shape }),
     z.looseObject({ type: z.literal('transcription'), ...shape }),
   ]);
 }
-
-// Last statement: the schemas above are built; zod's jitless setting is the app's again.
-resumeZodJit();

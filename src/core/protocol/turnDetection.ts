@@ -1,10 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { RealtimeConfigError } from './errors.ts';
-import { suspendZodJit } from './suspendZodJit.ts';
+import { int, nullishNumber, number, optionalBoolean } from './fields.ts';
 import { describeConfigValue } from './timerDuration.ts';
-
-// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
-const resumeZodJit = suspendZodJit();
 
 /**
  * Smallest `idle_timeout_ms` the server accepts.
@@ -55,10 +52,15 @@ export const SEMANTIC_VAD_IDLE_TIMEOUT_MESSAGE =
 
 const idleError = { error: (issue: { input?: unknown }) => idleTimeoutMessage(issue.input) };
 
+const nonNegativeInt = z.optional(int.check(z.minimum(0)));
+
 /** An optional field of a config we send. */
-export function optionalField<T extends z.ZodType>(schema: T) {
-  return schema.optional();
+export function optionalField<T extends z.core.SomeType>(schema: T) {
+  return z.optional(schema);
 }
+
+/** Null reads as absent: see {@link reportedOptionalField}. */
+const nullAsAbsent = z.transform(<T>(value: T | null | undefined): T | undefined => value ?? undefined);
 
 /**
  * An optional field of a session the server reports: the official types let every optional
@@ -66,21 +68,20 @@ export function optionalField<T extends z.ZodType>(schema: T) {
  * type as a config we send. Only for fields whose null means nothing else (a null turn
  * detection, idle timeout or transcription means "off" and stays null).
  */
-export function reportedOptionalField<T extends z.ZodType>(schema: T) {
-  return schema
-    .nullish()
-    .transform((value): z.output<T> | undefined => value ?? undefined)
-    .optional();
+export function reportedOptionalField<T extends z.core.SomeType>(schema: T) {
+  return z.optional(
+    z.pipe(z.nullish(schema), nullAsAbsent as z.ZodMiniTransform<z.output<T> | undefined, z.output<T> | null | undefined>),
+  );
 }
 
 /** `idle_timeout_ms` as the kit sends it: range-checked, so mistakes fail before the server sees them. */
-const strictIdleTimeoutMs = z
-  .number(idleError)
-  .int(idleError)
-  .min(IDLE_TIMEOUT_MIN_MS, idleError)
-  .max(IDLE_TIMEOUT_MAX_MS, idleError)
-  .nullable()
-  .optional();
+const strictIdleTimeoutMs = z.optional(
+  z.nullable(
+    z
+      .number(idleError)
+      .check(z.int(idleError), z.minimum(IDLE_TIMEOUT_MIN_MS, idleError), z.maximum(IDLE_TIMEOUT_MAX_MS, idleError)),
+  ),
+);
 
 /**
  * Builds the turn detection schemas. `strict` adds the range checks a config we send must pass;
@@ -91,24 +92,25 @@ function makeTurnDetectionSchemas(strict: boolean) {
   // What the server reports may hold null in any optional field (as the official types allow):
   // it reads as "not set", so the output type stays the one a config we send has.
   const optional = strict ? optionalField : reportedOptionalField;
+  const reportedBoolean = strict ? optionalBoolean : reportedOptionalField(z.boolean());
   const serverVad = z.looseObject({
     type: z.literal('server_vad'),
-    threshold: strict ? z.number().min(0).max(1).optional() : optional(z.number()),
-    prefix_padding_ms: strict ? z.number().int().min(0).optional() : optional(z.number()),
-    silence_duration_ms: strict ? z.number().int().min(0).optional() : optional(z.number()),
-    create_response: optional(z.boolean()),
-    interrupt_response: optional(z.boolean()),
-    idle_timeout_ms: strict ? strictIdleTimeoutMs : z.number().nullable().optional(),
+    threshold: strict ? z.optional(number.check(z.minimum(0), z.maximum(1))) : optional(number),
+    prefix_padding_ms: strict ? nonNegativeInt : optional(number),
+    silence_duration_ms: strict ? nonNegativeInt : optional(number),
+    create_response: reportedBoolean,
+    interrupt_response: reportedBoolean,
+    idle_timeout_ms: strict ? strictIdleTimeoutMs : nullishNumber,
   });
   const semanticVad = z.looseObject({
     type: z.literal('semantic_vad'),
     eagerness: optional(z.enum(['low', 'medium', 'high', 'auto'])),
-    create_response: optional(z.boolean()),
-    interrupt_response: optional(z.boolean()),
+    create_response: reportedBoolean,
+    interrupt_response: reportedBoolean,
     // Null is harmless ("off"); any value is a mistake worth a precise message.
-    idle_timeout_ms: z.null({ error: SEMANTIC_VAD_IDLE_TIMEOUT_MESSAGE }).optional(),
+    idle_timeout_ms: z.optional(z.null({ error: SEMANTIC_VAD_IDLE_TIMEOUT_MESSAGE })),
   });
-  const turnDetection = z.discriminatedUnion('type', [serverVad, semanticVad]).nullable();
+  const turnDetection = z.nullable(z.discriminatedUnion('type', [serverVad, semanticVad]));
   return { serverVad, semanticVad, turnDetection };
 }
 
@@ -186,6 +188,3 @@ export function validateIdleTimeoutMs(ms: unknown): number | null {
   }
   throw new RealtimeConfigError([{ path: 'idle_timeout_ms', message: idleTimeoutMessage(ms) }]);
 }
-
-// Last statement: the schemas above are built; zod's jitless setting is the app's again.
-resumeZodJit();
