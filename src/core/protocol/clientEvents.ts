@@ -1,14 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { int, maxOutputTokens, nameOrTypedObject, nullishString, optionalString, string } from './fields.ts';
+import { eventTypeOf } from './eventTypeOf.ts';
 import { conversationItemSchema } from './items.ts';
 import { sessionConfigSchema, sessionToolSchema } from './sessionConfig.ts';
-import { suspendZodJit } from './suspendZodJit.ts';
-
-// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
-const resumeZodJit = suspendZodJit();
 
 /** A client event: `type`, an optional `event_id` (echoed in a resulting `error`), its fields. */
 function clientEvent<const T extends string, const S extends z.core.$ZodLooseShape>(type: T, shape: S) {
-  return z.looseObject({ type: z.literal(type), event_id: z.string().optional(), ...shape });
+  return z.looseObject({ type: z.literal(type), event_id: optionalString, ...shape });
 }
 
 /**
@@ -23,7 +21,7 @@ function clientEvent<const T extends string, const S extends z.core.$ZodLooseSha
  */
 export const MAX_APPEND_AUDIO_BASE64_CHARS = Math.ceil((15 * 1024 * 1024) / 3) * 4;
 
-const nonNegativeInt = z.number().int().min(0);
+const nonNegativeInt = int.check(z.minimum(0));
 
 /**
  * Per-response overrides for `response.create`. Typed where the kit sets them; the rest loose.
@@ -34,14 +32,14 @@ const nonNegativeInt = z.number().int().min(0);
  * ```
  */
 export const responseCreateParamsSchema = z.looseObject({
-  instructions: z.string().optional(),
-  output_modalities: z.array(z.enum(['text', 'audio'])).optional(),
-  conversation: z.string().optional(),
-  input: z.array(conversationItemSchema).optional(),
-  tools: z.array(sessionToolSchema).optional(),
-  tool_choice: z.union([z.string(), z.looseObject({ type: z.string() })]).optional(),
-  max_output_tokens: z.union([z.number(), z.literal('inf')]).optional(),
-  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  instructions: optionalString,
+  output_modalities: z.optional(z.array(z.enum(['text', 'audio']))),
+  conversation: optionalString,
+  input: z.optional(z.array(conversationItemSchema)),
+  tools: z.optional(z.array(sessionToolSchema)),
+  tool_choice: z.optional(nameOrTypedObject),
+  max_output_tokens: z.optional(maxOutputTokens),
+  metadata: z.optional(z.nullable(z.record(string, z.unknown()))),
 });
 /** What {@link responseCreateParamsSchema} accepts and returns (see its example). */
 export type ResponseCreateParams = z.output<typeof responseCreateParamsSchema>;
@@ -50,25 +48,25 @@ export type ResponseCreateParams = z.output<typeof responseCreateParamsSchema>;
 export const clientEventSchemas = [
   clientEvent('session.update', { session: sessionConfigSchema }),
   clientEvent('input_audio_buffer.append', {
-    audio: z
-      .string()
-      .max(MAX_APPEND_AUDIO_BASE64_CHARS, { error: 'audio is larger than the 15 MiB an append may carry' }),
+    audio: string.check(
+      z.maxLength(MAX_APPEND_AUDIO_BASE64_CHARS, { error: 'audio is larger than the 15 MiB an append may carry' }),
+    ),
   }),
   clientEvent('input_audio_buffer.commit', {}),
   clientEvent('input_audio_buffer.clear', {}),
   clientEvent('conversation.item.create', {
     item: conversationItemSchema,
-    previous_item_id: z.string().nullable().optional(),
+    previous_item_id: nullishString,
   }),
-  clientEvent('conversation.item.retrieve', { item_id: z.string() }),
+  clientEvent('conversation.item.retrieve', { item_id: string }),
   clientEvent('conversation.item.truncate', {
-    item_id: z.string(),
+    item_id: string,
     content_index: nonNegativeInt,
     audio_end_ms: nonNegativeInt,
   }),
-  clientEvent('conversation.item.delete', { item_id: z.string() }),
-  clientEvent('response.create', { response: responseCreateParamsSchema.optional() }),
-  clientEvent('response.cancel', { response_id: z.string().optional() }),
+  clientEvent('conversation.item.delete', { item_id: string }),
+  clientEvent('response.create', { response: z.optional(responseCreateParamsSchema) }),
+  clientEvent('response.cancel', { response_id: optionalString }),
   clientEvent('output_audio_buffer.clear', {}),
 ] as const;
 
@@ -121,12 +119,10 @@ export type ClientEventOf<T extends ClientEventType> = Extract<ClientEvent, { ty
  * CLIENT_EVENT_TYPES.includes('response.cancel'); // true
  * ```
  */
-export const CLIENT_EVENT_TYPES: readonly ClientEventType[] = clientEventSchemas.map(
-  (schema) => schema.shape.type.value,
-);
+export const CLIENT_EVENT_TYPES: readonly ClientEventType[] = clientEventSchemas.map(eventTypeOf);
 
 const schemaByType: ReadonlyMap<string, (typeof clientEventSchemas)[number]> = new Map(
-  clientEventSchemas.map((schema) => [schema.shape.type.value, schema]),
+  clientEventSchemas.map((schema) => [eventTypeOf(schema), schema]),
 );
 
 /**
@@ -140,6 +136,3 @@ const schemaByType: ReadonlyMap<string, (typeof clientEventSchemas)[number]> = n
 export function clientEventSchemaFor(type: string): (typeof clientEventSchemas)[number] | undefined {
   return schemaByType.get(type);
 }
-
-// Last statement: the schemas above are built; zod's jitless setting is the app's again.
-resumeZodJit();

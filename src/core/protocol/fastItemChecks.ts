@@ -11,22 +11,22 @@ import { isRecord } from './isRecord.ts';
  * The equivalence test in test/core/protocol/serverEventFastPath.property.test.ts covers them.
  */
 
-/** `z.string().optional()` */
+/** `optionalString` (fields.ts) */
 export function isOptionalString(value: unknown): boolean {
   return value === undefined || typeof value === 'string';
 }
 
-/** `z.string().nullable().optional()` */
+/** `nullishString` (fields.ts) */
 export function isOptionalNullableString(value: unknown): boolean {
   return value === undefined || value === null || typeof value === 'string';
 }
 
-/** `z.number().nullish()`: zod 4 takes finite numbers only. */
+/** `nullishNumber` (fields.ts): zod 4 takes finite numbers only. */
 export function isOptionalNullableNumber(value: unknown): boolean {
   return value === undefined || value === null || Number.isFinite(value);
 }
 
-/** `z.<object>().nullish()` for a loose object of no checked fields. */
+/** `nullishObject` (fields.ts): a loose object of no checked fields. */
 function isOptionalNullableRecord(value: unknown): boolean {
   return value === undefined || value === null || isRecord(value);
 }
@@ -99,7 +99,7 @@ function isResponseStatus(status: unknown): boolean {
   );
 }
 
-/** `responseStatusDetailsSchema.nullish()` */
+/** `z.nullish(responseStatusDetailsSchema)` */
 function isStatusDetails(details: unknown): boolean {
   if (details === undefined || details === null) return true;
   if (!isRecord(details) || !isOptionalNullableString(details.type) || !isOptionalNullableString(details.reason)) return false;
@@ -114,7 +114,7 @@ function isStatusDetails(details: unknown): boolean {
   );
 }
 
-/** `responseUsageSchema.nullish()` */
+/** `z.nullish(responseUsageSchema)` */
 function isUsage(usage: unknown): boolean {
   if (usage === undefined || usage === null) return true;
   return (

@@ -1,5 +1,6 @@
 import { formatIssuePath } from './errors.ts';
 import { clientEventSchemaFor, type ClientEvent } from './clientEvents.ts';
+import { kitParseOptions } from './issueMessages.ts';
 
 /**
  * The outcome of `parseClientEvent`: the typed event, or why it is not one and the raw data.
@@ -30,7 +31,7 @@ function parseObject(raw: unknown): ParseClientEventResult {
   if (typeof type !== 'string') return { ok: false, raw, message: 'missing or non-string "type"' };
   const schema = clientEventSchemaFor(type);
   if (schema === undefined) return { ok: false, raw, message: `unknown client event type "${type}"` };
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(raw, kitParseOptions);
   if (result.success) return { ok: true, event: result.data };
   const details = result.error.issues.map((issue) => {
     const path = formatIssuePath(issue.path);

@@ -1,5 +1,6 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { formatIssuePath } from './errors.ts';
+import { kitParseOptions } from './issueMessages.ts';
 import type { ServerEvent } from './serverEvents.ts';
 import { serverEventRoute } from './serverEventRoutes.ts';
 
@@ -83,7 +84,7 @@ function parseObject(raw: object, plain: boolean): ParseServerEventResult {
   if (route.fast !== undefined && (plain || input !== record || isPlainObject(input)) && route.fast(input)) {
     return { ok: true, event: input as ServerEvent };
   }
-  const result = route.schema.safeParse(input);
+  const result = route.schema.safeParse(input, kitParseOptions);
   if (result.success) return { ok: true, event: result.data };
   const unknownPart = describeUnknownNestedType(route.gaType, input, result.error.issues);
   if (unknownPart !== undefined) return fail('unknown_type', raw, unknownPart);

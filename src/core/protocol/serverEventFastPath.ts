@@ -30,7 +30,7 @@ type Wire = Record<string, unknown>;
 /** True when the object conforms to its type's schema (its `type` is already known). */
 export type FastCheck = (event: Wire) => boolean;
 
-// `z.string()` and `z.number().int()` (zod 4: a safe integer) in plain JavaScript.
+// `string` and `int` (fields.ts; `z.int()` is a safe integer) in plain JavaScript.
 const isInt = Number.isSafeInteger;
 const isIntOrAbsent = (value: unknown): boolean => value === undefined || value === null || Number.isSafeInteger(value);
 

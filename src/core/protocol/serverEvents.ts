@@ -1,28 +1,25 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { eventTypeOf } from './eventTypeOf.ts';
+import { int, nullishNumber, nullishString, number, optionalString, string } from './fields.ts';
 import { conversationItemSchema } from './items.ts';
 import { realtimeResponseSchema } from './response.ts';
 import { reportedSessionSchema } from './sessionConfig.ts';
-import { suspendZodJit } from './suspendZodJit.ts';
-
-// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
-const resumeZodJit = suspendZodJit();
 
 /** A GA server event: `type`, the required `event_id`, and its own fields; unknown fields kept. */
 function serverEvent<const T extends string, const S extends z.core.$ZodLooseShape>(type: T, shape: S) {
-  return z.looseObject({ type: z.literal(type), event_id: z.string(), ...shape });
+  return z.looseObject({ type: z.literal(type), event_id: string, ...shape });
 }
 
-const int = z.number().int();
 /** Base64 audio: "is a string" is all we check, so megabytes of audio cost nothing extra. */
-const base64 = z.string();
+const base64 = string;
 /** The ids every streamed part of a response carries. */
 const responsePartIds = {
-  response_id: z.string(),
-  item_id: z.string(),
+  response_id: string,
+  item_id: string,
   output_index: int,
   content_index: int,
 };
-const itemPosition = { previous_item_id: z.string().nullable().optional() };
+const itemPosition = { previous_item_id: nullishString };
 
 /**
  * The `error` object of the `error` server event. `event_id` names the client event that
@@ -34,11 +31,11 @@ const itemPosition = { previous_item_id: z.string().nullable().optional() };
  * ```
  */
 export const serverErrorSchema = z.looseObject({
-  type: z.string(),
-  code: z.string().nullable().optional(),
-  message: z.string(),
-  param: z.string().nullable().optional(),
-  event_id: z.string().nullable().optional(),
+  type: string,
+  code: nullishString,
+  message: string,
+  param: nullishString,
+  event_id: nullishString,
 });
 /** What {@link serverErrorSchema} accepts and returns (see its example). */
 export type ServerError = z.output<typeof serverErrorSchema>;
@@ -46,17 +43,17 @@ export type ServerError = z.output<typeof serverErrorSchema>;
 // Every field the official types mark optional may also be null on the wire (the official
 // Python types read it as "not set"): `nullish`.
 const transcriptionErrorSchema = z.looseObject({
-  type: z.string().nullish(),
-  code: z.string().nullish(),
-  message: z.string().nullish(),
-  param: z.string().nullish(),
+  type: nullishString,
+  code: nullishString,
+  message: nullishString,
+  param: nullishString,
 });
 
 const contentPartPayload = z.looseObject({
-  type: z.string().nullish(),
-  text: z.string().nullish(),
-  transcript: z.string().nullish(),
-  audio: z.string().nullish(),
+  type: nullishString,
+  text: nullishString,
+  transcript: nullishString,
+  audio: nullishString,
 });
 
 /**
@@ -65,25 +62,25 @@ const contentPartPayload = z.looseObject({
  * the server sends them. Every field the official types mark optional may be null.
  */
 const transcriptionSessionSchema = z.looseObject({
-  id: z.string().nullish(),
-  object: z.string().nullish(),
-  expires_at: z.number().nullish(),
-  client_secret: z.looseObject({ value: z.string(), expires_at: z.number() }).nullish(),
-  input_audio_format: z.string().nullish(),
-  input_audio_transcription: z
-    .looseObject({ model: z.string().nullish(), language: z.string().nullish(), prompt: z.string().nullish() })
-    .nullish(),
-  input_audio_noise_reduction: z.looseObject({ type: z.string().nullish() }).nullish(),
-  turn_detection: z
-    .looseObject({
-      type: z.string().nullish(),
-      threshold: z.number().nullish(),
-      prefix_padding_ms: z.number().nullish(),
-      silence_duration_ms: z.number().nullish(),
-    })
-    .nullish(),
-  modalities: z.array(z.string()).nullish(),
-  include: z.array(z.string()).nullish(),
+  id: nullishString,
+  object: nullishString,
+  expires_at: nullishNumber,
+  client_secret: z.nullish(z.looseObject({ value: string, expires_at: number })),
+  input_audio_format: nullishString,
+  input_audio_transcription: z.nullish(
+    z.looseObject({ model: nullishString, language: nullishString, prompt: nullishString }),
+  ),
+  input_audio_noise_reduction: z.nullish(z.looseObject({ type: nullishString })),
+  turn_detection: z.nullish(
+    z.looseObject({
+      type: nullishString,
+      threshold: nullishNumber,
+      prefix_padding_ms: nullishNumber,
+      silence_duration_ms: nullishNumber,
+    }),
+  ),
+  modalities: z.nullish(z.array(string)),
+  include: z.nullish(z.array(string)),
 });
 
 /** Every GA server event schema, one per `type`. Order follows PROTOCOL.md. */
@@ -93,123 +90,123 @@ export const serverEventSchemas = [
   serverEvent('transcription_session.created', { session: transcriptionSessionSchema }),
   serverEvent('transcription_session.updated', { session: transcriptionSessionSchema }),
   serverEvent('conversation.created', {
-    conversation: z.looseObject({ id: z.string().nullish(), object: z.string().nullish() }),
+    conversation: z.looseObject({ id: nullishString, object: nullishString }),
   }),
   serverEvent('conversation.item.added', { item: conversationItemSchema, ...itemPosition }),
   serverEvent('conversation.item.done', { item: conversationItemSchema, ...itemPosition }),
   serverEvent('conversation.item.retrieved', { item: conversationItemSchema }),
-  serverEvent('conversation.item.deleted', { item_id: z.string() }),
-  serverEvent('conversation.item.truncated', { item_id: z.string(), content_index: int, audio_end_ms: int }),
+  serverEvent('conversation.item.deleted', { item_id: string }),
+  serverEvent('conversation.item.truncated', { item_id: string, content_index: int, audio_end_ms: int }),
   serverEvent('conversation.item.input_audio_transcription.delta', {
-    item_id: z.string(),
-    content_index: int.nullish(),
-    delta: z.string().nullish(),
+    item_id: string,
+    content_index: z.nullish(int),
+    delta: nullishString,
   }),
   serverEvent('conversation.item.input_audio_transcription.completed', {
-    item_id: z.string(),
+    item_id: string,
     content_index: int,
-    transcript: z.string(),
+    transcript: string,
     // Required in GA, absent from beta servers: optional so both parse.
-    usage: z.looseObject({ type: z.string().optional() }).optional(),
+    usage: z.optional(z.looseObject({ type: optionalString })),
   }),
   serverEvent('conversation.item.input_audio_transcription.failed', {
-    item_id: z.string(),
+    item_id: string,
     content_index: int,
     error: transcriptionErrorSchema,
   }),
   serverEvent('conversation.item.input_audio_transcription.segment', {
-    item_id: z.string(),
+    item_id: string,
     content_index: int,
-    id: z.string(),
-    text: z.string(),
-    speaker: z.string(),
-    start: z.number(),
-    end: z.number(),
+    id: string,
+    text: string,
+    speaker: string,
+    start: number,
+    end: number,
   }),
-  serverEvent('input_audio_buffer.committed', { item_id: z.string(), ...itemPosition }),
+  serverEvent('input_audio_buffer.committed', { item_id: string, ...itemPosition }),
   serverEvent('input_audio_buffer.cleared', {}),
-  serverEvent('input_audio_buffer.speech_started', { audio_start_ms: int, item_id: z.string() }),
-  serverEvent('input_audio_buffer.speech_stopped', { audio_end_ms: int, item_id: z.string() }),
+  serverEvent('input_audio_buffer.speech_started', { audio_start_ms: int, item_id: string }),
+  serverEvent('input_audio_buffer.speech_stopped', { audio_end_ms: int, item_id: string }),
   serverEvent('input_audio_buffer.timeout_triggered', {
     audio_start_ms: int,
     audio_end_ms: int,
-    item_id: z.string(),
+    item_id: string,
   }),
   // SIP keypresses: the only server event without an `event_id`.
   z.looseObject({
     type: z.literal('input_audio_buffer.dtmf_event_received'),
-    event_id: z.string().optional(),
-    event: z.string(),
-    received_at: z.number(),
+    event_id: optionalString,
+    event: string,
+    received_at: number,
   }),
   serverEvent('response.created', { response: realtimeResponseSchema }),
   serverEvent('response.done', { response: realtimeResponseSchema }),
   serverEvent('response.output_item.added', {
-    response_id: z.string(),
+    response_id: string,
     output_index: int,
     item: conversationItemSchema,
   }),
   serverEvent('response.output_item.done', {
-    response_id: z.string(),
+    response_id: string,
     output_index: int,
     item: conversationItemSchema,
   }),
   serverEvent('response.content_part.added', { ...responsePartIds, part: contentPartPayload }),
   serverEvent('response.content_part.done', { ...responsePartIds, part: contentPartPayload }),
-  serverEvent('response.output_text.delta', { ...responsePartIds, delta: z.string() }),
-  serverEvent('response.output_text.done', { ...responsePartIds, text: z.string() }),
+  serverEvent('response.output_text.delta', { ...responsePartIds, delta: string }),
+  serverEvent('response.output_text.done', { ...responsePartIds, text: string }),
   serverEvent('response.output_audio.delta', { ...responsePartIds, delta: base64 }),
   serverEvent('response.output_audio.done', { ...responsePartIds }),
-  serverEvent('response.output_audio_transcript.delta', { ...responsePartIds, delta: z.string() }),
-  serverEvent('response.output_audio_transcript.done', { ...responsePartIds, transcript: z.string() }),
+  serverEvent('response.output_audio_transcript.delta', { ...responsePartIds, delta: string }),
+  serverEvent('response.output_audio_transcript.done', { ...responsePartIds, transcript: string }),
   serverEvent('response.function_call_arguments.delta', {
-    response_id: z.string(),
-    item_id: z.string(),
+    response_id: string,
+    item_id: string,
     output_index: int,
-    call_id: z.string(),
-    delta: z.string(),
+    call_id: string,
+    delta: string,
   }),
   serverEvent('response.function_call_arguments.done', {
-    response_id: z.string(),
-    item_id: z.string(),
+    response_id: string,
+    item_id: string,
     output_index: int,
-    call_id: z.string(),
+    call_id: string,
     // Sent by today's servers, but not in the SDK's type: the row's name stands in without it.
-    name: z.string().nullish(),
-    arguments: z.string(),
+    name: nullishString,
+    arguments: string,
   }),
   serverEvent('response.mcp_call_arguments.delta', {
-    response_id: z.string(),
-    item_id: z.string(),
+    response_id: string,
+    item_id: string,
     output_index: int,
-    delta: z.string(),
+    delta: string,
   }),
   serverEvent('response.mcp_call_arguments.done', {
-    response_id: z.string(),
-    item_id: z.string(),
+    response_id: string,
+    item_id: string,
     output_index: int,
-    arguments: z.string(),
+    arguments: string,
   }),
-  serverEvent('response.mcp_call.in_progress', { item_id: z.string(), output_index: int }),
-  serverEvent('response.mcp_call.completed', { item_id: z.string(), output_index: int }),
-  serverEvent('response.mcp_call.failed', { item_id: z.string(), output_index: int }),
-  serverEvent('mcp_list_tools.in_progress', { item_id: z.string() }),
-  serverEvent('mcp_list_tools.completed', { item_id: z.string() }),
-  serverEvent('mcp_list_tools.failed', { item_id: z.string() }),
+  serverEvent('response.mcp_call.in_progress', { item_id: string, output_index: int }),
+  serverEvent('response.mcp_call.completed', { item_id: string, output_index: int }),
+  serverEvent('response.mcp_call.failed', { item_id: string, output_index: int }),
+  serverEvent('mcp_list_tools.in_progress', { item_id: string }),
+  serverEvent('mcp_list_tools.completed', { item_id: string }),
+  serverEvent('mcp_list_tools.failed', { item_id: string }),
   serverEvent('rate_limits.updated', {
     rate_limits: z.array(
       z.looseObject({
-        name: z.string().nullish(),
-        limit: z.number().nullish(),
-        remaining: z.number().nullish(),
-        reset_seconds: z.number().nullish(),
+        name: nullishString,
+        limit: nullishNumber,
+        remaining: nullishNumber,
+        reset_seconds: nullishNumber,
       }),
     ),
   }),
   serverEvent('error', { error: serverErrorSchema }),
-  serverEvent('output_audio_buffer.started', { response_id: z.string() }),
-  serverEvent('output_audio_buffer.stopped', { response_id: z.string() }),
-  serverEvent('output_audio_buffer.cleared', { response_id: z.string() }),
+  serverEvent('output_audio_buffer.started', { response_id: string }),
+  serverEvent('output_audio_buffer.stopped', { response_id: string }),
+  serverEvent('output_audio_buffer.cleared', { response_id: string }),
 ] as const;
 
 /**
@@ -274,12 +271,10 @@ export type ServerEventOf<T extends ServerEventType> = Extract<ServerEvent, { ty
  * SERVER_EVENT_TYPES.includes('input_audio_buffer.timeout_triggered'); // true
  * ```
  */
-export const SERVER_EVENT_TYPES: readonly ServerEventType[] = serverEventSchemas.map(
-  (schema) => schema.shape.type.value,
-);
+export const SERVER_EVENT_TYPES: readonly ServerEventType[] = serverEventSchemas.map(eventTypeOf);
 
 const schemaByType: ReadonlyMap<string, (typeof serverEventSchemas)[number]> = new Map(
-  serverEventSchemas.map((schema) => [schema.shape.type.value, schema]),
+  serverEventSchemas.map((schema) => [eventTypeOf(schema), schema]),
 );
 
 /**
@@ -307,6 +302,3 @@ export function isServerEventType(type: string): type is ServerEventType {
 export function serverEventSchemaFor(type: string): (typeof serverEventSchemas)[number] | undefined {
   return schemaByType.get(type);
 }
-
-// Last statement: the schemas above are built; zod's jitless setting is the app's again.
-resumeZodJit();

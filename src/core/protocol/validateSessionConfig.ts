@@ -1,5 +1,6 @@
 import { normalizeBetaSession } from './betaSession.ts';
 import { RealtimeConfigError, toConfigIssues } from './errors.ts';
+import { kitParseOptions } from './issueMessages.ts';
 import { sessionConfigSchema, type SessionConfig } from './sessionConfig.ts';
 
 /**
@@ -17,7 +18,7 @@ import { sessionConfigSchema, type SessionConfig } from './sessionConfig.ts';
  * ```
  */
 export function validateSessionConfig(config: unknown): SessionConfig {
-  const result = sessionConfigSchema.safeParse(normalizeBetaSession(config));
+  const result = sessionConfigSchema.safeParse(normalizeBetaSession(config), kitParseOptions);
   if (result.success) return result.data;
   throw new RealtimeConfigError(toConfigIssues(result.error.issues));
 }
