@@ -7,7 +7,8 @@ import { idleGraceElapsed } from './idle/idleMachine.ts';
 import { runTransaction } from './context/transaction.ts';
 import { setSpeaking } from './playback/assistantPlayback.ts';
 import { idleMachineConfig } from './idle/sessionIdle.ts';
-import type { CreateRealtimeSessionOptions, RealtimeSession, SessionEvent } from './types.ts';
+import type { SessionEvent } from './events/sessionEventTypes.ts';
+import type { CreateRealtimeSessionOptions, RealtimeSession } from './sessionTypes.ts';
 
 /**
  * Create a Realtime session: it owns a transport, turns wire events into typed session events

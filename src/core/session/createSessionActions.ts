@@ -4,7 +4,7 @@ import { runTransaction } from './context/transaction.ts';
 import { setSpeaking } from './playback/assistantPlayback.ts';
 import { markUserActive } from './idle/sessionIdle.ts';
 import { applySessionPatch, setIdlePolicy, updateSessionConfig } from './config/sessionConfigSync.ts';
-import type { RealtimeSession } from './types.ts';
+import type { RealtimeSession } from './sessionTypes.ts';
 
 /** The session's actions for the app, each one transaction. */
 export type SessionActions = Pick<

@@ -9,7 +9,7 @@ import { errorMessage, readState, report, send, type SessionContext } from '../c
 import { mergeSessionConfig } from './mergeSessionConfig.ts';
 import { resolveIdlePolicy } from '../idle/resolveIdlePolicy.ts';
 import { reconfigureIdle, serverArmedByDesire } from '../idle/sessionIdle.ts';
-import type { IdlePolicy } from '../types.ts';
+import type { IdlePolicy } from '../idle/idleTypes.ts';
 
 // Keeps the session config we ask for and the idle policy in agreement, on the server too.
 

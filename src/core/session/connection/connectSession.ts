@@ -8,7 +8,7 @@ import { settleStreamingRows } from '../responses/responseLifecycle.ts';
 import { runTransaction } from '../context/transaction.ts';
 import { applyPlaybackEvent } from '../playback/assistantPlayback.ts';
 import { initialConfig, sendSessionUpdate } from '../config/sessionConfigSync.ts';
-import type { RealtimeError } from '../types.ts';
+import type { RealtimeError } from '../events/realtimeError.ts';
 
 /** `session.connect()`: one attempt at a time; a second call returns the running one. */
 export function connectSession(ctx: SessionContext): Promise<void> {

@@ -8,16 +8,12 @@ import { createStore, type Store } from './createStore.ts';
 import { createTranscriptState } from '../transcript/createTranscriptState.ts';
 import type { IdleMachineState } from '../idle/idleMachine.ts';
 import { DEFAULT_IDLE_POLICY, resolveIdlePolicy } from '../idle/resolveIdlePolicy.ts';
-import type {
-  ConnectionStatus,
-  CreateRealtimeSessionOptions,
-  IdlePolicy,
-  RealtimeError,
-  RealtimeErrorSource,
-  SessionEvent,
-  SessionState,
-  TranscriptIdleInfo,
-} from '../types.ts';
+import type { ConnectionStatus } from '../connection/connectionStatus.ts';
+import type { RealtimeError, RealtimeErrorSource } from '../events/realtimeError.ts';
+import type { SessionEvent } from '../events/sessionEventTypes.ts';
+import type { IdlePolicy } from '../idle/idleTypes.ts';
+import type { CreateRealtimeSessionOptions, SessionState } from '../sessionTypes.ts';
+import type { TranscriptIdleInfo } from '../transcript/transcriptTypes.ts';
 
 // The one place the session's parts import their shared context from. It is built from the
 // parts' own state (idle machine, playback estimate, transcript, store, emitter) and imports

@@ -8,7 +8,7 @@ import {
   type IdleMachineState,
   type IdleTimeoutReport,
 } from './idleMachine.ts';
-import type { InputAudioTimeoutTriggeredEvent } from '../types.ts';
+import type { InputAudioTimeoutTriggeredEvent } from './idleTypes.ts';
 
 /** The idle machine plus the two timers it needs: the client silence clock and the end of grace. */
 export interface IdleController {

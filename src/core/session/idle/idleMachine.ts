@@ -1,4 +1,4 @@
-import type { IdleState, IdleTimeoutSource, InputAudioTimeoutTriggeredEvent } from '../types.ts';
+import type { IdleState, IdleTimeoutSource, InputAudioTimeoutTriggeredEvent } from './idleTypes.ts';
 
 /**
  * The idle policy as pure data and transitions: no timers, no clock reads (`now` is passed in),

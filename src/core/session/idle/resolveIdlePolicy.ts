@@ -1,6 +1,6 @@
 import { IDLE_TIMEOUT_MAX_MS, IDLE_TIMEOUT_MIN_MS, RealtimeConfigError } from '../../protocol/index.ts';
 import { describeConfigValue, timerDurationIssue } from '../../protocol/timerDuration.ts';
-import type { IdlePolicy } from '../types.ts';
+import type { IdlePolicy } from './idleTypes.ts';
 
 /**
  * The defaults behind every omitted idle policy field:

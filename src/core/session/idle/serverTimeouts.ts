@@ -2,7 +2,7 @@ import type { ServerEventOf } from '../../protocol/index.ts';
 import { applyTranscript } from '../transcript/applyTranscript.ts';
 import { readState, type SessionContext } from '../context/sessionContext.ts';
 import { markTranscriptIdle } from '../transcript/transcriptReducer.ts';
-import type { TranscriptIdleInfo } from '../types.ts';
+import type { TranscriptIdleInfo } from '../transcript/transcriptTypes.ts';
 
 // The server's timeouts, counted once each: its `timeout_triggered` event, or the silent commit
 // that stands for one when that event never comes, with the idle marker of the silent item.

@@ -1,6 +1,6 @@
 import type { PlaybackEvent } from '../../transports/types.ts';
 import { readState, writeState, type SessionContext } from '../context/sessionContext.ts';
-import type { SessionEvent } from '../types.ts';
+import type { SessionEvent } from '../events/sessionEventTypes.ts';
 
 // Whether the assistant is heard (`assistantSpeaking`), from whichever source reports playback:
 // the transport's `playback` events, the server's `output_audio_buffer.*`, or the estimate.

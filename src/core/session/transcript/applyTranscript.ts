@@ -6,7 +6,7 @@ import {
   setTranscriptText,
   type TranscriptUpdate,
 } from './transcriptReducer.ts';
-import type { TranscriptItemStatus } from '../types.ts';
+import type { TranscriptItemStatus } from './transcriptTypes.ts';
 
 /** Store a transcript update and announce its row: `announce` false for deltas (they have their own event). */
 export function applyTranscript(ctx: SessionContext, update: TranscriptUpdate | null, announce: boolean): void {

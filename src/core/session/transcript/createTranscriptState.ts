@@ -7,7 +7,7 @@ import {
   vectorToArray,
   type PersistentVector,
 } from './persistentVector.ts';
-import type { TranscriptItem, TranscriptState } from '../types.ts';
+import type { TranscriptItem, TranscriptState } from './transcriptTypes.ts';
 
 /**
  * Lookup tables shared along one line of versions. Only the newest version (`owner`) may

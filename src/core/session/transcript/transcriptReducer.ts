@@ -7,14 +7,8 @@ import {
   replaceTranscriptItem,
   replaceTranscriptItemAt,
 } from './createTranscriptState.ts';
-import type {
-  RealtimeError,
-  TranscriptIdleInfo,
-  TranscriptItem,
-  TranscriptItemStatus,
-  TranscriptRole,
-  TranscriptState,
-} from '../types.ts';
+import type { RealtimeError } from '../events/realtimeError.ts';
+import type { TranscriptIdleInfo, TranscriptItem, TranscriptItemStatus, TranscriptRole, TranscriptState } from './transcriptTypes.ts';
 
 /**
  * The result of one transcript change: the new transcript, the changed row, and whether the

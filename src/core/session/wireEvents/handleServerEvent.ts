@@ -15,7 +15,7 @@ import {
   markTranscriptFailed,
   markTranscriptInterrupted,
 } from '../transcript/transcriptReducer.ts';
-import type { RealtimeError } from '../types.ts';
+import type { RealtimeError } from '../events/realtimeError.ts';
 
 /** Turn one validated server event into state changes and session events. */
 export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void {

@@ -1,7 +1,7 @@
 import { parseServerEvent } from '../../protocol/index.ts';
 import { report, type SessionContext } from '../context/sessionContext.ts';
 import { commitTransaction, reportInternalError } from '../context/transaction.ts';
-import type { UnknownServerEvent } from '../types.ts';
+import type { UnknownServerEvent } from '../events/sessionEventTypes.ts';
 import { handleServerEvent } from './handleServerEvent.ts';
 import { salvageLifecycle } from './salvageLifecycle.ts';
 

@@ -1,0 +1,111 @@
+import type { ClientEvent, SessionConfig } from '../protocol/index.ts';
+import type { RealtimeTransport } from '../transports/types.ts';
+import type { Clock } from './clock.ts';
+import type { ConnectionStatus } from './connection/connectionStatus.ts';
+import type { RealtimeError } from './events/realtimeError.ts';
+import type { SelectedSessionEvent, SessionEventSelector } from './events/sessionEventTypes.ts';
+import type { IdlePolicy, IdleState } from './idle/idleTypes.ts';
+import type { TranscriptState } from './transcript/transcriptTypes.ts';
+
+// The session object, its options and its state snapshot.
+
+/**
+ * Immutable snapshot. A new object only when something changed; unchanged parts keep identity,
+ * so selectors (`state => state.idle`) let a component re-render only for what it reads.
+ *
+ * @example
+ * ```ts
+ * session.subscribe((state, previous) => {
+ *   if (state.idle !== previous.idle) renderBanner(state.idle);
+ * });
+ * ```
+ */
+export interface SessionState {
+  status: ConnectionStatus;
+  /**
+   * The last server or transport error (the session's health), cleared when a new `connect()`
+   * starts. Protocol, handler and config errors are reported as `error` events only.
+   */
+  error: RealtimeError | null;
+  /** The server's view of the session (from `session.created/updated`), or null. */
+  session: SessionConfig | null;
+  transcript: TranscriptState;
+  idle: IdleState;
+  userSpeaking: boolean;
+  /** True while assistant audio is playing (not just being generated). */
+  assistantSpeaking: boolean;
+  /** True between `response.created` and `response.done`. */
+  responding: boolean;
+  muted: boolean;
+}
+
+/**
+ * Options of `createRealtimeSession`.
+ *
+ * @example
+ * ```ts
+ * const options: CreateRealtimeSessionOptions = {
+ *   transport: createMockTransport(),
+ *   config: { type: 'realtime', instructions: 'Be brief.' },
+ *   idle: { timeoutMs: 8000 },
+ * };
+ * ```
+ */
+export interface CreateRealtimeSessionOptions {
+  transport: RealtimeTransport;
+  /** Initial session config (GA wire shape), sent as `session.update` once connected. */
+  config?: SessionConfig;
+  /** Idle timeout policy. Omitted fields take documented defaults; omitted entirely = off. */
+  idle?: Partial<IdlePolicy>;
+  /** Time source; tests inject a virtual clock. Defaults to `Date.now` and `setTimeout`. */
+  clock?: Clock;
+}
+
+/**
+ * A running Realtime session: state snapshot, typed events and actions. Create one with
+ * `createRealtimeSession`; actions never throw (failures become `error` events).
+ *
+ * @example
+ * ```ts
+ * const off = session.on(['speech_started', 'speech_stopped'], (e) => setTalking(e.type === 'speech_started'));
+ * session.sendText('Hello!');
+ * session.stillHere(); // from the idle banner's button
+ * off();
+ * ```
+ */
+export interface RealtimeSession {
+  /**
+   * Open the transport and send the initial config (with the idle timeout merged in). Safe to
+   * call twice: returns the same promise while connecting or connected. Resolves once
+   * connected, or when `disconnect()` cancelled the attempt; rejects when the connection fails
+   * (the state says `error` too).
+   */
+  connect(): Promise<void>;
+  /** Close the transport. Idempotent. */
+  disconnect(): void;
+  getState(): SessionState;
+  /** Called after every state change with the new and previous snapshot. */
+  subscribe(listener: (state: SessionState, previous: SessionState) => void): () => void;
+  /** Typed event subscription. `'*'` subscribes to every event. Returns an unsubscribe. */
+  on<T extends SessionEventSelector>(
+    type: T | readonly T[],
+    handler: (event: SelectedSessionEvent<T>) => void,
+  ): () => void;
+  /** Send a user text message and ask for a response. Counts as user activity for the idle policy. */
+  sendText(text: string): void;
+  /** Send any client event, validated first. */
+  sendEvent(event: ClientEvent): void;
+  /** Send a `session.update` with this patch (idle timeout validated and merged). */
+  updateSession(patch: SessionConfig): void;
+  /** Stop the assistant (cancel the response, stop playback). */
+  interrupt(): void;
+  setMuted(muted: boolean): void;
+  /** The user is back: reset the consecutive count and cancel a pending end of session. */
+  stillHere(): void;
+  /** Change the idle policy at runtime (a new `timeoutMs` is sent through `session.update`). */
+  setIdlePolicy(patch: Partial<IdlePolicy>): void;
+  /** The effective idle policy. */
+  getIdlePolicy(): IdlePolicy;
+  /** The session's clock, so countdowns use the same time as deadlines. */
+  readonly clock: Clock;
+}
