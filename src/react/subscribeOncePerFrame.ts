@@ -1,4 +1,5 @@
 import type { RealtimeSession } from '../core/session/types.ts';
+import { requestFrame } from './frameScheduler.ts';
 
 interface FrameBatch {
   listeners: Set<() => void>;
@@ -10,37 +11,21 @@ interface FrameBatch {
 // in the same callback, so React renders them in one commit instead of one commit each.
 const batches = new WeakMap<RealtimeSession, FrameBatch>();
 
-/** Schedules `callback` for the next frame; returns a function that cancels it. */
-export type FrameScheduler = (callback: () => void) => () => void;
-
-// Per-session frame schedulers, set only by test helpers (`renderWithSession` runs frames on
-// the session's virtual clock). Not exported from the package: apps always get real frames.
-const schedulers = new WeakMap<RealtimeSession, FrameScheduler>();
-
 /**
- * Internal (test helpers): make the frames of `session`'s subscribers come from `scheduler`,
- * or from real animation frames again with `null`.
+ * Run `session`'s pending frame now, if one is waiting, so its frame-coalesced subscribers
+ * (`useTranscript`, `subscribeOncePerFrame`) hear about every change so far. Returns whether
+ * one ran. For tests: the DOM shows the latest streamed text without waiting for a frame.
+ * `renderWithSession`'s `advance()` calls it after moving the clock. Exported from
+ * `react-realtime-kit/testing`.
  *
  * @example
  * ```ts
- * setFrameScheduler(session, (callback) => {
- *   const handle = clock.setTimeout(callback, 16);
- *   return () => clock.clearTimeout(handle);
+ * import { flushFrame } from 'react-realtime-kit/testing';
+ *
+ * act(() => {
+ *   transport.emit({ type: 'response.output_audio_transcript.delta', delta: 'Hel' });
+ *   flushFrame(session);
  * });
- * ```
- */
-export function setFrameScheduler(session: RealtimeSession, scheduler: FrameScheduler | null): void {
-  if (scheduler) schedulers.set(session, scheduler);
-  else schedulers.delete(session);
-}
-
-/**
- * Internal (test helpers): run `session`'s pending frame now, if one is waiting, so its
- * subscribers hear about every change so far. Returns whether one ran.
- *
- * @example
- * ```ts
- * act(() => flushFrame(session));
  * ```
  */
 export function flushFrame(session: RealtimeSession): boolean {
@@ -49,21 +34,6 @@ export function flushFrame(session: RealtimeSession): boolean {
   batch.cancelFrame();
   flush(batch);
   return true;
-}
-
-/**
- * Wait for the next animation frame; `setTimeout(16)` where there is no `requestAnimationFrame`
- * (Node, workers). Globals are read at call time so importing this module touches nothing.
- */
-function requestFrame(session: RealtimeSession, callback: () => void): () => void {
-  const scheduler = schedulers.get(session);
-  if (scheduler) return scheduler(callback);
-  if (typeof requestAnimationFrame === 'function') {
-    const id = requestAnimationFrame(() => callback());
-    return () => cancelAnimationFrame(id);
-  }
-  const id = setTimeout(callback, 16);
-  return () => clearTimeout(id);
 }
 
 function flush(batch: FrameBatch): void {
@@ -75,7 +45,9 @@ function flush(batch: FrameBatch): void {
  * Subscribe to a session's state changes, hearing about them at most once per animation frame.
  * A burst of 500 transcript deltas within one frame becomes one call to `listener`.
  *
- * Used by `useTranscript`; exported for custom hooks that render streaming data.
+ * Used by `useTranscript`; exported from `react-realtime-kit/advanced` for custom hooks that
+ * render streaming data. Tests move its frames with `runFramesOnClock` or `flushFrame`
+ * (`react-realtime-kit/testing`).
  *
  * @example
  * ```ts

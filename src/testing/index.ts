@@ -14,6 +14,11 @@ export type { EventLogProblem, ParsedEventLog, ParseEventLogOptions } from './re
 export { formatEventLog } from './replay/formatEventLog.ts';
 export { replayEventLog } from './replay/replayEventLog.ts';
 export type { ReplayController, ReplayEventLogOptions } from './replay/replayEventLog.ts';
+// Frames: when frame-coalesced hooks (useTranscript) hear about changes, in tests and demos
+export { runFramesOnClock } from './runFramesOnClock.ts';
+export { setFrameScheduler } from '../react/frameScheduler.ts';
+export type { FrameScheduler } from '../react/frameScheduler.ts';
+export { flushFrame } from '../react/subscribeOncePerFrame.ts';
 export { createDemoSession } from './demo/createDemoSession.ts';
 export type { DemoSessionOptions } from './demo/createDemoSession.ts';
 export { demoTimeline, demoWelcomeBack } from './demo/demoTimeline.ts';

@@ -3,9 +3,10 @@ import type { ReactElement, ReactNode } from 'react';
 import { createRealtimeSession } from '../core/session/index.ts';
 import type { CreateRealtimeSessionOptions, RealtimeSession } from '../core/session/types.ts';
 import { RealtimeProvider } from '../react/RealtimeProvider.tsx';
-import { flushFrame, setFrameScheduler } from '../react/subscribeOncePerFrame.ts';
+import { flushFrame } from '../react/subscribeOncePerFrame.ts';
 import { createMockTransport, type MockTransport, type MockTransportOptions } from './createMockTransport.ts';
 import { createVirtualClock, type VirtualClock } from './createVirtualClock.ts';
+import { runFramesOnClock } from './runFramesOnClock.ts';
 import { play, type PlayController, type PlayOptions } from './scenario/play.ts';
 import type { Timeline } from './scenario/types.ts';
 
@@ -85,10 +86,7 @@ export async function renderWithSession(
   const session = createRealtimeSession({ transport, config, idle, clock });
   // Frame-coalesced hooks (useTranscript) get their frames from the virtual clock, every 16 ms
   // of it, so advance() re-renders them like real frames would; advance() flushes the last one.
-  setFrameScheduler(session, (callback) => {
-    const handle = clock.setTimeout(callback, FRAME_MS);
-    return () => clock.clearTimeout(handle);
-  });
+  runFramesOnClock(session, clock);
 
   function Wrapper({ children }: { children?: ReactNode }) {
     return <RealtimeProvider session={session}>{Inner ? <Inner>{children}</Inner> : children}</RealtimeProvider>;
@@ -151,8 +149,6 @@ export async function renderWithSession(
     play: (timeline, playOptions) => play(timeline, { ...playOptions, transport, clock }),
   };
 }
-
-const FRAME_MS = 16;
 
 interface Rendered {
   unmount(): void;

@@ -4,7 +4,7 @@ import { MAX_TIMER_DELAY_MS } from '../../core/protocol/timerDuration.ts';
 import type { Clock, TimerHandle } from '../../core/session/clock.ts';
 import type { SessionConfig } from '../../core/protocol/index.ts';
 import type { IdlePolicy, IdleState, RealtimeSession } from '../../core/session/types.ts';
-import { setFrameScheduler } from '../../react/subscribeOncePerFrame.ts';
+import { runFramesOnClock } from '../runFramesOnClock.ts';
 import { createMockTransport } from '../createMockTransport.ts';
 import { play } from '../scenario/play.ts';
 import type { PlayController } from '../scenario/play.ts';
@@ -68,7 +68,6 @@ export interface DemoSessionOptions {
 }
 
 const DEFAULT_IDLE: Partial<IdlePolicy> = { timeoutMs: 8000 };
-const FRAME_MS = 16;
 
 /**
  * Demo mode: a {@link RealtimeSession} that needs no server, no network and no API key. It
@@ -137,12 +136,7 @@ export function createDemoSession(options: DemoSessionOptions = {}): RealtimeSes
   // A clock of your own (a virtual clock in tests) also times the frames that coalesce
   // streaming updates (useTranscript), so the UI is current whenever that clock has moved,
   // not whenever a real animation frame happens to run.
-  if (options.clock) {
-    setFrameScheduler(session, (callback) => {
-      const handle = clock.setTimeout(callback, FRAME_MS);
-      return () => clock.clearTimeout(handle);
-    });
-  }
+  if (options.clock) runFramesOnClock(session, clock);
 
   const afterUserReturns = options.afterUserReturns ?? (options.timeline === undefined ? demoWelcomeBack : false);
 
