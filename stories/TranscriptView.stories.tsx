@@ -117,9 +117,22 @@ export const CustomRows: Story = {
   },
 };
 
+/** Heights (px from the log's top edge) that no row covers: a blank gap the reader would see. */
+function blankLines(log: HTMLElement): number[] {
+  const view = log.getBoundingClientRect();
+  const rows = [...log.querySelectorAll<HTMLElement>('[data-index]')].map((row) => row.getBoundingClientRect());
+  const blank: number[] = [];
+  for (let y = view.top + 1; y < view.bottom - 1; y += 4) {
+    if (!rows.some((row) => row.top <= y && row.bottom >= y)) blank.push(Math.round(y - view.top));
+  }
+  return blank;
+}
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
 /**
  * 10,000 items, virtualized: a few dozen rows in the DOM. Scroll up and a "Jump to latest"
- * button appears; it brings you back to the end.
+ * button appears; it brings you back to the end. Wherever you scroll, rows fill the view.
  */
 export const TenThousandItems: Story = {
   render: (args) => (
@@ -145,6 +158,14 @@ export const TenThousandItems: Story = {
     await userEvent.click(jump);
     await findTranscriptRow(log, 'assistant', 'Answer number 5000.');
     await waitFor(() => expect(canvas.queryByRole('button', { name: 'Jump to latest' })).toBeNull(), WAIT);
+    // A jump far into the history: the rows there fill the view in the very next frame (the
+    // browser fires `scroll` before running animation frame callbacks).
+    for (const fraction of [0.5, 0.1]) {
+      log.scrollTop = Math.round(log.scrollHeight * fraction);
+      await nextFrame();
+      await expect(blankLines(log)).toEqual([]);
+      await expect(canvasElement.querySelectorAll('*').length).toBeLessThan(300);
+    }
     scenario.release();
   },
 };

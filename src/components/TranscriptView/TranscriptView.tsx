@@ -1,13 +1,12 @@
-import { forwardRef, useCallback, useMemo, useRef, useState } from 'react';
+import { forwardRef, useCallback, useMemo, useRef } from 'react';
 import type { HTMLAttributes, ReactNode } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import type { VirtualItem } from '@tanstack/react-virtual';
 import type { RealtimeSession, TranscriptItem } from '../../core/session/types.ts';
 import { useRealtimeState, useTranscript } from '../../react/index.ts';
 import { TranscriptItemContent, defaultTranscriptViewLabels } from './TranscriptItemContent.tsx';
 import type { TranscriptViewLabels } from './TranscriptItemContent.tsx';
 import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect.ts';
 import { useStickToBottom } from './useStickToBottom.ts';
+import { useVirtualRows } from './useVirtualRows.ts';
 
 /**
  * Rows rendered while the log has no height (server rendering, jsdom): the latest ones. Enough
@@ -46,7 +45,8 @@ export interface TranscriptViewProps extends Omit<HTMLAttributes<HTMLDivElement>
 /**
  * The conversation as an ARIA log: user and assistant turns, text streaming in, interrupted
  * replies marked, idle markers where the user went quiet, failed transcriptions shown.
- * Virtualized (`@tanstack/react-virtual`), so 10,000 items keep a few dozen rows in the DOM.
+ * Virtualized (measured rows, windowed by the view itself), so 10,000 items keep a few dozen
+ * rows in the DOM.
  * It sticks to the bottom while text arrives; once the user scrolls up it stays put and shows
  * a "Jump to latest" button.
  *
@@ -111,48 +111,21 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
     const labels = useMemo(() => ({ ...defaultTranscriptViewLabels, ...labelsProp }), [labelsProp]);
 
     const scrollRef = useRef<HTMLDivElement>(null);
-    // The virtualizer's functions are not memoizable by the React Compiler; this component does
-    // not hand them to memoized children, so skipping compilation here is fine.
-    // eslint-disable-next-line react-hooks/incompatible-library
-    const virtualizer = useVirtualizer({
-      count: items.length,
-      getScrollElement: () => scrollRef.current,
-      estimateSize: () => estimateItemSize,
-      getItemKey: (index) => items[index]?.id ?? index,
+    const listRef = useRef<HTMLDivElement>(null);
+    const keys = useMemo(() => items.map((item) => item.id), [items]);
+    // Before the log has a height (server, jsdom, hidden parent) `rows` are the latest ones, in
+    // normal flow, keyed like the virtual rows so they stay mounted when windowing takes over.
+    const { rows, totalSize, withoutLayout, hadLayout, onScroll: onScrollRows, measure } = useVirtualRows({
+      keys,
+      scrollRef,
+      listRef,
+      estimateSize: estimateItemSize,
       overscan,
+      rowsWithoutLayout: ROWS_WITHOUT_LAYOUT,
     });
 
-    // Before the log has a height (server, jsdom, hidden parent) the virtualizer shows no rows:
-    // render the latest ones in normal flow. Keyed like the virtual rows, so they stay mounted
-    // when the virtualizer takes over.
-    let rows = virtualizer.getVirtualItems();
-    const withoutLayout = rows.length === 0;
-    // Once virtualized, a log that loses its height (a tab switched away, a parent hidden or
-    // collapsed) keeps its full scroll height: the browser keeps its scroll position, which a
-    // 40-row box would clamp, so a reader who scrolled up finds the same rows when it is back.
-    const [hadLayout, setHadLayout] = useState(false);
-    useIsomorphicLayoutEffect(() => {
-      if (withoutLayout) return;
-      setHadLayout(true);
-      // The virtualizer learns the scroll position from scroll events only; while the log was
-      // hidden it read 0, and the browser restores the position without an event. Give it one
-      // (after this commit, before paint), so it shows the rows the reader left, not the first.
-      const element = scrollRef.current;
-      if (!hadLayout || !element) return;
-      queueMicrotask(() => {
-        element.dispatchEvent(new Event('scroll'));
-        element.dispatchEvent(new Event('scrollend'));
-      });
-      // Only when the log regains its height (`hadLayout` is read, not a reason to run).
-    }, [withoutLayout]);
-    if (withoutLayout) {
-      const first = Math.max(0, items.length - ROWS_WITHOUT_LAYOUT);
-      rows = items.slice(first).map((item, i) => ({ index: first + i, key: item.id, start: 0 }) as VirtualItem);
-    }
-
     const last = items[items.length - 1];
-    const totalSize = virtualizer.getTotalSize();
-    const { stuck, jumpToLatest, onScroll, onWheel } = useStickToBottom(scrollRef, [
+    const { stuck, jumpToLatest, onScroll: onScrollStick, onWheel } = useStickToBottom(scrollRef, [
       items.length,
       last?.text,
       last?.status,
@@ -160,6 +133,13 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
       // Switching to the virtual rows changes the content's height: pin to the end again.
       withoutLayout,
     ]);
+    // After every commit, and after sticking to the bottom moved the scroll position: the rows
+    // for where the log is now render before the browser paints.
+    useIsomorphicLayoutEffect(measure);
+    const onScroll = useCallback(() => {
+      onScrollStick();
+      onScrollRows();
+    }, [onScrollStick, onScrollRows]);
 
     const cls = useCallback((name: string) => (unstyled ? undefined : `rrk-transcript__${name}`), [unstyled]);
     const rootClass = unstyled ? className : className ? `rrk-transcript ${className}` : 'rrk-transcript';
@@ -181,7 +161,11 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
             <p className={cls('empty')}>{labels.empty}</p>
           ) : (
             <div
+              ref={listRef}
               style={
+                // Once windowed, a log that loses its height (a tab switched away, a parent
+                // hidden) keeps its full scroll height: the browser keeps its scroll position,
+                // which a 40-row box would clamp, so a reader who scrolled up finds the same rows.
                 withoutLayout
                   ? hadLayout
                     ? { height: totalSize }
@@ -199,7 +183,6 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
                   <div
                     key={row.key}
                     data-index={row.index}
-                    ref={withoutLayout ? undefined : virtualizer.measureElement}
                     className={cls('row')}
                     style={
                       withoutLayout
