@@ -3,6 +3,10 @@ import { int, maxOutputTokens, nameOrTypedObject, nullishString, optionalString,
 import { eventTypeOf } from './eventTypeOf.ts';
 import { conversationItemSchema } from './items.ts';
 import { sessionConfigSchema, sessionToolSchema } from './sessionConfig.ts';
+import { suspendZodJit } from './suspendZodJit.ts';
+
+// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
+const resumeZodJit = suspendZodJit();
 
 /** A client event: `type`, an optional `event_id` (echoed in a resulting `error`), its fields. */
 function clientEvent<const T extends string, const S extends z.core.$ZodLooseShape>(type: T, shape: S) {
@@ -136,3 +140,6 @@ const schemaByType: ReadonlyMap<string, (typeof clientEventSchemas)[number]> = n
 export function clientEventSchemaFor(type: string): (typeof clientEventSchemas)[number] | undefined {
   return schemaByType.get(type);
 }
+
+// Last statement: the schemas above are built; zod's jitless setting is the app's again.
+resumeZodJit();

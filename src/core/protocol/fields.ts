@@ -1,4 +1,8 @@
 import * as z from 'zod/mini';
+import { suspendZodJit } from './suspendZodJit.ts';
+
+// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
+const resumeZodJit = suspendZodJit();
 
 // The leaf schemas most fields share. A schema is immutable, so one instance serves every field
 // of its kind: the bundle spells each out once, and the page builds it once.
@@ -26,3 +30,6 @@ export const nullishObject = z.nullish(z.looseObject({}));
 export const maxOutputTokens = z.union([number, z.literal('inf')]);
 /** A name, or an object of a string `type`: `tool_choice` (`auto`, or a tool) and `truncation`. */
 export const nameOrTypedObject = z.union([string, z.looseObject({ type: string })]);
+
+// Last statement: the schemas above are built; zod's jitless setting is the app's again.
+resumeZodJit();

@@ -1,5 +1,9 @@
 import * as z from 'zod/mini';
 import { nullishString, number, optionalBoolean, optionalString, string } from './fields.ts';
+import { suspendZodJit } from './suspendZodJit.ts';
+
+// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
+const resumeZodJit = suspendZodJit();
 
 /**
  * Text the user typed (or a system message), as sent in `conversation.item.create`.
@@ -302,3 +306,6 @@ export const conversationItemSchema = z.discriminatedUnion('type', [
 export type ConversationItem = z.output<typeof conversationItemSchema>;
 /** The `type` names of {@link ConversationItem}. */
 export type ConversationItemType = ConversationItem['type'];
+
+// Last statement: the schemas above are built; zod's jitless setting is the app's again.
+resumeZodJit();

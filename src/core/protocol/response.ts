@@ -1,6 +1,10 @@
 import * as z from 'zod/mini';
 import { maxOutputTokens, nullishNumber, nullishObject, nullishString, string } from './fields.ts';
 import { conversationItemSchema } from './items.ts';
+import { suspendZodJit } from './suspendZodJit.ts';
+
+// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
+const resumeZodJit = suspendZodJit();
 
 // Every field the official types mark optional may also be null on the wire (the official
 // Python types read it as "not set"), hence `nullish` throughout.
@@ -70,3 +74,6 @@ export const realtimeResponseSchema = z.looseObject({
 });
 /** What {@link realtimeResponseSchema} accepts and returns (see its example). */
 export type RealtimeResponse = z.output<typeof realtimeResponseSchema>;
+
+// Last statement: the schemas above are built; zod's jitless setting is the app's again.
+resumeZodJit();

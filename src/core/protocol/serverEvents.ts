@@ -4,6 +4,10 @@ import { int, nullishNumber, nullishString, number, optionalString, string } fro
 import { conversationItemSchema } from './items.ts';
 import { realtimeResponseSchema } from './response.ts';
 import { reportedSessionSchema } from './sessionConfig.ts';
+import { suspendZodJit } from './suspendZodJit.ts';
+
+// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
+const resumeZodJit = suspendZodJit();
 
 /** A GA server event: `type`, the required `event_id`, and its own fields; unknown fields kept. */
 function serverEvent<const T extends string, const S extends z.core.$ZodLooseShape>(type: T, shape: S) {
@@ -302,3 +306,6 @@ export function isServerEventType(type: string): type is ServerEventType {
 export function serverEventSchemaFor(type: string): (typeof serverEventSchemas)[number] | undefined {
   return schemaByType.get(type);
 }
+
+// Last statement: the schemas above are built; zod's jitless setting is the app's again.
+resumeZodJit();

@@ -1,6 +1,10 @@
 import * as z from 'zod/mini';
 import { maxOutputTokens, nameOrTypedObject, nullishString, number, optionalString, string } from './fields.ts';
 import { optionalField, reportedOptionalField, reportedTurnDetectionSchema, turnDetectionSchema } from './turnDetection.ts';
+import { suspendZodJit } from './suspendZodJit.ts';
+
+// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
+const resumeZodJit = suspendZodJit();
 
 /**
  * An audio format: `{ type: 'audio/pcm', rate: 24000 }` (16-bit mono little-endian),
@@ -144,3 +148,6 @@ function makeReportedSessionSchema() {
     z.looseObject({ type: z.literal('transcription'), ...shape }),
   ]);
 }
+
+// Last statement: the schemas above are built; zod's jitless setting is the app's again.
+resumeZodJit();

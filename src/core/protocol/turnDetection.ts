@@ -2,6 +2,10 @@ import * as z from 'zod/mini';
 import { RealtimeConfigError } from './errors.ts';
 import { int, nullishNumber, number, optionalBoolean } from './fields.ts';
 import { describeConfigValue } from './timerDuration.ts';
+import { suspendZodJit } from './suspendZodJit.ts';
+
+// First statement: the schemas below are built without zod's eval probe (see suspendZodJit).
+const resumeZodJit = suspendZodJit();
 
 /**
  * Smallest `idle_timeout_ms` the server accepts.
@@ -188,3 +192,6 @@ export function validateIdleTimeoutMs(ms: unknown): number | null {
   }
   throw new RealtimeConfigError([{ path: 'idle_timeout_ms', message: idleTimeoutMessage(ms) }]);
 }
+
+// Last statement: the schemas above are built; zod's jitless setting is the app's again.
+resumeZodJit();

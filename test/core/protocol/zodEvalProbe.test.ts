@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-// Classic zod decides, when a z.object is constructed, whether to compile a parser with
-// `new Function`, after probing once whether eval is allowed. On a page whose
-// Content-Security-Policy has no 'unsafe-eval', that probe raises a securitypolicyviolation even
-// though zod catches the error. The kit's schemas are zod/mini's, whose objects never compile
-// (zod/v4/core: only `$ZodObjectJIT`, classic's object, reads `allowsEval`), so they neither probe
-// nor need the app's `jitless` setting. Every `new Function` is counted from before the kit's
-// first module is evaluated.
+// zod decides, when a z.object is constructed, whether to compile a parser with `new Function`,
+// after probing once whether eval is allowed (zod 4.0 for every object, zod/mini's included;
+// later releases for classic objects only). On a page whose Content-Security-Policy has no
+// 'unsafe-eval', that probe raises a securitypolicyviolation even though zod catches the error.
+// Every `new Function` is counted from before the kit's first module is evaluated.
 describe("the kit's schemas and zod's eval probe", () => {
   it('load and parse without new Function, and leave the global zod config as it was', async () => {
     const NativeFunction = globalThis.Function;
@@ -40,5 +38,25 @@ describe("the kit's schemas and zod's eval probe", () => {
     } finally {
       globalThis.Function = NativeFunction;
     }
+  });
+});
+
+describe('suspendZodJit', () => {
+  it.each([
+    ['absent', undefined],
+    ['false', false],
+    ['true', true],
+  ] as const)("puts the app's jitless setting back when it was %s", async (_label, appSetting) => {
+    const z = await import('zod/mini');
+    const { suspendZodJit } = await import('../../../src/core/protocol/suspendZodJit.ts');
+    const config = z.config();
+    if (appSetting === undefined) delete config.jitless;
+    else config.jitless = appSetting;
+    const resume = suspendZodJit();
+    expect(config.jitless).toBe(true);
+    resume();
+    expect(Object.hasOwn(config, 'jitless')).toBe(appSetting !== undefined);
+    expect(config.jitless).toBe(appSetting);
+    delete config.jitless;
   });
 });
