@@ -1,4 +1,4 @@
-import type { RealtimeTransport, TransportEventMap } from '../src/core/transports/types.ts';
+import type { RealtimeTransport, TransportEventMap } from '../src/core/transport/RealtimeTransport.ts';
 
 /**
  * The thinnest possible transport: it hands each message straight to the session's listener,

@@ -1,14 +1,14 @@
 import { parseClientEvent } from '../core/protocol/index.ts';
 import type { ClientEvent } from '../core/protocol/index.ts';
 import type { Clock } from '../core/session/clock.ts';
-import { RealtimeTransportError } from '../core/transports/RealtimeTransportError.ts';
+import { RealtimeTransportError } from '../core/transport/RealtimeTransportError.ts';
 import type {
   PlaybackEvent,
   PlaybackReporting,
   RealtimeTransport,
   TransportCloseInfo,
   TransportEventMap,
-} from '../core/transports/types.ts';
+} from '../core/transport/RealtimeTransport.ts';
 
 /**
  * How an object given to {@link MockTransport.emit} reaches the session.

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createRealtimeEmulator, type RealtimeEmulator } from '../../src/emulator/index.ts';
 import { createOpenAIWebSocketTransport } from '../../src/core/transports/createOpenAIWebSocketTransport.ts';
-import { RealtimeTransportError } from '../../src/core/transports/RealtimeTransportError.ts';
+import { RealtimeTransportError } from '../../src/core/transport/RealtimeTransportError.ts';
 import { openEmulatorSocket } from './emulatorClient.ts';
 
 let emulator: RealtimeEmulator;

@@ -8,7 +8,7 @@ import type {
   RealtimeSession,
   TranscriptItem,
 } from '../../src/core/session/types.ts';
-import type { RealtimeTransport } from '../../src/core/transports/types.ts';
+import type { RealtimeTransport } from '../../src/core/transport/RealtimeTransport.ts';
 import type { RealtimeProviderProps } from '../../src/react/RealtimeProvider.tsx';
 import { useConnectionState } from '../../src/react/useConnectionState.ts';
 import { useIdleTimeout } from '../../src/react/useIdleTimeout.ts';

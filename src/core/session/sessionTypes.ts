@@ -1,5 +1,5 @@
 import type { ClientEvent, SessionConfig } from '../protocol/index.ts';
-import type { RealtimeTransport } from '../transports/types.ts';
+import type { RealtimeTransport } from '../transport/RealtimeTransport.ts';
 import type { Clock } from './clock.ts';
 import type { ConnectionStatus } from './connection/connectionStatus.ts';
 import type { RealtimeError } from './events/realtimeError.ts';

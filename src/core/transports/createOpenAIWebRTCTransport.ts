@@ -2,15 +2,15 @@ import type { ClientEvent } from '../protocol/index.ts';
 import { validateTimerDurations } from '../protocol/timerDuration.ts';
 import { apiErrorMessage } from './apiErrorMessage.ts';
 import { createMicrophoneSource } from './createMicrophoneSource.ts';
-import { createTransportEmitter } from './createTransportEmitter.ts';
+import { createTransportEmitter } from '../transport/createTransportEmitter.ts';
 import { createTransportLifecycle } from './createTransportLifecycle.ts';
 import type { MediaDevicesLike } from './getMicrophoneStream.ts';
 import { parseWireMessage } from './parseWireMessage.ts';
 import { trackConversationResponses, type ConversationResponses } from './trackConversationResponses.ts';
-import { RealtimeTransportError } from './RealtimeTransportError.ts';
+import { RealtimeTransportError } from '../transport/RealtimeTransportError.ts';
 import { redactError, redactSecrets } from './redactSecrets.ts';
 import { resolveClientSecret, type ClientSecretSource } from './resolveClientSecret.ts';
-import type { RealtimeTransport } from './types.ts';
+import type { RealtimeTransport } from '../transport/RealtimeTransport.ts';
 
 /** Options of {@link createOpenAIWebRTCTransport}, which has an example. Only `getClientSecret` is required. */
 export interface OpenAIWebRTCTransportOptions {

@@ -4,16 +4,16 @@ import { base64ToBytes, bytesToBase64 } from './base64.ts';
 import { createAudioPlayer, type AudioPlayer } from './createAudioPlayer.ts';
 import { createMicrophoneCapture } from './createMicrophoneCapture.ts';
 import { createMicrophoneSource, type MicrophoneLease } from './createMicrophoneSource.ts';
-import { createTransportEmitter } from './createTransportEmitter.ts';
+import { createTransportEmitter } from '../transport/createTransportEmitter.ts';
 import { createTransportLifecycle, type ConnectAttempt } from './createTransportLifecycle.ts';
 import type { MediaDevicesLike } from './getMicrophoneStream.ts';
 import { parseWireMessage } from './parseWireMessage.ts';
 import { trackConversationResponses, type ConversationResponses } from './trackConversationResponses.ts';
 import { bytesToPcm16, pcm16ToBytes } from './pcm16.ts';
-import { RealtimeTransportError } from './RealtimeTransportError.ts';
+import { RealtimeTransportError } from '../transport/RealtimeTransportError.ts';
 import { redactSecrets } from './redactSecrets.ts';
 import { resolveClientSecret, type ClientSecretSource } from './resolveClientSecret.ts';
-import type { RealtimeTransport } from './types.ts';
+import type { RealtimeTransport } from '../transport/RealtimeTransport.ts';
 
 /** Options of {@link createOpenAIWebSocketTransport}, which has an example. Only `getClientSecret` is required. */
 export interface OpenAIWebSocketTransportOptions {

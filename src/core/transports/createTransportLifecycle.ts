@@ -1,5 +1,5 @@
-import type { TransportEmitter } from './createTransportEmitter.ts';
-import { RealtimeTransportError } from './RealtimeTransportError.ts';
+import type { TransportEmitter } from '../transport/createTransportEmitter.ts';
+import { RealtimeTransportError } from '../transport/RealtimeTransportError.ts';
 import { withTimeout } from './withTimeout.ts';
 
 /**

@@ -1,20 +1,21 @@
 /**
- * Transports: the seam between a session and the wire, and the OpenAI WebRTC and WebSocket
- * transports with their browser audio. Nothing here touches browser globals at import.
+ * Transports: the OpenAI WebRTC and WebSocket transports with their browser audio, and the
+ * seam they implement (`RealtimeTransport`, from src/core/transport/, which the session imports
+ * instead of this folder). Nothing here touches browser globals at import.
  */
-export type * from './types.ts';
+export type * from '../transport/RealtimeTransport.ts';
 export { createOpenAIWebRTCTransport } from './createOpenAIWebRTCTransport.ts';
 export type { OpenAIWebRTCTransport, OpenAIWebRTCTransportOptions } from './createOpenAIWebRTCTransport.ts';
 export { createOpenAIWebSocketTransport } from './createOpenAIWebSocketTransport.ts';
 export type { OpenAIWebSocketTransport, OpenAIWebSocketTransportOptions } from './createOpenAIWebSocketTransport.ts';
-export { RealtimeTransportError, isRealtimeTransportError } from './RealtimeTransportError.ts';
-export type { RealtimeTransportErrorCode } from './RealtimeTransportError.ts';
+export { RealtimeTransportError, isRealtimeTransportError } from '../transport/RealtimeTransportError.ts';
+export type { RealtimeTransportErrorCode } from '../transport/RealtimeTransportError.ts';
 export { resolveClientSecret, isBrowserEnvironment } from './resolveClientSecret.ts';
 export type { ClientSecretSource, ResolveClientSecretOptions } from './resolveClientSecret.ts';
 export { getMicrophoneStream, DEFAULT_MICROPHONE_CONSTRAINTS } from './getMicrophoneStream.ts';
 export type { MediaDevicesLike } from './getMicrophoneStream.ts';
-export { createTransportEmitter } from './createTransportEmitter.ts';
-export type { TransportEmitter } from './createTransportEmitter.ts';
+export { createTransportEmitter } from '../transport/createTransportEmitter.ts';
+export type { TransportEmitter } from '../transport/createTransportEmitter.ts';
 export { createPlaybackTimeline } from './createPlaybackTimeline.ts';
 export type { PlaybackTimeline, PlaybackSource, PlaybackCut } from './createPlaybackTimeline.ts';
 export {

@@ -1,5 +1,5 @@
 import { normalizeSecret, unsafeSecretCharacter } from './normalizeSecret.ts';
-import { RealtimeTransportError } from './RealtimeTransportError.ts';
+import { RealtimeTransportError } from '../transport/RealtimeTransportError.ts';
 import { redactError, redactSecrets } from './redactSecrets.ts';
 
 /**

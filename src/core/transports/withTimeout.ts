@@ -1,4 +1,4 @@
-import { RealtimeTransportError } from './RealtimeTransportError.ts';
+import { RealtimeTransportError } from '../transport/RealtimeTransportError.ts';
 
 /**
  * Wait for `promise`, but no longer than `ms` and not past an abort of `signal`: a server that

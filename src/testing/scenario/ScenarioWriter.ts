@@ -1,6 +1,6 @@
 import type { ConversationItem, ServerEvent, ServerEventOf, ServerEventType } from '../../core/protocol/index.ts';
 import { IDLE_TIMEOUT_MAX_MS, IDLE_TIMEOUT_MIN_MS } from '../../core/protocol/turnDetection.ts';
-import type { PlaybackEvent } from '../../core/transports/types.ts';
+import type { PlaybackEvent } from '../../core/transport/RealtimeTransport.ts';
 import { createIdFactory, createUniqueIdFactory } from './createIdFactory.ts';
 import { createPcmChunk } from './createPcmChunk.ts';
 import { splitText } from './splitText.ts';

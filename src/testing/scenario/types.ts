@@ -1,5 +1,5 @@
 import type { ServerEvent } from '../../core/protocol/index.ts';
-import type { PlaybackEvent } from '../../core/transports/types.ts';
+import type { PlaybackEvent } from '../../core/transport/RealtimeTransport.ts';
 
 /**
  * A server message the transport delivers at `atMs`.

@@ -1,6 +1,6 @@
 import { describe as group, expect, it, vi } from 'vitest';
 import { createRealtimeSession } from '../../../src/core/session/index.ts';
-import type { RealtimeTransport } from '../../../src/core/transports/types.ts';
+import type { RealtimeTransport } from '../../../src/core/transport/RealtimeTransport.ts';
 import { createMockTransport } from '../../../src/testing/createMockTransport.ts';
 import { createVirtualClock } from '../../../src/testing/createVirtualClock.ts';
 import { response, setup, wire } from './helpers.ts';

@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRealtimeSession } from '../../../src/core/session/index.ts';
 import { createOpenAIWebRTCTransport } from '../../../src/core/transports/createOpenAIWebRTCTransport.ts';
 import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
-import { RealtimeTransportError } from '../../../src/core/transports/RealtimeTransportError.ts';
+import { RealtimeTransportError } from '../../../src/core/transport/RealtimeTransportError.ts';
 import { withTimeout } from '../../../src/core/transports/withTimeout.ts';
-import type { TransportCloseInfo } from '../../../src/core/transports/types.ts';
+import type { TransportCloseInfo } from '../../../src/core/transport/RealtimeTransport.ts';
 import { fakeFetch, FakeAudioContext, fakeMediaDevices, FakePeerConnection, FakeStream, FakeWebSocket } from './fakes.ts';
 
 const answer = () => new Response('v=0\r\no=- answer\r\n', { status: 201, headers: { Location: '/v1/realtime/calls/rtc_1' } });

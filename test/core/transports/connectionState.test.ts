@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAIWebRTCTransport } from '../../../src/core/transports/createOpenAIWebRTCTransport.ts';
 import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
-import type { RealtimeTransportError } from '../../../src/core/transports/RealtimeTransportError.ts';
-import type { TransportCloseInfo } from '../../../src/core/transports/types.ts';
+import type { RealtimeTransportError } from '../../../src/core/transport/RealtimeTransportError.ts';
+import type { TransportCloseInfo } from '../../../src/core/transport/RealtimeTransport.ts';
 import { fakeFetch, FakeAudioContext, fakeMediaDevices, FakePeerConnection, FakeStream, FakeWebSocket } from './fakes.ts';
 
 const socketN = (n: number) => vi.waitFor(() => FakeWebSocket.instances[n] ?? Promise.reject(new Error('no socket yet')));

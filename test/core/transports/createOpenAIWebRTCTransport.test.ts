@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAIWebRTCTransport } from '../../../src/core/transports/createOpenAIWebRTCTransport.ts';
-import { RealtimeTransportError } from '../../../src/core/transports/RealtimeTransportError.ts';
-import type { TransportCloseInfo } from '../../../src/core/transports/types.ts';
+import { RealtimeTransportError } from '../../../src/core/transport/RealtimeTransportError.ts';
+import type { TransportCloseInfo } from '../../../src/core/transport/RealtimeTransport.ts';
 import { domError, fakeFetch, fakeMediaDevices, FakePeerConnection, FakeStream } from './fakes.ts';
 
 const answer = () =>

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
-import { RealtimeTransportError } from '../../../src/core/transports/RealtimeTransportError.ts';
-import type { PlaybackEvent, TransportCloseInfo } from '../../../src/core/transports/types.ts';
+import { RealtimeTransportError } from '../../../src/core/transport/RealtimeTransportError.ts';
+import type { PlaybackEvent, TransportCloseInfo } from '../../../src/core/transport/RealtimeTransport.ts';
 import { audioDelta, FakeAudioContext, FakeWebSocket } from './fakes.ts';
 
 const ids = { response_id: 'resp_1', item_id: 'item_a', output_index: 0, content_index: 0 };

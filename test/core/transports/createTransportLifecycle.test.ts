@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createTransportEmitter } from '../../../src/core/transports/createTransportEmitter.ts';
+import { createTransportEmitter } from '../../../src/core/transport/createTransportEmitter.ts';
 import { createTransportLifecycle, type ConnectAttempt } from '../../../src/core/transports/createTransportLifecycle.ts';
-import { RealtimeTransportError } from '../../../src/core/transports/RealtimeTransportError.ts';
-import type { TransportCloseInfo } from '../../../src/core/transports/types.ts';
+import { RealtimeTransportError } from '../../../src/core/transport/RealtimeTransportError.ts';
+import type { TransportCloseInfo } from '../../../src/core/transport/RealtimeTransport.ts';
 
 const options = { timeoutMs: 1000, label: 'Test connect failed' };
 const signal = () => new AbortController().signal;

@@ -5,7 +5,7 @@ import { createOpenAIWebSocketTransport } from '../../../src/core/transports/cre
 import { loadMicCaptureWorklet } from '../../../src/core/transports/loadMicCaptureWorklet.ts';
 import * as micCaptureWorklet from '../../../src/core/transports/micCaptureWorklet.ts';
 import { micCaptureWorkletModuleUrl, micCaptureWorkletSource } from '../../../src/core/transports/micCaptureWorklet.ts';
-import { RealtimeTransportError } from '../../../src/core/transports/RealtimeTransportError.ts';
+import { RealtimeTransportError } from '../../../src/core/transport/RealtimeTransportError.ts';
 import { FakeAudioContext, fakeMediaDevices, FakeWebSocket } from './fakes.ts';
 
 /** An AudioWorklet that records each URL it is asked to load and refuses the ones `refuse` matches. */

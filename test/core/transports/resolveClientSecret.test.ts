@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getMicrophoneStream } from '../../../src/core/transports/getMicrophoneStream.ts';
-import { isRealtimeTransportError, RealtimeTransportError } from '../../../src/core/transports/RealtimeTransportError.ts';
+import { isRealtimeTransportError, RealtimeTransportError } from '../../../src/core/transport/RealtimeTransportError.ts';
 import { resolveClientSecret } from '../../../src/core/transports/resolveClientSecret.ts';
 import { domError, fakeMediaDevices, FakeStream } from './fakes.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RealtimeTransportError } from '../../../src/core/transports/RealtimeTransportError.ts';
+import { RealtimeTransportError } from '../../../src/core/transport/RealtimeTransportError.ts';
 import { isServerRuntime, resolveClientSecret } from '../../../src/core/transports/resolveClientSecret.ts';
 
 // The browser transports refuse a standard API key wherever they resolve a client secret, except

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAIWebRTCTransport } from '../../../src/core/transports/createOpenAIWebRTCTransport.ts';
 import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
-import type { TransportCloseInfo } from '../../../src/core/transports/types.ts';
+import type { TransportCloseInfo } from '../../../src/core/transport/RealtimeTransport.ts';
 import { FakeAudioContext, fakeMediaDevices, FakePeerConnection, FakeWebSocket } from './fakes.ts';
 
 // The ephemeral key the transport got from getClientSecret must not come back in its errors

@@ -9,7 +9,7 @@ import type {
   TranscriptItem,
   TranscriptState,
 } from '../../../src/core/session/types.ts';
-import type { RealtimeTransport } from '../../../src/core/transports/types.ts';
+import type { RealtimeTransport } from '../../../src/core/transport/RealtimeTransport.ts';
 import { createVirtualClock, type VirtualClock } from '../../../src/testing/createVirtualClock.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { TransportCloseInfo } from '../../transports/types.ts';
+import type { TransportCloseInfo } from '../../transport/RealtimeTransport.ts';
 import { startTranscriptConversation } from '../transcript/createTranscriptState.ts';
 import { errorMessage, readState, report, setStatus, writeState, type SessionContext } from '../context/sessionContext.ts';
 import { receiveMessage } from '../wireEvents/receiveMessage.ts';

@@ -1,5 +1,5 @@
 import { getTurnDetection, validateSessionConfig, type ClientEvent, type SessionConfig } from '../../protocol/index.ts';
-import type { PlaybackReporting, RealtimeTransport } from '../../transports/types.ts';
+import type { PlaybackReporting, RealtimeTransport } from '../../transport/RealtimeTransport.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { createEmitter, type Emitter } from '../events/createEmitter.ts';
 import type { IdleController } from '../idle/createIdleController.ts';

@@ -1,4 +1,4 @@
-import type { PlaybackEvent } from '../../transports/types.ts';
+import type { PlaybackEvent } from '../../transport/RealtimeTransport.ts';
 import { readState, writeState, type SessionContext } from '../context/sessionContext.ts';
 import type { SessionEvent } from '../events/sessionEventTypes.ts';
 

@@ -1,4 +1,4 @@
-import type { TransportEventMap } from './types.ts';
+import type { TransportEventMap } from './RealtimeTransport.ts';
 
 type Listener<K extends keyof TransportEventMap> = (payload: TransportEventMap[K]) => void;
 

@@ -1,5 +1,8 @@
 import type { ClientEvent } from '../protocol/index.ts';
 
+// The transport interface, apart from the transports the kit ships (src/core/transports/, with
+// their browser audio): the session, a mock or your own transport need only this folder.
+
 /**
  * Why a transport closed. `error` is set when the close was not asked for
  * (network loss, ICE failure, server hang-up); a close the caller asked for has none.
@@ -24,7 +27,11 @@ export type PlaybackEvent =
 
 /** Payload of each transport event, keyed by event name. */
 export interface TransportEventMap {
-  /** One server message, as a JSON string or an already parsed object. */
+  /**
+   * One server message, decoded at most once: the JSON text as it came (the session decodes
+   * it), or the object a transport decoded because it reads a few messages itself (the OpenAI
+   * transports do, to know whether a response runs); text that is not JSON is passed as text.
+   */
   message: string | object;
   /** The connection is gone. Emitted once, whether asked for or not. */
   close: TransportCloseInfo;
@@ -43,7 +50,7 @@ export type PlaybackReporting =
 
 /**
  * The seam between a session and the wire. A transport moves server messages in and client
- * events out; it never interprets them. The session owns parsing, state and the idle policy.
+ * events out; the session validates them and owns state and the idle policy.
  *
  * @example
  * ```ts
