@@ -1,8 +1,8 @@
 import { validateSessionConfig } from '../core/protocol/validateSessionConfig.ts';
 import type { SessionConfig } from '../core/protocol/sessionConfig.ts';
-import { apiErrorMessage } from '../core/transports/apiErrorMessage.ts';
-import { normalizeSecret, unsafeSecretCharacter } from '../core/transports/normalizeSecret.ts';
-import { redactError, redactSecrets } from '../core/transports/redactSecrets.ts';
+import { apiErrorMessage } from '../core/openaiApi/apiErrorMessage.ts';
+import { normalizeSecret, unsafeSecretCharacter } from '../core/openaiApi/normalizeSecret.ts';
+import { redactError, redactSecrets } from '../core/openaiApi/redactSecrets.ts';
 
 /** What `POST /v1/realtime/client_secrets` returns: hand `value` to the browser. */
 export interface ClientSecret {

@@ -1,6 +1,6 @@
 import type { ClientEvent } from '../protocol/index.ts';
 import { validateTimerDurations } from '../protocol/timerDuration.ts';
-import { apiErrorMessage } from './apiErrorMessage.ts';
+import { apiErrorMessage } from '../openaiApi/apiErrorMessage.ts';
 import { createMicrophoneSource } from './createMicrophoneSource.ts';
 import { createTransportEmitter } from '../transport/createTransportEmitter.ts';
 import { createTransportLifecycle } from './createTransportLifecycle.ts';
@@ -8,7 +8,7 @@ import type { MediaDevicesLike } from './getMicrophoneStream.ts';
 import { parseWireMessage } from './parseWireMessage.ts';
 import { trackConversationResponses, type ConversationResponses } from './trackConversationResponses.ts';
 import { RealtimeTransportError } from '../transport/RealtimeTransportError.ts';
-import { redactError, redactSecrets } from './redactSecrets.ts';
+import { redactError, redactSecrets } from '../openaiApi/redactSecrets.ts';
 import { resolveClientSecret, type ClientSecretSource } from './resolveClientSecret.ts';
 import type { RealtimeTransport } from '../transport/RealtimeTransport.ts';
 

@@ -11,7 +11,7 @@ import { parseWireMessage } from './parseWireMessage.ts';
 import { trackConversationResponses, type ConversationResponses } from './trackConversationResponses.ts';
 import { bytesToPcm16, pcm16ToBytes } from './pcm16.ts';
 import { RealtimeTransportError } from '../transport/RealtimeTransportError.ts';
-import { redactSecrets } from './redactSecrets.ts';
+import { redactSecrets } from '../openaiApi/redactSecrets.ts';
 import { resolveClientSecret, type ClientSecretSource } from './resolveClientSecret.ts';
 import type { RealtimeTransport } from '../transport/RealtimeTransport.ts';
 

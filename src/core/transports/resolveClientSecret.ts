@@ -1,6 +1,6 @@
-import { normalizeSecret, unsafeSecretCharacter } from './normalizeSecret.ts';
+import { normalizeSecret, unsafeSecretCharacter } from '../openaiApi/normalizeSecret.ts';
 import { RealtimeTransportError } from '../transport/RealtimeTransportError.ts';
-import { redactError, redactSecrets } from './redactSecrets.ts';
+import { redactError, redactSecrets } from '../openaiApi/redactSecrets.ts';
 
 /**
  * Where a transport gets its key: an ephemeral `ek_...` string, or the `{ value }` object the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiErrorMessage } from '../../../src/core/transports/apiErrorMessage.ts';
-import { redactError, redactSecrets } from '../../../src/core/transports/redactSecrets.ts';
+import { apiErrorMessage } from '../../../src/core/openaiApi/apiErrorMessage.ts';
+import { redactError, redactSecrets } from '../../../src/core/openaiApi/redactSecrets.ts';
 
 describe('redactSecrets', () => {
   it('replaces exact secrets (also JSON-escaped) and anything shaped like an OpenAI key or a bearer token', () => {
