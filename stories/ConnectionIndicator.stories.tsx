@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor } from 'storybook/test';
-import { ConnectionIndicator } from '../src/index.ts';
+import { ConnectionIndicator, useConnectionIndicator } from '../src/index.ts';
 import { ScenarioSession } from './support/ScenarioSession.tsx';
 import { directScenario } from './support/directScenario.ts';
 import { connectionIndicator } from './support/queries.ts';
@@ -63,6 +63,33 @@ export const FailedToConnect: Story = {
     const scenario = await directScenario();
     await scenario.runUntil(statusIs('error'), 'the failed connection');
     await waitFor(() => expect(connectionIndicator(canvasElement)).toHaveTextContent(/^Connection error: .*401 Unauthorized: invalid client secret$/), WAIT);
+    scenario.release();
+  },
+};
+
+/** A badge of your own from the headless hook: same text, live region and `data-status`. */
+function StatusBadge() {
+  const { rootProps, label, errorMessage, status } = useConnectionIndicator({ labels: { connected: 'Live' } });
+  return (
+    <span {...rootProps} style={{ display: 'inline-flex', gap: '0.5em', alignItems: 'center' }}>
+      <span aria-hidden="true">{status === 'connected' ? '●' : '○'}</span>
+      {errorMessage === null ? label : `${label}: ${errorMessage}`}
+    </span>
+  );
+}
+
+/** Headless: `useConnectionIndicator()` drawing a badge of your own. */
+export const Headless: Story = {
+  render: (args) => (
+    <ScenarioSession timeline={conversationTimeline(args.idleTimeoutMs)} speed={args.speed}>
+      <StatusBadge />
+    </ScenarioSession>
+  ),
+  play: async ({ canvasElement }) => {
+    const scenario = await directScenario();
+    await scenario.runUntil(statusIs('connected'), 'the connection');
+    await waitFor(() => expect(connectionIndicator(canvasElement)).toHaveAttribute('data-status', 'connected'), WAIT);
+    await expect(connectionIndicator(canvasElement)).toHaveTextContent('●Live');
     scenario.release();
   },
 };
