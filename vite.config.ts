@@ -79,7 +79,7 @@ export default defineConfig({
     },
     rollupOptions: {
       external: (id) =>
-        /^(react|react-dom|zod|@tanstack\/react-virtual|@testing-library\/[^/]+|ws|werift|opusscript)(\/|$)/.test(id) || id.startsWith('node:'),
+        /^(react|react-dom|zod|@testing-library\/[^/]+|ws|werift|opusscript)(\/|$)/.test(id) || id.startsWith('node:'),
     },
   },
 });
