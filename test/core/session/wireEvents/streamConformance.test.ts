@@ -6,8 +6,8 @@
  * the same situations from captures.
  */
 import { describe, expect, it } from 'vitest';
-import type { SessionEvent, TranscriptItem } from '../../../src/core/session/index.ts';
-import { assistantItem, response, setup, wire, type Harness } from './helpers.ts';
+import type { SessionEvent, TranscriptItem } from '../../../../src/core/session/index.ts';
+import { assistantItem, response, setup, wire, type Harness } from '../helpers.ts';
 
 async function connected(): Promise<Harness> {
   const h = setup();

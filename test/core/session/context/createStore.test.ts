@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createStore } from '../../../src/core/session/context/createStore.ts';
+import { createStore } from '../../../../src/core/session/context/createStore.ts';
 
 it('notifies with new and previous state, skips unchanged state, unsubscribes', () => {
   const store = createStore({ n: 0 });

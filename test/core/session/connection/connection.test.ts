@@ -1,9 +1,9 @@
 import { describe as group, expect, it, vi } from 'vitest';
-import { createRealtimeSession } from '../../../src/core/session/index.ts';
-import type { RealtimeTransport } from '../../../src/core/transport/RealtimeTransport.ts';
-import { createMockTransport } from '../../../src/testing/createMockTransport.ts';
-import { createVirtualClock } from '../../../src/testing/createVirtualClock.ts';
-import { response, setup, wire } from './helpers.ts';
+import { createRealtimeSession } from '../../../../src/core/session/index.ts';
+import type { RealtimeTransport } from '../../../../src/core/transport/RealtimeTransport.ts';
+import { createMockTransport } from '../../../../src/testing/createMockTransport.ts';
+import { createVirtualClock } from '../../../../src/testing/createVirtualClock.ts';
+import { response, setup, wire } from '../helpers.ts';
 
 group('connect', () => {
   it('goes connecting -> connected, passes an AbortSignal, and returns the same promise twice', async () => {

@@ -4,10 +4,10 @@
  * `timed_out -> timed_out`). Each event's `previous` is the state the event before it announced.
  */
 import { describe, expect, it } from 'vitest';
-import { createRealtimeSession, type RealtimeSession, type SessionEvent } from '../../../src/core/session/index.ts';
-import { createMockTransport } from '../../../src/testing/createMockTransport.ts';
-import { createVirtualClock } from '../../../src/testing/createVirtualClock.ts';
-import { play, scenario } from '../../../src/testing/scenario/index.ts';
+import { createRealtimeSession, type RealtimeSession, type SessionEvent } from '../../../../src/core/session/index.ts';
+import { createMockTransport } from '../../../../src/testing/createMockTransport.ts';
+import { createVirtualClock } from '../../../../src/testing/createVirtualClock.ts';
+import { play, scenario } from '../../../../src/testing/scenario/index.ts';
 
 type IdleChanged = Extract<SessionEvent, { type: 'idle_changed' }>;
 

@@ -1,6 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
-import { createEmitter } from '../../../src/core/session/events/createEmitter.ts';
-import { assistantItem, response, setup, userAudioItem, wire } from './helpers.ts';
+import { createEmitter } from '../../../../src/core/session/events/createEmitter.ts';
+import { assistantItem, response, setup, userAudioItem, wire } from '../helpers.ts';
 
 group('bad wire data', () => {
   it('malformed JSON becomes a protocol error event; nothing throws into the transport', async () => {

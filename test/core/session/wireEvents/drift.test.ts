@@ -1,5 +1,5 @@
 import { describe as group, expect, it } from 'vitest';
-import { assistantItem, response, setup, wire } from './helpers.ts';
+import { assistantItem, response, setup, wire } from '../helpers.ts';
 
 const semanticVad = { type: 'realtime' as const, audio: { input: { turn_detection: { type: 'semantic_vad' as const } } } };
 

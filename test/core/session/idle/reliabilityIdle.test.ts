@@ -1,10 +1,10 @@
 import { describe as group, expect, it } from 'vitest';
-import { RealtimeConfigError } from '../../../src/core/protocol/errors.ts';
-import { createRealtimeSession, type Clock } from '../../../src/core/session/index.ts';
-import { createIdleMachine, idleConfigure, idleConnected, idleTimeout } from '../../../src/core/session/idle/idleMachine.ts';
-import { createMockTransport } from '../../../src/testing/createMockTransport.ts';
-import { createVirtualClock, type VirtualClock } from '../../../src/testing/createVirtualClock.ts';
-import { setup } from './helpers.ts';
+import { RealtimeConfigError } from '../../../../src/core/protocol/errors.ts';
+import { createRealtimeSession, type Clock } from '../../../../src/core/session/index.ts';
+import { createIdleMachine, idleConfigure, idleConnected, idleTimeout } from '../../../../src/core/session/idle/idleMachine.ts';
+import { createMockTransport } from '../../../../src/testing/createMockTransport.ts';
+import { createVirtualClock, type VirtualClock } from '../../../../src/testing/createVirtualClock.ts';
+import { setup } from '../helpers.ts';
 
 // Regression tests for the idle defects found by probes (issue 9): a stale end-of-session timer
 // armed while disconnected, and a grace countdown that a timer firing early left stuck in `ending`.

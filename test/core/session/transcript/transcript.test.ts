@@ -3,10 +3,10 @@ import {
   addTranscriptItem,
   createTranscriptState,
   replaceTranscriptItem,
-} from '../../../src/core/session/transcript/createTranscriptState.ts';
-import type { TranscriptItem, TranscriptState } from '../../../src/core/session/index.ts';
-import { appendTranscriptDelta } from '../../../src/core/session/transcript/transcriptReducer.ts';
-import { assistantItem, response, setup, userAudioItem, wire } from './helpers.ts';
+} from '../../../../src/core/session/transcript/createTranscriptState.ts';
+import type { TranscriptItem, TranscriptState } from '../../../../src/core/session/index.ts';
+import { appendTranscriptDelta } from '../../../../src/core/session/transcript/transcriptReducer.ts';
+import { assistantItem, response, setup, userAudioItem, wire } from '../helpers.ts';
 
 const row = (id: string, previousItemId: string | null = null, text = ''): TranscriptItem => ({
   id,

@@ -5,11 +5,11 @@
  * of the transcript (where a looping demo streamed its second run off-screen, above the first).
  */
 import { describe, expect, it } from 'vitest';
-import { createRealtimeSession, type RealtimeSession } from '../../../src/core/session/index.ts';
-import { createMockTransport, type MockTransport } from '../../../src/testing/createMockTransport.ts';
-import { createVirtualClock, type VirtualClock } from '../../../src/testing/createVirtualClock.ts';
-import { play, scenario } from '../../../src/testing/scenario/index.ts';
-import { wire } from './helpers.ts';
+import { createRealtimeSession, type RealtimeSession } from '../../../../src/core/session/index.ts';
+import { createMockTransport, type MockTransport } from '../../../../src/testing/createMockTransport.ts';
+import { createVirtualClock, type VirtualClock } from '../../../../src/testing/createVirtualClock.ts';
+import { play, scenario } from '../../../../src/testing/scenario/index.ts';
+import { wire } from '../helpers.ts';
 
 interface Harness {
   clock: VirtualClock;

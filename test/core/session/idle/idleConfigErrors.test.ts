@@ -1,7 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
-import { RealtimeConfigError } from '../../../src/core/protocol/errors.ts';
-import { resolveIdlePolicy, type IdlePolicy, type RealtimeError } from '../../../src/core/session/index.ts';
-import { setup } from './helpers.ts';
+import { RealtimeConfigError } from '../../../../src/core/protocol/errors.ts';
+import { resolveIdlePolicy, type IdlePolicy, type RealtimeError } from '../../../../src/core/session/index.ts';
+import { setup } from '../helpers.ts';
 
 // Config errors name the option the user wrote (`idle.timeoutMs`, not the wire's
 // `idle_timeout_ms`), quote strings, and refuse a `null` that has no documented meaning.

@@ -11,7 +11,7 @@ import {
   idleView,
   SERVER_TIMEOUT_BACKUP_MARGIN_MS,
   type IdleMachineConfig,
-} from '../../../src/core/session/idle/idleMachine.ts';
+} from '../../../../src/core/session/idle/idleMachine.ts';
 
 const config: IdleMachineConfig = { timeoutMs: 8000, client: 'primary', server: false, maxTimeouts: 2, endGraceMs: 5000 };
 const connected = (c: Partial<IdleMachineConfig> = {}) => idleConnected(createIdleMachine({ ...config, ...c }), true, 100);

@@ -1,7 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
-import { SERVER_TIMEOUT_BACKUP_MARGIN_MS } from '../../../src/core/session/index.ts';
-import type { InputAudioTimeoutTriggeredEvent } from '../../../src/core/session/index.ts';
-import { response, setup, wire } from './helpers.ts';
+import { SERVER_TIMEOUT_BACKUP_MARGIN_MS } from '../../../../src/core/session/index.ts';
+import type { InputAudioTimeoutTriggeredEvent } from '../../../../src/core/session/index.ts';
+import { response, setup, wire } from '../helpers.ts';
 
 const semanticVad = { type: 'realtime' as const, audio: { input: { turn_detection: { type: 'semantic_vad' as const } } } };
 const serverVad = {
