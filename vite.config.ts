@@ -51,7 +51,7 @@ const shipMicCaptureWorklet = (): Plugin => {
       this.emitFile({
         type: 'asset',
         fileName: WORKLET_FILE,
-        source: readFileSync(entry(`src/core/transports/${WORKLET_FILE}`), 'utf8'),
+        source: readFileSync(entry(`src/core/transports/audio/${WORKLET_FILE}`), 'utf8'),
       });
     },
   };

@@ -1,10 +1,10 @@
 import type { ClientEvent } from '../protocol/index.ts';
 import { validateTimerDurations } from '../protocol/timerDuration.ts';
 import { apiErrorMessage } from '../openaiApi/apiErrorMessage.ts';
-import { createMicrophoneSource } from './createMicrophoneSource.ts';
+import { createMicrophoneSource } from './audio/createMicrophoneSource.ts';
 import { createTransportEmitter } from '../transport/createTransportEmitter.ts';
 import { createTransportLifecycle } from './createTransportLifecycle.ts';
-import type { MediaDevicesLike } from './getMicrophoneStream.ts';
+import type { MediaDevicesLike } from './audio/getMicrophoneStream.ts';
 import { parseWireMessage } from './parseWireMessage.ts';
 import { trackConversationResponses, type ConversationResponses } from './trackConversationResponses.ts';
 import { RealtimeTransportError } from '../transport/RealtimeTransportError.ts';

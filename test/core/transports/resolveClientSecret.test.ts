@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getMicrophoneStream } from '../../../src/core/transports/getMicrophoneStream.ts';
+import { getMicrophoneStream } from '../../../src/core/transports/audio/getMicrophoneStream.ts';
 import { isRealtimeTransportError, RealtimeTransportError } from '../../../src/core/transport/RealtimeTransportError.ts';
 import { resolveClientSecret } from '../../../src/core/transports/resolveClientSecret.ts';
 import { domError, fakeMediaDevices, FakeStream } from './fakes.ts';

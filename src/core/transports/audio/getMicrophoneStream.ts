@@ -1,4 +1,4 @@
-import { RealtimeTransportError } from '../transport/RealtimeTransportError.ts';
+import { RealtimeTransportError } from '../../transport/RealtimeTransportError.ts';
 
 /** The part of `navigator.mediaDevices` the transports use; injectable for tests. */
 export interface MediaDevicesLike {

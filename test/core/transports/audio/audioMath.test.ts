@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64 } from '../../../src/core/transports/base64.ts';
-import { createLinearResampler } from '../../../src/core/transports/createLinearResampler.ts';
-import { createPcmChunker } from '../../../src/core/transports/createPcmChunker.ts';
+import { base64ToBytes, bytesToBase64 } from '../../../../src/core/transports/audio/base64.ts';
+import { createLinearResampler } from '../../../../src/core/transports/audio/createLinearResampler.ts';
+import { createPcmChunker } from '../../../../src/core/transports/audio/createPcmChunker.ts';
 import {
   bytesToPcm16,
   floatToPcm16,
   pcm16DurationMs,
   pcm16ToBytes,
   pcm16ToFloat,
-} from '../../../src/core/transports/pcm16.ts';
+} from '../../../../src/core/transports/audio/pcm16.ts';
 
 describe('PCM16 conversion', () => {
   it('maps -1..1 to the full 16-bit range and clips beyond it', () => {

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
-import { loadMicCaptureWorklet } from '../../../src/core/transports/loadMicCaptureWorklet.ts';
-import * as micCaptureWorklet from '../../../src/core/transports/micCaptureWorklet.ts';
-import { micCaptureWorkletModuleUrl, micCaptureWorkletSource } from '../../../src/core/transports/micCaptureWorklet.ts';
-import { RealtimeTransportError } from '../../../src/core/transport/RealtimeTransportError.ts';
-import { FakeAudioContext, fakeMediaDevices, FakeWebSocket } from './fakes.ts';
+import { createOpenAIWebSocketTransport } from '../../../../src/core/transports/createOpenAIWebSocketTransport.ts';
+import { loadMicCaptureWorklet } from '../../../../src/core/transports/audio/loadMicCaptureWorklet.ts';
+import * as micCaptureWorklet from '../../../../src/core/transports/audio/micCaptureWorklet.ts';
+import { micCaptureWorkletModuleUrl, micCaptureWorkletSource } from '../../../../src/core/transports/audio/micCaptureWorklet.ts';
+import { RealtimeTransportError } from '../../../../src/core/transport/RealtimeTransportError.ts';
+import { FakeAudioContext, fakeMediaDevices, FakeWebSocket } from '../fakes.ts';
 
 /** An AudioWorklet that records each URL it is asked to load and refuses the ones `refuse` matches. */
 function fakeWorklet(refuse: (url: string) => boolean = () => false) {

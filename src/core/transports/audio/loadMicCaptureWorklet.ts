@@ -1,5 +1,5 @@
 import { createMicCaptureWorkletUrl, micCaptureWorkletModuleUrl } from './micCaptureWorklet.ts';
-import { RealtimeTransportError } from '../transport/RealtimeTransportError.ts';
+import { RealtimeTransportError } from '../../transport/RealtimeTransportError.ts';
 
 /**
  * Load the microphone capture processor into an AudioWorklet.

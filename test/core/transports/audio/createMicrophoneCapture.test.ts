@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMicrophoneCapture } from '../../../src/core/transports/createMicrophoneCapture.ts';
+import { createMicrophoneCapture } from '../../../../src/core/transports/audio/createMicrophoneCapture.ts';
 import {
   micCaptureWorkletModuleUrl,
   micCaptureWorkletSource,
   MIC_CAPTURE_PROCESSOR,
-} from '../../../src/core/transports/micCaptureWorklet.ts';
+} from '../../../../src/core/transports/audio/micCaptureWorklet.ts';
 
 class FakeWorkletNode {
   static last: FakeWorkletNode | null = null;

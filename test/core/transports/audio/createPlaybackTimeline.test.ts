@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPlaybackTimeline } from '../../../src/core/transports/createPlaybackTimeline.ts';
+import { createPlaybackTimeline } from '../../../../src/core/transports/audio/createPlaybackTimeline.ts';
 
 const item = (itemId: string, responseId = 'resp_1') => ({ itemId, contentIndex: 0, responseId });
 
