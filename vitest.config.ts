@@ -36,8 +36,6 @@ export default defineConfig({
           include: ['test/react/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}'],
           env: { REACT_REALTIME_KIT_REACT: '18' },
           setupFiles: ['test/react/setup/react18.ts'],
-          // Through Vite, so the alias gives @tanstack/react-virtual the same React 18 as the tests.
-          server: { deps: { inline: [/@tanstack\/react-virtual/] } },
         },
       },
       {
