@@ -85,7 +85,8 @@ export const clientEventSchemas = [
  * });
  * ```
  */
-export const clientEventSchema = z.discriminatedUnion('type', clientEventSchemas);
+// Pure: a page that only checks through `parseClientEvent` (per-type schemas) leaves it out.
+export const clientEventSchema = /* @__PURE__ */ z.discriminatedUnion('type', clientEventSchemas);
 
 /**
  * A client event as the kit sends it (the validated output shape).
@@ -123,7 +124,7 @@ export type ClientEventOf<T extends ClientEventType> = Extract<ClientEvent, { ty
  * CLIENT_EVENT_TYPES.includes('response.cancel'); // true
  * ```
  */
-export const CLIENT_EVENT_TYPES: readonly ClientEventType[] = clientEventSchemas.map(eventTypeOf);
+export const CLIENT_EVENT_TYPES: readonly ClientEventType[] = /* @__PURE__ */ clientEventSchemas.map(eventTypeOf);
 
 const schemaByType: ReadonlyMap<string, (typeof clientEventSchemas)[number]> = new Map(
   clientEventSchemas.map((schema) => [eventTypeOf(schema), schema]),

@@ -55,3 +55,17 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 export function toConfigIssues(issues: readonly z.core.$ZodIssue[]): ConfigIssue[] {
   return issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
 }
+
+/** zod issues on one line: `item_id: Invalid input: expected string, received undefined; ...`. Internal. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return toConfigIssues(issues).map(formatConfigIssue).join('; ');
+}
+
+/** The message of anything thrown, even by a hostile object whose `message` getter throws. Internal. */
+export function errorText(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'unknown error';
+  }
+}

@@ -1,4 +1,4 @@
-import { formatIssuePath } from './errors.ts';
+import { describeIssues, errorText } from './errors.ts';
 import { clientEventSchemaFor, type ClientEvent } from './clientEvents.ts';
 import { kitParseOptions } from './issueMessages.ts';
 
@@ -15,14 +15,6 @@ export type ParseClientEventResult =
   | { ok: true; event: ClientEvent }
   | { ok: false; message: string; raw: unknown };
 
-function errorText(error: unknown): string {
-  try {
-    return error instanceof Error ? error.message : String(error);
-  } catch {
-    return 'unknown error';
-  }
-}
-
 function parseObject(raw: unknown): ParseClientEventResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, raw, message: 'expected a JSON object with a string "type"' };
@@ -33,11 +25,7 @@ function parseObject(raw: unknown): ParseClientEventResult {
   if (schema === undefined) return { ok: false, raw, message: `unknown client event type "${type}"` };
   const result = schema.safeParse(raw, kitParseOptions);
   if (result.success) return { ok: true, event: result.data };
-  const details = result.error.issues.map((issue) => {
-    const path = formatIssuePath(issue.path);
-    return path ? `${path}: ${issue.message}` : issue.message;
-  });
-  return { ok: false, raw, message: `${type}: ${details.join('; ')}` };
+  return { ok: false, raw, message: `${type}: ${describeIssues(result.error.issues)}` };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { formatIssuePath } from './errors.ts';
+import { describeIssues, errorText, formatIssuePath } from './errors.ts';
 import { kitParseOptions } from './issueMessages.ts';
 import type { ServerEvent } from './serverEvents.ts';
 import { serverEventRoute } from './serverEventRoutes.ts';
@@ -34,22 +34,6 @@ function fail(reason: ParseServerEventFailureReason, raw: unknown, message: stri
   return { ok: false, reason, raw, message };
 }
 
-function errorText(error: unknown): string {
-  try {
-    return error instanceof Error ? error.message : String(error);
-  } catch {
-    return 'unknown error';
-  }
-}
-
-/** `response.output_audio.delta: item_id: Invalid input: expected string, received undefined` */
-function describeIssues(type: string, issues: readonly z.core.$ZodIssue[]): string {
-  const parts = issues.map((issue) => {
-    const path = formatIssuePath(issue.path);
-    return path ? `${path}: ${issue.message}` : issue.message;
-  });
-  return `${type}: ${parts.join('; ')}`;
-}
 
 
 let utf8: TextDecoder | undefined;
@@ -88,7 +72,8 @@ function parseObject(raw: object, plain: boolean): ParseServerEventResult {
   if (result.success) return { ok: true, event: result.data };
   const unknownPart = describeUnknownNestedType(route.gaType, input, result.error.issues);
   if (unknownPart !== undefined) return fail('unknown_type', raw, unknownPart);
-  return fail('invalid', raw, describeIssues(route.gaType, result.error.issues));
+  // `response.output_audio.delta: item_id: Invalid input: expected string, received undefined`
+  return fail('invalid', raw, `${route.gaType}: ${describeIssues(result.error.issues)}`);
 }
 
 /**

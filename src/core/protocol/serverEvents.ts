@@ -226,7 +226,8 @@ export const serverEventSchemas = [
  * });
  * ```
  */
-export const serverEventSchema = z.discriminatedUnion('type', serverEventSchemas);
+// Pure: a page that only parses through `parseServerEvent` (per-type schemas) leaves it out.
+export const serverEventSchema = /* @__PURE__ */ z.discriminatedUnion('type', serverEventSchemas);
 
 /**
  * A validated GA server event. Narrow it with `event.type`.
