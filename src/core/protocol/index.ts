@@ -1,7 +1,12 @@
 /**
- * The Realtime wire protocol: zod schemas of server and client events (GA names, beta aliases
- * normalized), the session config with its turn detection and idle timeout, and the parsers.
- * Helpers used only inside this folder are not re-exported.
+ * The Realtime wire protocol: zod/mini schemas of server and client events (GA names, beta
+ * aliases normalized), the session config with its turn detection and idle timeout, and the
+ * parsers. Helpers used only inside this folder are not re-exported.
+ *
+ * The parsers (`parseServerEvent`, `parseClientEvent`, `validateSessionConfig`) word zod's issues
+ * in English. A schema parsed directly words them in the app's zod locale: classic `zod` loads
+ * English once the app builds a schema with it; an app on `zod/mini` alone sees "Invalid input"
+ * until it sets one (`z.config(en())`, with `en` from `zod/locales`).
  */
 export {
   parseServerEvent,

@@ -216,7 +216,8 @@ export const serverEventSchemas = [
 /**
  * Every GA server event of the Realtime API, one discriminated union on `type`. Objects are
  * loose: fields a server adds later are kept. Beta names are not members; `parseServerEvent`
- * normalizes them first.
+ * normalizes them first (and words issues in English; parsed directly, a zod/mini schema words
+ * them in the app's zod locale).
  *
  * @example
  * ```ts

@@ -17,7 +17,8 @@ const ALLOWED = new Set(['zod/mini', 'zod/v4/mini', 'zod/v4-mini', 'zod/v4/core'
 /** Every module specifier of zod in a file: static and type imports, re-exports, `import()`, `require()`. */
 function zodSpecifiers(source: string): string[] {
   const specifiers: string[] = [];
-  const pattern = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"`])(zod(?:\/[^'"`]*)?)\1/g;
+  // Quotes only: a comment may name an entry in backticks (`en` from `zod/locales`).
+  const pattern = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])(zod(?:\/[^'"]*)?)\1/g;
   for (const match of source.matchAll(pattern)) specifiers.push(match[2]!);
   return specifiers;
 }
@@ -43,6 +44,7 @@ describe('src/core and zod', () => {
           "const cjs = require('zod/v3');",
           "import * as mini from 'zod/mini';",
           "import 'zodiac';",
+          '// the English locale: `en` from `zod/locales`',
         ].join('\n'),
       ),
     ).toEqual(['zod', 'zod', 'zod', 'zod/v4', 'zod', 'zod/v3', 'zod/mini']);
