@@ -72,6 +72,54 @@ interface Viewport {
   sizes: ReadonlyMap<string, number>;
 }
 
+/** The ResizeObserver of the container and the rows, and the rows it watches. */
+interface RowObserver {
+  resize: ResizeObserver;
+  rows: Set<Element>;
+  /** True while the observer's callback runs. */
+  inCallback: boolean;
+  /** Rows that mounted during the callback, observed from the next animation frame. */
+  deferred: Element[];
+  frame: number | null;
+}
+
+/**
+ * Watch a row for size changes of its own. Not from inside the observer's callback: a row that
+ * mounted there (the rows of a new scroll position) starts at no reported size, at a depth the
+ * browser does not deliver again in the same frame, and Chromium then reports "ResizeObserver
+ * loop completed with undelivered notifications" as an error on `window` (error monitors and
+ * dev overlays show it). Such rows were measured right after their commit; the next frame is
+ * soon enough to watch them.
+ */
+function watchRow(watching: RowObserver, row: Element): void {
+  if (watching.rows.has(row)) return;
+  watching.rows.add(row);
+  if (!watching.inCallback) {
+    watching.resize.observe(row);
+    return;
+  }
+  watching.deferred.push(row);
+  watching.frame ??= requestAnimationFrame(() => {
+    watching.frame = null;
+    for (const deferred of watching.deferred.splice(0)) {
+      if (watching.rows.has(deferred) && deferred.isConnected) watching.resize.observe(deferred);
+    }
+  });
+}
+
+/**
+ * Rows that left the DOM are observed no longer. Right after the commit that removed them, so a
+ * removed row (whose size drops to nothing) is not still pending in the callback that scrolled it away.
+ */
+function forgetDetachedRows(watching: RowObserver): void {
+  for (const row of watching.rows) {
+    if (!row.isConnected) {
+      watching.resize.unobserve(row);
+      watching.rows.delete(row);
+    }
+  }
+}
+
 /** The last row whose start is at or before `offset` (binary search over ascending starts). */
 function rowAt(starts: Float64Array, count: number, offset: number): number {
   let low = 0;
@@ -116,7 +164,7 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
   });
   // One observer for the container and the rows: a width change, a parent shown or hidden, a
   // row that grows by itself (a custom row's own state, a font that loads).
-  const observer = useRef<{ resize: ResizeObserver; rows: Set<Element> } | null>(null);
+  const observer = useRef<RowObserver | null>(null);
 
   const sync = useCallback(
     (flush: boolean) => {
@@ -129,17 +177,15 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
       let shift = 0;
       const list = listRef.current;
       // Without a height the rows measure 0: keep what was measured before.
+      const watching = observer.current;
+      if (watching) forgetDetachedRows(watching);
+      const { keys: shownKeys, starts: shownStarts, sizes: shownSizes } = committed.current;
       if (height > 0 && list) {
-        const { keys: shownKeys, starts: shownStarts, sizes: shownSizes } = committed.current;
         for (const row of list.children as HTMLCollectionOf<HTMLElement>) {
           const index = Number(row.dataset.index);
           const key = shownKeys[index];
           if (key === undefined) continue;
-          const watching = observer.current;
-          if (watching && !watching.rows.has(row)) {
-            watching.rows.add(row);
-            watching.resize.observe(row);
-          }
+          if (watching) watchRow(watching, row);
           const size = row.offsetHeight;
           const before = shownSizes.get(key) ?? estimateSize;
           if (size === before && shownSizes.has(key)) continue;
@@ -170,21 +216,25 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
   useEffect(() => {
     const container = scrollRef.current;
     if (!container || typeof ResizeObserver === 'undefined') return;
-    const resize = new ResizeObserver(() => {
-      // Rows that left the DOM are observed no longer.
-      for (const row of rows) {
-        if (!row.isConnected) {
-          resize.unobserve(row);
-          rows.delete(row);
+    const watching: RowObserver = {
+      resize: new ResizeObserver(() => {
+        watching.inCallback = true;
+        try {
+          sync(true);
+        } finally {
+          watching.inCallback = false;
         }
-      }
-      sync(true);
-    });
-    const rows = new Set<Element>();
-    observer.current = { resize, rows };
-    resize.observe(container);
+      }),
+      rows: new Set(),
+      inCallback: false,
+      deferred: [],
+      frame: null,
+    };
+    observer.current = watching;
+    watching.resize.observe(container);
     return () => {
-      resize.disconnect();
+      watching.resize.disconnect();
+      if (watching.frame !== null) cancelAnimationFrame(watching.frame);
       observer.current = null;
     };
   }, [scrollRef, sync]);

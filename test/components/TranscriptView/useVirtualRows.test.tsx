@@ -1,118 +1,16 @@
 /**
- * The transcript's windowing (`useVirtualRows`) with layout: jsdom has none, so the log gets a
- * 400 px viewport, each row the height its text names ("h90" is 90 px tall), and scrolling that
- * clamps like a browser's. The browser story TenThousandItems checks the same in Chromium.
+ * The transcript's windowing (`useVirtualRows`) with layout faked in jsdom (fakeLayout.ts: a
+ * 400 px viewport, each row the height its text names, "h90" is 90 px tall, and scrolling that
+ * clamps like a browser's). The browser story TenThousandItems checks the same in Chromium.
  */
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { TranscriptView } from '../../../src/components/index.ts';
-import type { TranscriptItem } from '../../../src/core/session/types.ts';
 import { message } from '../helpers/transcriptItems.ts';
+import { expectViewportCovered, installFakeLayout, layout, listOf, resizeAll, rowsOf, scrollLogTo, shownRows } from './fakeLayout.ts';
 
-const VIEWPORT = 400;
-const layout = { hidden: false };
-const scrollTops = new WeakMap<HTMLElement, number>();
-const isLog = (element: HTMLElement) => element.getAttribute('role') === 'log';
-const listOf = (log: HTMLElement) => log.firstElementChild as HTMLElement | null;
-const rowHeight = (row: HTMLElement) => Number(/h(\d+)/.exec(row.textContent ?? '')?.[1] ?? 0);
-const scrollHeightOf = (log: HTMLElement) => (layout.hidden ? 0 : Math.max(VIEWPORT, parseFloat(listOf(log)?.style.height ?? '') || 0));
-
-const saved = new Map<string, PropertyDescriptor | undefined>();
-function fake(name: string, descriptor: PropertyDescriptor) {
-  saved.set(name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name));
-  Object.defineProperty(HTMLElement.prototype, name, { configurable: true, ...descriptor });
-}
-/** ResizeObservers the view created; `resizeAll` is the browser reporting a change of size. */
-const observers: { callback: () => void }[] = [];
-function resizeAll() {
-  act(() => {
-    for (const observer of observers) observer.callback();
-  });
-}
-
-beforeAll(() => {
-  fake('offsetHeight', {
-    get(this: HTMLElement) {
-      if (layout.hidden) return 0;
-      if (isLog(this)) return VIEWPORT;
-      return this.hasAttribute('data-index') ? rowHeight(this) : 0;
-    },
-  });
-  fake('clientHeight', {
-    get(this: HTMLElement) {
-      return isLog(this) && !layout.hidden ? VIEWPORT : 0;
-    },
-  });
-  fake('scrollHeight', {
-    get(this: HTMLElement) {
-      return isLog(this) ? scrollHeightOf(this) : 0;
-    },
-  });
-  fake('scrollTop', {
-    get(this: HTMLElement) {
-      return scrollTops.get(this) ?? 0;
-    },
-    set(this: HTMLElement, value: number) {
-      scrollTops.set(this, Math.max(0, Math.min(value, scrollHeightOf(this) - VIEWPORT)));
-    },
-  });
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      constructor(readonly callback: () => void) {
-        observers.push(this);
-      }
-      observe() {}
-      unobserve() {}
-      disconnect() {
-        observers.splice(observers.indexOf(this), 1);
-      }
-    },
-  );
-});
-afterAll(() => {
-  vi.unstubAllGlobals();
-  for (const [name, descriptor] of saved) {
-    if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
-    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
-  }
-});
-afterEach(() => {
-  layout.hidden = false;
-  cleanup();
-});
-
-/** `count` rows; row i is `height(i)` px tall. */
-const rowsOf = (count: number, height: (index: number) => number): TranscriptItem[] =>
-  Array.from({ length: count }, (_, i) => message(`m${i}`, i % 2 ? 'assistant' : 'user', `Line ${i} h${height(i)}`));
-
-/** The rendered rows: index, top (from the transform) and height. */
-function shownRows() {
-  return [...screen.getByRole('log').querySelectorAll<HTMLElement>('[data-index]')].map((row) => ({
-    index: Number(row.dataset.index),
-    top: Number(/translateY\(([\d.]+)px\)/.exec(row.style.transform)?.[1] ?? NaN),
-    height: rowHeight(row),
-    absolute: row.style.position === 'absolute',
-  }));
-}
-
-/** Scroll the log as a user would (the browser clamps, then fires `scroll`). */
-function scrollLogTo(top: number) {
-  const log = screen.getByRole('log');
-  act(() => {
-    log.scrollTop = top;
-    fireEvent.scroll(log);
-  });
-}
-
-/** Every px of the viewport is covered by a rendered row. */
-function expectViewportCovered() {
-  const { scrollTop } = screen.getByRole('log');
-  const rows = shownRows();
-  for (let y = scrollTop; y < scrollTop + VIEWPORT; y += 5) {
-    expect(rows.some((row) => row.top <= y && row.top + row.height > y), `row at ${y}`).toBe(true);
-  }
-}
+const VIEWPORT = layout.viewport;
+installFakeLayout();
 
 describe('TranscriptView windowing, with layout', () => {
   it('renders only the rows in view, each placed right below the one before at its measured height', () => {
