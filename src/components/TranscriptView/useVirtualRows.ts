@@ -175,6 +175,7 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
       const height = container.offsetHeight > 0 ? container.clientHeight : 0;
       const measured: [string, number][] = [];
       let shift = 0;
+      let grown = 0;
       const list = listRef.current;
       // Without a height the rows measure 0: keep what was measured before.
       const watching = observer.current;
@@ -190,11 +191,18 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
           const before = shownSizes.get(key) ?? estimateSize;
           if (size === before && shownSizes.has(key)) continue;
           measured.push([key, size]);
+          grown += size - before;
           // A row wholly above the view grew or shrank: move with it.
           if (shownStarts[index]! + before <= container.scrollTop) shift += size - before;
         }
       }
-      if (shift) container.scrollTop += shift;
+      if (shift) {
+        // Room first: until the update renders, the list is as tall as the committed rows, and
+        // the browser would clamp a position past its end (a reader near the end, rows above
+        // growing), leaving the reader's rows to jump by the difference.
+        if (list) list.style.height = `${shownStarts[shownKeys.length]! + grown}px`;
+        container.scrollTop += shift;
+      }
       const top = container.scrollTop;
       const update = () =>
         setViewport((previous) => {

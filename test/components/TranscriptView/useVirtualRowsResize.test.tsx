@@ -38,4 +38,21 @@ describe('TranscriptView windowing, sizes changing', () => {
     for (const row of rows) expect(observed.has(row), `row ${row.dataset.index} unobserved`).toBe(false);
   });
 
+  it('a reader near the end keeps their rows in place when rows above them grow by more than the room below', () => {
+    render(<TranscriptView items={rowsOf(100, () => 60)} />);
+    const log = screen.getByRole('log');
+    scrollLogTo(log.scrollHeight - layout.viewport - 100);
+    expect(screen.getByRole('button', { name: 'Jump to latest' })).toBeTruthy();
+    const reading = shownRows().find((row) => row.top >= log.scrollTop)!;
+    const offsetInView = reading.top - log.scrollTop;
+    // Every rendered row wholly above the view grows by 60 px (an image loads, a row expands):
+    // several hundred px, more than the 100 px the reader has below.
+    const above = shownRows().filter((row) => row.top + row.height <= log.scrollTop);
+    expect(above.length * 60).toBeGreaterThan(100);
+    for (const row of above) layout.extra.set(row.index, 60);
+    resizeAll();
+    const after = shownRows().find((row) => row.index === reading.index)!;
+    expect(after.top - log.scrollTop).toBe(offsetInView);
+  });
+
 });
