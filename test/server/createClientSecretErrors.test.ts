@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ClientSecretError, createClientSecret } from '../../../../src/server/index.ts';
-import { fakeFetch } from '../fakes.ts';
+import { ClientSecretError, createClientSecret } from '../../src/server/index.ts';
+import { fakeFetch } from '../core/transports/fakes.ts';
 
 // Every failure of createClientSecret is a typed ClientSecretError with a code, and none of
 // them carries the API key: not in the message, the body, the stack, or the cause exposed.

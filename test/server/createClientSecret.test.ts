@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RealtimeConfigError } from '../../../../src/core/protocol/errors.ts';
-import { ClientSecretError, createClientSecret } from '../../../../src/server/index.ts';
-import { createRealtimeEmulator, type RealtimeEmulator } from '../../../../src/emulator/index.ts';
-import { fakeFetch } from '../fakes.ts';
+import { RealtimeConfigError } from '../../src/core/protocol/errors.ts';
+import { ClientSecretError, createClientSecret } from '../../src/server/index.ts';
+import { createRealtimeEmulator, type RealtimeEmulator } from '../../src/emulator/index.ts';
+import { fakeFetch } from '../core/transports/fakes.ts';
 
 const session = {
   type: 'realtime' as const,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createVirtualClock } from '../../../src/testing/createVirtualClock.ts';
+import { createVirtualClock } from '../../src/testing/createVirtualClock.ts';
 
 describe('createVirtualClock', () => {
   it('runs due timers in order, including timers scheduled by callbacks', () => {
