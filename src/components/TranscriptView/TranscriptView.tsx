@@ -115,7 +115,7 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
     const keys = useMemo(() => items.map((item) => item.id), [items]);
     // Before the log has a height (server, jsdom, hidden parent) `rows` are the latest ones, in
     // normal flow, keyed like the virtual rows so they stay mounted when windowing takes over.
-    const { rows, totalSize, withoutLayout, hadLayout, onScroll: onScrollRows, measure } = useVirtualRows({
+    const { rows, totalSize, viewportHeight, withoutLayout, hadLayout, onScroll: onScrollRows, measure } = useVirtualRows({
       keys,
       scrollRef,
       listRef,
@@ -130,6 +130,9 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
       last?.text,
       last?.status,
       totalSize,
+      // A log that gets shorter (a phone's keyboard, a panel resized) keeps its scroll position,
+      // which would leave the latest rows below the view: pin to the end again.
+      viewportHeight,
       // Switching to the virtual rows changes the content's height: pin to the end again.
       withoutLayout,
     ]);

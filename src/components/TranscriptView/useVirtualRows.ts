@@ -50,6 +50,8 @@ export interface VirtualRows {
   rows: VirtualRow[];
   /** Height in px of all rows, measured or estimated. */
   totalSize: number;
+  /** Height in px of the view the rows show in (0 without layout). */
+  viewportHeight: number;
   /** True while the container has no height (server, jsdom, a hidden parent): `rows` are the latest ones, in normal flow. */
   withoutLayout: boolean;
   /** True once the container has had a height: keep the list `totalSize` tall even while hidden. */
@@ -259,5 +261,5 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
     const last = Math.min(count - 1, rowAt(starts, count, viewport.top + viewport.height) + overscan);
     for (let index = first; index <= last; index++) rows.push({ index, key: keys[index]!, start: starts[index]! });
   }
-  return { rows, totalSize: starts[count]!, withoutLayout, hadLayout: viewport.hadLayout, onScroll, measure };
+  return { rows, totalSize: starts[count]!, viewportHeight: viewport.height, withoutLayout, hadLayout: viewport.hadLayout, onScroll, measure };
 }

@@ -55,4 +55,14 @@ describe('TranscriptView windowing, sizes changing', () => {
     expect(after.top - log.scrollTop).toBe(offsetInView);
   });
 
+  it('a log pinned to the end stays at the end when it gets shorter (a phone keyboard, a panel resized)', () => {
+    render(<TranscriptView items={rowsOf(100, () => 60)} />);
+    const log = screen.getByRole('log');
+    expect(log.scrollTop).toBe(log.scrollHeight - layout.viewport);
+    layout.viewport = 250;
+    resizeAll();
+    expect(log.scrollTop).toBe(log.scrollHeight - 250);
+    expect(shownRows().at(-1)).toMatchObject({ index: 99, top: log.scrollHeight - 60 });
+    expect(screen.queryByRole('button', { name: 'Jump to latest' })).toBeNull();
+  });
 });
