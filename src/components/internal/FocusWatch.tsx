@@ -20,13 +20,16 @@ export interface FocusWatchProps {
  * {open ? <FocusWatch rootRef={rootRef} focusInsideAtClose={focus.focusInsideAtClose}>{children}</FocusWatch> : null}
  * ```
  */
-export function FocusWatch({ rootRef, focusInsideAtClose, children }: FocusWatchProps) {
-  useIsomorphicLayoutEffect(
-    () => () => {
+export function FocusWatch({ rootRef, focusInsideAtClose: focusInsideAtCloseRef, children }: FocusWatchProps) {
+  useIsomorphicLayoutEffect(() => {
+    // A cleanup that was not a close (StrictMode's second mount, a hidden <Activity>) is followed
+    // by this setup again: forget what it saw, or the next close would take focus back from
+    // wherever the user has gone since.
+    focusInsideAtCloseRef.current = false;
+    return () => {
       const root = rootRef.current;
-      if (root?.contains(root.ownerDocument.activeElement)) focusInsideAtClose.current = true;
-    },
-    [rootRef, focusInsideAtClose],
-  );
+      if (root?.contains(root.ownerDocument.activeElement)) focusInsideAtCloseRef.current = true;
+    };
+  }, [rootRef, focusInsideAtCloseRef]);
   return <>{children}</>;
 }

@@ -357,6 +357,31 @@ describe('IdleBanner focus on close', () => {
     expect(screen.getByRole('status').hasAttribute('tabindex')).toBe(false);
   });
 
+  it('under StrictMode, reopening with focus on the root does not pull focus back from where the user went', () => {
+    // StrictMode's second mount of the content runs FocusWatch's cleanup while the root holds
+    // focus (given to it at the last close): that is not a close and must not be remembered as one.
+    const session = createFakeSession();
+    act(() => session.setIdle({ phase: 'listening', timeoutMs: 6000 }));
+    render(
+      <StrictMode>
+        <RealtimeProvider session={session}>
+          <input aria-label="message" />
+          <IdleBanner />
+        </RealtimeProvider>
+      </StrictMode>,
+    );
+    timedOut(session);
+    screen.getByRole('button', { name: "I'm still here" }).focus();
+    act(() => session.setIdle({ phase: 'listening', timeouts: 0 }));
+    const root = screen.getByRole('status');
+    expect(document.activeElement).toBe(root);
+    timedOut(session);
+    const input = screen.getByRole('textbox', { name: 'message' });
+    input.focus();
+    act(() => session.setIdle({ phase: 'listening', timeouts: 0 }));
+    expect(document.activeElement).toBe(input);
+  });
+
   it("runs the user's onFocus first, and still returns focus when it prevents the default", () => {
     const session = createFakeSession();
     const seen: string[] = [];
