@@ -2,7 +2,8 @@
 export interface ComposeEventHandlersOptions {
   /**
    * Skip the component's handler when the user's called `event.preventDefault()` (default
-   * true). False for bookkeeping the component needs whatever the user did (focus tracking).
+   * true). False for bookkeeping the component needs whatever the user did (focus tracking):
+   * it then runs even when the user's handler throws, and the error still propagates.
    */
   checkForDefaultPrevented?: boolean;
 }
@@ -22,8 +23,18 @@ export function composeEventHandlers<E extends { defaultPrevented: boolean }>(
   ownHandler: ((event: E) => void) | undefined,
   { checkForDefaultPrevented = true }: ComposeEventHandlersOptions = {},
 ): (event: E) => void {
+  if (!checkForDefaultPrevented) {
+    // React reports a handler's error and the page goes on, so the bookkeeping must not be lost.
+    return (event: E) => {
+      try {
+        userHandler?.(event);
+      } finally {
+        ownHandler?.(event);
+      }
+    };
+  }
   return (event: E) => {
     userHandler?.(event);
-    if (!checkForDefaultPrevented || !event.defaultPrevented) ownHandler?.(event);
+    if (!event.defaultPrevented) ownHandler?.(event);
   };
 }

@@ -400,6 +400,34 @@ describe('IdleBanner focus on close', () => {
     expect(document.activeElement).toBe(input);
   });
 
+  it("still returns focus when the user's onFocus throws (React reports the error and goes on)", () => {
+    // React reports an error thrown by an event handler and keeps the page running: the banner
+    // must keep working, so its focus bookkeeping cannot depend on the user's handler returning.
+    const reported: unknown[] = [];
+    const onError = (event: ErrorEvent) => {
+      reported.push(event.error);
+      event.preventDefault();
+    };
+    window.addEventListener('error', onError);
+    try {
+      const session = createFakeSession();
+      const onFocus = () => {
+        throw new Error('analytics is down');
+      };
+      outsideAndBanner(session, <IdleBanner onFocus={onFocus} />);
+      const input = screen.getByRole('textbox', { name: 'message' });
+      input.focus();
+      timedOut(session);
+      const button = screen.getByRole('button', { name: "I'm still here" });
+      button.focus();
+      fireEvent.click(button);
+      expect(reported).toEqual([new Error('analytics is down')]);
+      expect(document.activeElement).toBe(input);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+  });
+
   it("runs the user's onBlur, and still drops the root's tabindex when it prevents the default", () => {
     const session = createFakeSession();
     const seen: string[] = [];

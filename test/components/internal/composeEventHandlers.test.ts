@@ -53,6 +53,31 @@ describe('composeEventHandlers', () => {
     expect(calls).toEqual(['kit']);
   });
 
+  it("with checkForDefaultPrevented: false, runs the component's handler when the user's throws, and rethrows", () => {
+    const calls: string[] = [];
+    const handler = composeEventHandlers<FakeEvent>(
+      () => {
+        throw new Error('user handler failed');
+      },
+      () => calls.push('kit'),
+      { checkForDefaultPrevented: false },
+    );
+    expect(() => handler(fakeEvent())).toThrow('user handler failed');
+    expect(calls).toEqual(['kit']);
+  });
+
+  it("skips the component's behaviour when the user's handler throws (it may have meant to prevent it)", () => {
+    const calls: string[] = [];
+    const handler = composeEventHandlers<FakeEvent>(
+      () => {
+        throw new Error('user handler failed');
+      },
+      () => calls.push('kit'),
+    );
+    expect(() => handler(fakeEvent())).toThrow('user handler failed');
+    expect(calls).toEqual([]);
+  });
+
   it('works with either handler missing', () => {
     const calls: string[] = [];
     composeEventHandlers<FakeEvent>(undefined, () => calls.push('kit'))(fakeEvent());
