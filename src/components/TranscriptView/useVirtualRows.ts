@@ -211,7 +211,14 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
           if (measured.length === 0 && previous.top === top && previous.height === height) return previous;
           let sizes = previous.sizes;
           if (measured.length > 0) {
-            const next = new Map(sizes);
+            // Copied for the items shown only: the heights of items that left the transcript (a
+            // reset, a truncation) go, so a page that runs session after session keeps no more
+            // than one transcript's heights. The same O(n) as copying the whole map.
+            const next = new Map<string, number>();
+            for (const key of shownKeys) {
+              const size = sizes.get(key);
+              if (size !== undefined) next.set(key, size);
+            }
             for (const [key, size] of measured) next.set(key, size);
             sizes = next;
           }
