@@ -1,12 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { RealtimeProvider, createRealtimeSession } from '../../src/index.ts';
-import type { IdlePolicy, IdleState, RealtimeSession, SessionConfig } from '../../src/index.ts';
+import type { IdlePolicy, IdleState, SessionConfig } from '../../src/index.ts';
 import { createMockTransport, createVirtualClock, play } from '../../src/testing/index.ts';
 import type { MockTransport, PlayController, Timeline } from '../../src/testing/index.ts';
 import { createPacedClock } from './createPacedClock.ts';
-import type { PacedClock } from './createPacedClock.ts';
-import { registerScenario } from './scenarioRegistry.ts';
+import { registerScenario, type ScenarioRun } from './scenarioRegistry.ts';
 
 /** Props of {@link ScenarioSession}. */
 export interface ScenarioSessionProps {
@@ -28,14 +27,6 @@ export interface ScenarioSessionProps {
   /** Make `connect()` fail with this message. */
   connectError?: string;
   children: ReactNode;
-}
-
-/** One run of the scenario: a fresh clock, transport and session. */
-export interface ScenarioRun {
-  readonly clock: PacedClock;
-  readonly session: RealtimeSession;
-  /** Resolves once the run is on screen (and connecting, if it connects by itself). */
-  readonly started: Promise<void>;
 }
 
 interface Run extends ScenarioRun {

@@ -1,4 +1,13 @@
-import type { ScenarioRun } from './ScenarioSession.tsx';
+import type { RealtimeSession } from '../../src/index.ts';
+import type { PacedClock } from './createPacedClock.ts';
+
+/** One run of the scenario: a fresh clock, transport and session. */
+export interface ScenarioRun {
+  readonly clock: PacedClock;
+  readonly session: RealtimeSession;
+  /** Resolves once the run is on screen (and connecting, if it connects by itself). */
+  readonly started: Promise<void>;
+}
 
 /** What a mounted `ScenarioSession` offers a play function. */
 export interface RegisteredScenario {
