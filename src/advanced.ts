@@ -113,6 +113,7 @@ export { subscribeOncePerFrame } from './react/subscribeOncePerFrame.ts';
 
 // What the components are built on, free of React: handler composition, labels, the event log's buffer
 export { composeEventHandlers } from './components/internal/composeEventHandlers.ts';
+export type { ComposeEventHandlersOptions } from './components/internal/composeEventHandlers.ts';
 export { resolveLabel } from './components/internal/resolveLabel.ts';
 export { createRingBuffer } from './components/EventLog/createRingBuffer.ts';
 export type { RingBuffer } from './components/EventLog/createRingBuffer.ts';
