@@ -1,5 +1,5 @@
-import { forwardRef, useCallback, useMemo, useRef } from 'react';
-import type { HTMLAttributes, ReactNode } from 'react';
+import { forwardRef, useCallback, useMemo, useRef, useState } from 'react';
+import type { FocusEvent, HTMLAttributes, ReactNode } from 'react';
 import type { RealtimeSession, TranscriptItem } from '../../core/session/types.ts';
 import { useRealtimeState, useTranscript } from '../../react/index.ts';
 import { TranscriptItemContent, defaultTranscriptViewLabels } from './TranscriptItemContent.tsx';
@@ -113,6 +113,17 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
     const scrollRef = useRef<HTMLDivElement>(null);
     const listRef = useRef<HTMLDivElement>(null);
     const keys = useMemo(() => items.map((item) => item.id), [items]);
+    // The row that holds focus (a button in a custom row) stays rendered while the reader
+    // scrolls away from it, so focus does not fall to <body> and Tab goes on from there.
+    const [focusedKey, setFocusedKey] = useState<string | null>(null);
+    const onRowFocus = useCallback(
+      (event: FocusEvent<HTMLDivElement>) => {
+        const row = (event.target as Element).closest<HTMLElement>('[data-index]');
+        setFocusedKey(row ? (keys[Number(row.dataset.index)] ?? null) : null);
+      },
+      [keys],
+    );
+    const onRowBlur = useCallback(() => setFocusedKey(null), []);
     // Before the log has a height (server, jsdom, hidden parent) `rows` are the latest ones, in
     // normal flow, keyed like the virtual rows so they stay mounted when windowing takes over.
     const { rows, totalSize, viewportHeight, withoutLayout, hadLayout, onScroll: onScrollRows, measure } = useVirtualRows({
@@ -122,6 +133,7 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
       estimateSize: estimateItemSize,
       overscan,
       rowsWithoutLayout: ROWS_WITHOUT_LAYOUT,
+      keepKey: focusedKey,
     });
 
     const last = items[items.length - 1];
@@ -165,6 +177,8 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
           ) : (
             <div
               ref={listRef}
+              onFocus={onRowFocus}
+              onBlur={onRowBlur}
               style={
                 // Once windowed, a log that loses its height (a tab switched away, a parent
                 // hidden) keeps its full scroll height: the browser keeps its scroll position,

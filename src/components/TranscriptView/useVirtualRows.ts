@@ -43,6 +43,11 @@ export interface VirtualRowsOptions {
   overscan: number;
   /** Rows rendered, the latest ones, while the container has no height. */
   rowsWithoutLayout: number;
+  /**
+   * The key of a row to keep rendered wherever the view is: the one that holds focus, which
+   * would otherwise fall to `<body>` when the row leaves the window.
+   */
+  keepKey?: string | null;
 }
 
 /** What {@link useVirtualRows} returns. */
@@ -147,7 +152,7 @@ function rowAt(starts: Float64Array, count: number, offset: number): number {
  * ```
  */
 export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
-  const { keys, scrollRef, listRef, estimateSize, overscan, rowsWithoutLayout } = options;
+  const { keys, scrollRef, listRef, estimateSize, overscan, rowsWithoutLayout, keepKey } = options;
   const count = keys.length;
   const [viewport, setViewport] = useState<Viewport>(() => ({ top: 0, height: 0, hadLayout: false, sizes: new Map() }));
   const { sizes } = viewport;
@@ -260,13 +265,21 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
   const onScroll = useCallback(() => sync(true), [sync]);
 
   const withoutLayout = viewport.height <= 0 || count === 0;
-  const rows: VirtualRow[] = [];
+  let first: number;
+  let last: number;
   if (withoutLayout) {
-    for (let index = Math.max(0, count - rowsWithoutLayout); index < count; index++) rows.push({ index, key: keys[index]!, start: 0 });
+    first = Math.max(0, count - rowsWithoutLayout);
+    last = count - 1;
   } else {
-    const first = Math.max(0, rowAt(starts, count, viewport.top) - overscan);
-    const last = Math.min(count - 1, rowAt(starts, count, viewport.top + viewport.height) + overscan);
-    for (let index = first; index <= last; index++) rows.push({ index, key: keys[index]!, start: starts[index]! });
+    first = Math.max(0, rowAt(starts, count, viewport.top) - overscan);
+    last = Math.min(count - 1, rowAt(starts, count, viewport.top + viewport.height) + overscan);
   }
+  const rowOf = (index: number): VirtualRow => ({ index, key: keys[index]!, start: withoutLayout ? 0 : starts[index]! });
+  const rows: VirtualRow[] = [];
+  // The kept row, outside the window, goes before or after it: rows stay in reading order.
+  const kept = keepKey == null ? -1 : keys.indexOf(keepKey);
+  if (kept >= 0 && kept < first) rows.push(rowOf(kept));
+  for (let index = first; index <= last; index++) rows.push(rowOf(index));
+  if (kept > last) rows.push(rowOf(kept));
   return { rows, totalSize: starts[count]!, viewportHeight: viewport.height, withoutLayout, hadLayout: viewport.hadLayout, onScroll, measure };
 }
