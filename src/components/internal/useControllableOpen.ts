@@ -11,7 +11,9 @@ export interface UseControllableOpenOptions {
   naturalOpen: boolean;
   /**
    * Told when the part wants to open or close: when `naturalOpen` changes, and when an action
-   * calls `requestOpenChange`. Once per change, never twice in a row with the same value.
+   * calls `requestOpenChange`. Once per change, never twice in a row with the same value, but
+   * for an action on a part shown in a state it was not reported in (an owner who opened it
+   * itself hears the close a button asks for, each time it is asked).
    */
   onOpenChange: ((open: boolean) => void) | undefined;
 }
@@ -47,17 +49,27 @@ export interface UseControllableOpenResult {
 export function useControllableOpen({ open, naturalOpen, onOpenChange }: UseControllableOpenOptions): UseControllableOpenResult {
   // A ref keeps the latest callback without re-running the effect on every render.
   const onOpenChangeRef = useRef(onOpenChange);
+  const shownOpen = open ?? naturalOpen;
+  const shownOpenRef = useRef(shownOpen);
   useInsertionEffect(() => {
     onOpenChangeRef.current = onOpenChange;
+    shownOpenRef.current = shownOpen;
   });
   const lastReported = useRef(false);
-  const requestOpenChange = useCallback((value: boolean) => {
-    if (lastReported.current === value) return;
+  const report = useCallback((value: boolean) => {
     lastReported.current = value;
     onOpenChangeRef.current?.(value);
   }, []);
+  // An action reports unless it repeats the last report about a part already shown that way:
+  // an owner who opened the part itself (the phase never did) must still hear a button's close.
+  const requestOpenChange = useCallback(
+    (value: boolean) => {
+      if (lastReported.current !== value || shownOpenRef.current !== value) report(value);
+    },
+    [report],
+  );
   useEffect(() => {
-    requestOpenChange(naturalOpen);
-  }, [naturalOpen, requestOpenChange]);
-  return { open: open ?? naturalOpen, requestOpenChange };
+    if (lastReported.current !== naturalOpen) report(naturalOpen);
+  }, [naturalOpen, report]);
+  return { open: shownOpen, requestOpenChange };
 }

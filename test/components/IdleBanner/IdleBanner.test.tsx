@@ -250,6 +250,34 @@ describe('IdleBanner onOpenChange', () => {
     expect(screen.getByRole('status').dataset.state).toBe('closed');
   });
 
+  it('reports false when a button is pressed on a banner the app opened itself', () => {
+    // The app opens the banner on its own (a preview, a check of its own): the phase never
+    // opened it, yet "I'm still here" must still ask the owner to close it.
+    const session = createFakeSession();
+    act(() => session.setIdle({ phase: 'listening', timeoutMs: 6000 }));
+    const onOpenChange = vi.fn();
+    function OpenedByTheApp() {
+      const [open, setOpen] = useState(true);
+      return (
+        <IdleBanner
+          open={open}
+          onOpenChange={(value) => {
+            onOpenChange(value);
+            setOpen(value);
+          }}
+        />
+      );
+    }
+    render(
+      <RealtimeProvider session={session}>
+        <OpenedByTheApp />
+      </RealtimeProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: "I'm still here" }));
+    expect(onOpenChange.mock.calls).toEqual([[false]]);
+    expect(screen.getByRole('status').dataset.state).toBe('closed');
+  });
+
   it('reports each change once when "End session" is pressed', () => {
     const onOpenChange = vi.fn();
     const { session } = setup(<IdleBanner onOpenChange={onOpenChange} />);
@@ -421,8 +449,10 @@ describe('IdleBanner focus on close', () => {
       const button = screen.getByRole('button', { name: "I'm still here" });
       button.focus();
       fireEvent.click(button);
-      expect(reported).toEqual([new Error('analytics is down')]);
       expect(document.activeElement).toBe(input);
+      // Reported (React 18 in development reports it twice), and nothing else went wrong.
+      expect(reported.length).toBeGreaterThan(0);
+      expect(reported.every((error) => error instanceof Error && error.message === 'analytics is down')).toBe(true);
     } finally {
       window.removeEventListener('error', onError);
     }

@@ -42,6 +42,17 @@ describe('useControllableOpen', () => {
     expect(reports).toEqual([true]);
   });
 
+  it('reports a requested close of a part its owner opened (naturalOpen never was)', () => {
+    const reports: boolean[] = [];
+    const onOpenChange = (open: boolean) => reports.push(open);
+    const { result, rerender } = renderOpen({ open: true, naturalOpen: false, onOpenChange });
+    act(() => result.current.requestOpenChange(false));
+    expect(reports).toEqual([false]);
+    rerender({ open: false, naturalOpen: false, onOpenChange });
+    act(() => result.current.requestOpenChange(false));
+    expect(reports).toEqual([false]);
+  });
+
   it('reports a requested close at once, and not again when naturalOpen follows', () => {
     const reports: boolean[] = [];
     const onOpenChange = (open: boolean) => reports.push(open);
