@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { int, maxOutputTokens, nameOrTypedObject, nullishString, optionalString, string } from './fields.ts';
+import { int, maxOutputTokens, nameOrTypedObject, nullishObject, nullishString, optionalString, string } from './fields.ts';
 import { eventTypeOf } from './eventTypeOf.ts';
 import { conversationItemSchema } from './items.ts';
 import { sessionConfigSchema, sessionToolSchema } from './sessionConfig.ts';
@@ -43,7 +43,8 @@ export const responseCreateParamsSchema = z.looseObject({
   tools: z.optional(z.array(sessionToolSchema)),
   tool_choice: z.optional(nameOrTypedObject),
   max_output_tokens: z.optional(maxOutputTokens),
-  metadata: z.optional(z.nullable(z.record(string, z.unknown()))),
+  // Any object of fields (as a response reports it back): see realtimeResponseSchema.
+  metadata: nullishObject,
 });
 /** What {@link responseCreateParamsSchema} accepts and returns (see its example). */
 export type ResponseCreateParams = z.output<typeof responseCreateParamsSchema>;

@@ -130,8 +130,8 @@ function isUsage(usage: unknown): boolean {
 const isString = (value: unknown): boolean => typeof value === 'string';
 
 /**
- * `realtimeResponseSchema`. A `metadata` object says no: zod's record rules (plain objects,
- * string keys) are not worth copying for a field servers send as null.
+ * `realtimeResponseSchema`. A `metadata` object says no: only out-of-band responses carry one,
+ * so zod reads those and this check stays as small as the common case needs.
  */
 export function isRealtimeResponse(response: unknown): boolean {
   if (!isRecord(response)) return false;

@@ -70,7 +70,9 @@ export const realtimeResponseSchema = z.looseObject({
   conversation_id: nullishString,
   output_modalities: z.nullish(z.array(string)),
   max_output_tokens: z.nullish(maxOutputTokens),
-  metadata: z.nullish(z.record(string, z.unknown())),
+  // A loose object of any fields: the same copy a string-keyed record makes of JSON, without
+  // zod's record schema on every page (metadata is all that used it).
+  metadata: nullishObject,
 });
 /** What {@link realtimeResponseSchema} accepts and returns (see its example). */
 export type RealtimeResponse = z.output<typeof realtimeResponseSchema>;
