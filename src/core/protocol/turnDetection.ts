@@ -112,7 +112,7 @@ function makeTurnDetectionSchemas(strict: boolean) {
     create_response: reportedBoolean,
     interrupt_response: reportedBoolean,
     // Null is harmless ("off"); any value is a mistake worth a precise message.
-    idle_timeout_ms: z.optional(z.null({ error: SEMANTIC_VAD_IDLE_TIMEOUT_MESSAGE })),
+    idle_timeout_ms: z.optional(z.literal(null, { error: SEMANTIC_VAD_IDLE_TIMEOUT_MESSAGE })),
   });
   const turnDetection = z.nullable(z.discriminatedUnion('type', [serverVad, semanticVad]));
   return { serverVad, semanticVad, turnDetection };
