@@ -123,7 +123,13 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
       },
       [keys],
     );
-    const onRowBlur = useCallback(() => setFocusedKey(null), []);
+    // Only when focus moved to something outside the rows: from one button of a row to the
+    // next, the browser sends focusout and focusin apart (React renders in between), and when
+    // the window loses focus there is no new target; the row must stay in both cases.
+    const onRowBlur = useCallback((event: FocusEvent<HTMLDivElement>) => {
+      const next = event.relatedTarget as Node | null;
+      if (next && !event.currentTarget.contains(next)) setFocusedKey(null);
+    }, []);
     // Before the log has a height (server, jsdom, hidden parent) `rows` are the latest ones, in
     // normal flow, keyed like the virtual rows so they stay mounted when windowing takes over.
     const { rows, totalSize, viewportHeight, withoutLayout, hadLayout, onScroll: onScrollRows, measure } = useVirtualRows({

@@ -3,7 +3,7 @@
  * layout). In Chromium, a keyboard user who tabbed to a button in a row and pressed PageUp lost
  * focus to <body> once the row left the window, and the next Tab started over from the page's top.
  */
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { TranscriptView } from '../../../src/components/index.ts';
@@ -16,6 +16,7 @@ const withCopyButton = (item: TranscriptItem, { defaultContent }: { defaultConte
   <div>
     {defaultContent}
     <button type="button">Copy {item.id}</button>
+    <button type="button">Retry {item.id}</button>
   </div>
 );
 
@@ -49,5 +50,26 @@ describe('TranscriptView windowing, focus', () => {
     rerender(<TranscriptView items={rowsOf(300, () => 60)} renderItem={withCopyButton} />);
     expect(document.activeElement).toBe(copy);
     expect(copy.isConnected).toBe(true);
+  });
+
+  it('keeps the focused row while focus moves inside it, or leaves the window for a while', () => {
+    render(<TranscriptView items={rowsOf(300, () => 60)} renderItem={withCopyButton} />);
+    const copy = screen.getByRole('button', { name: 'Copy m298' });
+    const retry = screen.getByRole('button', { name: 'Retry m298' });
+    act(() => copy.focus());
+    scrollLogTo(0);
+    // Tab from one button of the row to the next: the browser dispatches focusout and focusin
+    // as separate events, and React renders in between.
+    act(() => {
+      fireEvent.focusOut(copy, { relatedTarget: retry });
+    });
+    expect(retry.isConnected).toBe(true);
+    act(() => retry.focus());
+    // The window loses focus (another app, another tab): focusout without a new target. The
+    // row stays, so focus is where the user left it when they come back.
+    act(() => {
+      fireEvent.focusOut(retry, { relatedTarget: null });
+    });
+    expect(retry.isConnected).toBe(true);
   });
 });
