@@ -37,7 +37,7 @@ const nonNegativeInt = int.check(z.minimum(0));
  */
 export const responseCreateParamsSchema = z.looseObject({
   instructions: optionalString,
-  output_modalities: z.optional(z.array(z.enum(['text', 'audio']))),
+  output_modalities: z.optional(z.array(z.literal(['text', 'audio']))),
   conversation: optionalString,
   input: z.optional(z.array(conversationItemSchema)),
   tools: z.optional(z.array(sessionToolSchema)),

@@ -114,7 +114,7 @@ const itemBase = {
   id: nullishString,
   object: nullishString,
   /** `in_progress`, `completed` or `incomplete` (an interrupted assistant message). */
-  status: z.nullish(z.enum(['in_progress', 'completed', 'incomplete'])),
+  status: z.nullish(z.literal(['in_progress', 'completed', 'incomplete'])),
 };
 
 /**
@@ -131,7 +131,7 @@ const itemBase = {
 export const messageItemSchema = z.looseObject({
   ...itemBase,
   type: z.literal('message'),
-  role: z.enum(['user', 'assistant', 'system']),
+  role: z.literal(['user', 'assistant', 'system']),
   content: z.array(contentPartSchema),
 });
 /** What {@link messageItemSchema} accepts and returns (see its example). */

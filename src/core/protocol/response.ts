@@ -63,7 +63,7 @@ export type ResponseStatusDetails = z.output<typeof responseStatusDetailsSchema>
 export const realtimeResponseSchema = z.looseObject({
   id: nullishString,
   object: nullishString,
-  status: z.nullish(z.enum(['in_progress', 'completed', 'cancelled', 'failed', 'incomplete'])),
+  status: z.nullish(z.literal(['in_progress', 'completed', 'cancelled', 'failed', 'incomplete'])),
   status_details: z.nullish(responseStatusDetailsSchema),
   output: z.nullish(z.array(conversationItemSchema)),
   usage: z.nullish(responseUsageSchema),

@@ -59,7 +59,7 @@ function sessionShape(turnDetection: typeof turnDetectionSchema, optional: typeo
     object: stringField,
     model: stringField,
     instructions: stringField,
-    output_modalities: optional(z.array(z.enum(['text', 'audio']))),
+    output_modalities: optional(z.array(z.literal(['text', 'audio']))),
     audio: optional(
       z.looseObject({
         input: optional(
@@ -101,7 +101,7 @@ function sessionShape(turnDetection: typeof turnDetectionSchema, optional: typeo
 
 function makeSessionSchema(turnDetection: typeof turnDetectionSchema) {
   return z.looseObject({
-    type: z.optional(z.enum(['realtime', 'transcription'])),
+    type: z.optional(z.literal(['realtime', 'transcription'])),
     ...sessionShape(turnDetection, optionalField),
   });
 }

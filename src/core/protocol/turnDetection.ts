@@ -108,7 +108,7 @@ function makeTurnDetectionSchemas(strict: boolean) {
   });
   const semanticVad = z.looseObject({
     type: z.literal('semantic_vad'),
-    eagerness: optional(z.enum(['low', 'medium', 'high', 'auto'])),
+    eagerness: optional(z.literal(['low', 'medium', 'high', 'auto'])),
     create_response: reportedBoolean,
     interrupt_response: reportedBoolean,
     // Null is harmless ("off"); any value is a mistake worth a precise message.
