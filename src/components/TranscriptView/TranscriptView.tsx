@@ -1,5 +1,5 @@
 import { forwardRef, useCallback, useMemo, useRef, useState } from 'react';
-import type { FocusEvent, HTMLAttributes, ReactNode } from 'react';
+import type { FocusEvent, HTMLAttributes, KeyboardEvent, ReactNode } from 'react';
 import type { RealtimeSession, TranscriptItem } from '../../core/session/types.ts';
 import { useRealtimeState, useTranscript } from '../../react/index.ts';
 import { TranscriptItemContent, defaultTranscriptViewLabels } from './TranscriptItemContent.tsx';
@@ -132,7 +132,7 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
     }, []);
     // Before the log has a height (server, jsdom, hidden parent) `rows` are the latest ones, in
     // normal flow, keyed like the virtual rows so they stay mounted when windowing takes over.
-    const { rows, totalSize, viewportHeight, withoutLayout, hadLayout, onScroll: onScrollRows, measure } = useVirtualRows({
+    const { rows, totalSize, viewportHeight, withoutLayout, hadLayout, onScroll: onScrollRows, onKeyDown: onKeyDownRows, measure } = useVirtualRows({
       keys,
       scrollRef,
       listRef,
@@ -161,6 +161,14 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
       onScrollStick();
       onScrollRows();
     }, [onScrollStick, onScrollRows]);
+    const onKeyDown = useCallback(
+      (event: KeyboardEvent<HTMLDivElement>) => {
+        onKeyDownRows(event);
+        // Home or End jumped: the same as the scroll event it makes (un-pin or pin, new rows).
+        if (event.defaultPrevented) onScroll();
+      },
+      [onKeyDownRows, onScroll],
+    );
 
     const cls = useCallback((name: string) => (unstyled ? undefined : `rrk-transcript__${name}`), [unstyled]);
     const rootClass = unstyled ? className : className ? `rrk-transcript ${className}` : 'rrk-transcript';
@@ -176,6 +184,7 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
           className={cls('viewport')}
           onScroll={onScroll}
           onWheel={onWheel}
+          onKeyDown={onKeyDown}
           style={unstyled ? { overflowY: 'auto' } : undefined}
         >
           {items.length === 0 ? (
