@@ -118,7 +118,9 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
     const [focusedKey, setFocusedKey] = useState<string | null>(null);
     const onRowFocus = useCallback(
       (event: FocusEvent<HTMLDivElement>) => {
-        const row = (event.target as Element).closest<HTMLElement>('[data-index]');
+        // The list's child that holds the target (a custom row may use data-index inside).
+        let row = event.target as HTMLElement | null;
+        while (row && row.parentElement !== event.currentTarget) row = row.parentElement;
         setFocusedKey(row ? (keys[Number(row.dataset.index)] ?? null) : null);
       },
       [keys],

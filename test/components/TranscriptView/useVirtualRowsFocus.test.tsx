@@ -72,4 +72,25 @@ describe('TranscriptView windowing, focus', () => {
     });
     expect(retry.isConnected).toBe(true);
   });
+
+  it('finds the focused row even when a custom row has data-index attributes of its own', () => {
+    render(
+      <TranscriptView
+        items={rowsOf(300, () => 60)}
+        renderItem={(item, { defaultContent }) => (
+          <ol>
+            <li data-index="0">
+              {defaultContent}
+              <button type="button">Open {item.id}</button>
+            </li>
+          </ol>
+        )}
+      />,
+    );
+    const open = screen.getByRole('button', { name: 'Open m298' });
+    act(() => open.focus());
+    scrollLogTo(0);
+    expect(open.isConnected).toBe(true);
+    expect(document.activeElement).toBe(open);
+  });
 });
