@@ -48,7 +48,8 @@ export interface TranscriptViewProps extends Omit<HTMLAttributes<HTMLDivElement>
  * Virtualized (measured rows, windowed by the view itself), so 10,000 items keep a few dozen
  * rows in the DOM.
  * It sticks to the bottom while text arrives; once the user scrolls up it stays put and shows
- * a "Jump to latest" button.
+ * a "Jump to latest" button, and the log is `aria-live="off"` until pinned again (the rows
+ * scrolled into view are not news to read out).
  *
  * Without layout the virtualizer cannot know which rows fit: on the server (`renderToString`),
  * in jsdom (Testing Library, where every size is 0), and while a parent is `display: none`, the
@@ -181,6 +182,10 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
           ref={scrollRef}
           role="log"
           aria-label={labels.log}
+          // A log is a polite live region: screen readers read out the rows added to it. While
+          // the reader is scrolled back, the rows added are the window's (older rows coming into
+          // view), not new messages (which are not rendered that far down): silent until pinned.
+          aria-live={stuck ? undefined : 'off'}
           // Scrollable regions must be reachable by keyboard.
           tabIndex={0}
           className={cls('viewport')}
