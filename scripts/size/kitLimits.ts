@@ -15,12 +15,11 @@ export const kitLimits = {
   // Targets: the (idle ≤ 22 kB, voice ≤ 34 kB); the whole entry's is the voice page's
   // plus what the rest of the entry adds today (6.7 kB: the WebSocket transport with its audio
   // capture and playback, the event log, the other hooks and parts).
-  // Budgets set 2026-12-06 on 54.3 / 67.5 / 74.1 kB (commit 4bc125a: classic zod,
-  // @tanstack/react-virtual), in the middle of the protocol's move to zod/mini and of the
-  // virtualizer's replacement: lower them to the new figures when those land.
-  size_idle_page_gz: { target: 22_000, budget: 55_500 },
-  size_voice_page_gz: { target: 34_000, budget: 68_800 },
-  size_all_gz: { target: 41_000, budget: 75_500 },
+  // Budgets set 2026-12-06 on 33.7 / 38.0 / 43.5 kB (protocol on zod/mini, the transcript's own
+  // windowing), plus about 2% of room.
+  size_idle_page_gz: { target: 22_000, budget: 34_500 },
+  size_voice_page_gz: { target: 34_000, budget: 38_800 },
+  size_all_gz: { target: 41_000, budget: 44_500 },
 } satisfies Record<string, SizeLimits>;
 
 export type KitPageKey = keyof typeof kitLimits;
