@@ -5,7 +5,7 @@
  * React app has it already); everything else a page imports is bundled, zod included. The kit
  * is bundled from its source entry, as if imported by its package name.
  */
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -23,8 +23,13 @@ export interface PageBundle {
 /**
  * @param code the page: an import/export list.
  * @param alsoExternal packages left out of this bundle (to see what one of them adds).
+ * @param plugins extra esbuild plugins (`scripts/sizeWithout.ts` stubs parts of the kit out).
  */
-export async function bundlePage(code: string, alsoExternal: readonly string[] = []): Promise<PageBundle> {
+export async function bundlePage(
+  code: string,
+  alsoExternal: readonly string[] = [],
+  plugins: Plugin[] = [],
+): Promise<PageBundle> {
   const result = await build({
     stdin: { contents: code, resolveDir: ROOT, loader: 'ts', sourcefile: 'page.ts' },
     absWorkingDir: ROOT,
@@ -41,6 +46,7 @@ export async function bundlePage(code: string, alsoExternal: readonly string[] =
     logLevel: 'silent',
     legalComments: 'none',
     metafile: true,
+    plugins,
   });
   const bytes = Buffer.concat(result.outputFiles.map((file) => file.contents));
   return { minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, metafile: result.metafile };
