@@ -223,12 +223,13 @@ describe('IdleBanner', () => {
 });
 
 describe('IdleBanner onOpenChange', () => {
-  it('reports each change once when controlled: StillHere gives [true, false]', () => {
-    const onOpenChange = vi.fn();
-    const session = createFakeSession();
-    act(() => session.setIdle({ phase: 'listening', timeoutMs: 6000 }));
+  /** A banner whose owner keeps `open` in its own state and follows every `onOpenChange`. */
+  function renderControlled(
+    session: ReturnType<typeof createFakeSession>,
+    { initiallyOpen, onOpenChange }: { initiallyOpen: boolean; onOpenChange: (open: boolean) => void },
+  ) {
     function Controlled() {
-      const [open, setOpen] = useState(false);
+      const [open, setOpen] = useState(initiallyOpen);
       return (
         <IdleBanner
           open={open}
@@ -239,11 +240,18 @@ describe('IdleBanner onOpenChange', () => {
         />
       );
     }
-    render(
+    return render(
       <RealtimeProvider session={session}>
         <Controlled />
       </RealtimeProvider>,
     );
+  }
+
+  it('reports each change once when controlled: StillHere gives [true, false]', () => {
+    const onOpenChange = vi.fn();
+    const session = createFakeSession();
+    act(() => session.setIdle({ phase: 'listening', timeoutMs: 6000 }));
+    renderControlled(session, { initiallyOpen: false, onOpenChange });
     timedOut(session);
     fireEvent.click(screen.getByRole('button', { name: "I'm still here" }));
     expect(onOpenChange.mock.calls).toEqual([[true], [false]]);
@@ -256,23 +264,7 @@ describe('IdleBanner onOpenChange', () => {
     const session = createFakeSession();
     act(() => session.setIdle({ phase: 'listening', timeoutMs: 6000 }));
     const onOpenChange = vi.fn();
-    function OpenedByTheApp() {
-      const [open, setOpen] = useState(true);
-      return (
-        <IdleBanner
-          open={open}
-          onOpenChange={(value) => {
-            onOpenChange(value);
-            setOpen(value);
-          }}
-        />
-      );
-    }
-    render(
-      <RealtimeProvider session={session}>
-        <OpenedByTheApp />
-      </RealtimeProvider>,
-    );
+    renderControlled(session, { initiallyOpen: true, onOpenChange });
     fireEvent.click(screen.getByRole('button', { name: "I'm still here" }));
     expect(onOpenChange.mock.calls).toEqual([[false]]);
     expect(screen.getByRole('status').dataset.state).toBe('closed');
