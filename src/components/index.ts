@@ -7,6 +7,7 @@ export * from './TranscriptView/index.ts';
 export * from './SessionControls/index.ts';
 export * from './ConnectionIndicator/index.ts';
 export * from './EventLog/index.ts';
+export * from './MessageComposer/index.ts';
 export { composeEventHandlers } from './internal/composeEventHandlers.ts';
 export { resolveLabel } from './internal/resolveLabel.ts';
 export type { Label } from './internal/resolveLabel.ts';
