@@ -25,6 +25,7 @@ export {
   withIdleTimeout,
 } from './core/index.ts';
 export type {
+  AgentState,
   AudioFormat,
   ClientEvent,
   ClientEventOf,

@@ -11,6 +11,7 @@
 // The session
 export { createRealtimeSession, DEFAULT_IDLE_POLICY, SERVER_TIMEOUT_BACKUP_MARGIN_MS } from './session/index.ts';
 export type {
+  AgentState,
   ClientFallbackMode,
   Clock,
   ConnectionStatus,

@@ -20,7 +20,7 @@ export function createSessionActions(ctx: SessionContext): SessionActions {
         item: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] },
       });
       if (!created) return;
-      send(ctx, { type: 'response.create' });
+      if (send(ctx, { type: 'response.create' })) ctx.responseDue = true;
       markUserActive(ctx);
     });
   }
@@ -43,7 +43,11 @@ export function createSessionActions(ctx: SessionContext): SessionActions {
       else if (valid.type === 'conversation.item.create') {
         const item = valid.item;
         if (item.type === 'message' && item.role === 'user') markUserActive(ctx);
-        else if (item.type === 'function_call_output') ctx.pendingTools.delete(item.call_id);
+        else if (item.type === 'function_call_output') {
+          ctx.pendingTools.delete(item.call_id);
+          // The tool's answer is in: the app asks for the response that reads it next.
+          ctx.responseDue = true;
+        }
       }
     });
   }

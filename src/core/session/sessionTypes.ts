@@ -6,6 +6,7 @@ import type { RealtimeError } from './events/realtimeError.ts';
 import type { SelectedSessionEvent, SessionEventSelector } from './events/sessionEventTypes.ts';
 import type { IdlePolicy, IdleState } from './idle/idleTypes.ts';
 import type { TranscriptState } from './transcript/transcriptTypes.ts';
+import type { AgentState } from './agentState/agentStateTypes.ts';
 
 // The session object, its options and its state snapshot.
 
@@ -37,6 +38,11 @@ export interface SessionState {
   /** True between `response.created` and `response.done`. */
   responding: boolean;
   muted: boolean;
+  /**
+   * What the agent is doing, derived from the fields above at each commit (see
+   * {@link AgentState} for the precedence): changes only when its value does.
+   */
+  agentState: AgentState;
 }
 
 /**

@@ -3,6 +3,7 @@
  * testing). Each lives next to the concern it describes; the session's own files import them
  * from there.
  */
+export type * from './agentState/agentStateTypes.ts';
 export type * from './connection/connectionStatus.ts';
 export type * from './events/realtimeError.ts';
 export type * from './events/sessionEventTypes.ts';

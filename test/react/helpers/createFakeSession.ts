@@ -62,6 +62,7 @@ export function createFakeSession(options: { transport?: RealtimeTransport; cloc
     assistantSpeaking: false,
     responding: false,
     muted: false,
+    agentState: 'disconnected',
   };
   let policy: IdlePolicy = { timeoutMs: null, clientFallback: 'auto', maxTimeouts: null, endGraceMs: 10000 };
   const listeners = new Set<(s: SessionState, p: SessionState) => void>();

@@ -84,6 +84,7 @@ export function shutDown(
   // A new connection has a new input buffer: what the old one held says nothing about it.
   ctx.speechSinceCommit = false;
   ctx.clientCommits = 0;
+  ctx.responseDue = false;
   const d = writeState(ctx);
   d.userSpeaking = false;
   d.assistantSpeaking = false;

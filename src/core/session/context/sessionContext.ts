@@ -71,6 +71,12 @@ export interface SessionContext {
   /** `input_audio_buffer.commit`s the app sent: their commits are not silences. */
   clientCommits: number;
 
+  /**
+   * The user's turn is over (speech stopped, audio committed, text or a tool's output sent)
+   * and no conversation response has started yet: the agent thinks (see deriveAgentState).
+   */
+  responseDue: boolean;
+
   // ---- responses outside the conversation (`conversation: "none"`), by response id, until done
   readonly outOfBand: Map<string, OutOfBandDraft>;
 
@@ -124,6 +130,7 @@ export function createSessionContext(options: CreateRealtimeSessionOptions): Ses
       assistantSpeaking: false,
       responding: false,
       muted: false,
+      agentState: 'disconnected',
     },
     (cause) => {
       emitter.enqueue({
@@ -156,6 +163,7 @@ export function createSessionContext(options: CreateRealtimeSessionOptions): Ses
     inferredItems: new Set<string>(),
     speechSinceCommit: false,
     clientCommits: 0,
+    responseDue: false,
     outOfBand: new Map<string, OutOfBandDraft>(),
     playback: transport.playbackReporting ?? 'none',
     audioIds: {},
@@ -182,6 +190,7 @@ function copyState(s: SessionState): SessionState {
     assistantSpeaking: s.assistantSpeaking,
     responding: s.responding,
     muted: s.muted,
+    agentState: s.agentState,
   };
 }
 

@@ -1,5 +1,6 @@
-import { errorMessage, report, type SessionContext } from './sessionContext.ts';
+import { errorMessage, readState, report, writeState, type SessionContext } from './sessionContext.ts';
 import { syncIdle } from '../idle/sessionIdle.ts';
+import { deriveAgentState } from '../agentState/deriveAgentState.ts';
 
 /**
  * Run a change to the session: changes go to a draft, and when the outermost transaction
@@ -24,6 +25,11 @@ export function reportInternalError(ctx: SessionContext, cause: unknown): void {
 
 export function commitTransaction(ctx: SessionContext): void {
   syncIdle(ctx);
+  // Written only when its value changed: most messages (deltas) leave it alone, and one that
+  // changes nothing else must not make a new state just for it.
+  const s = readState(ctx);
+  const agentState = deriveAgentState(s, ctx.pendingTools.size > 0, ctx.responseDue);
+  if (agentState !== s.agentState) writeState(ctx).agentState = agentState;
   const next = ctx.draft;
   if (next) {
     ctx.draft = null;

@@ -12,6 +12,7 @@ import {
 /** A response started: the idle clock is paused until it is done. */
 export function responseStarted(ctx: SessionContext, responseId: string | undefined): void {
   writeState(ctx).responding = true;
+  ctx.responseDue = false;
   // A new response means the app has answered any tool call it was running.
   ctx.pendingTools.clear();
   ctx.emitter.enqueue({ type: 'response_started', responseId: responseId ?? '' });

@@ -82,6 +82,8 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
       ctx.emitter.enqueue({ type: 'speech_started', itemId: event.item_id, audioStartMs: event.audio_start_ms });
       return;
     case 'input_audio_buffer.speech_stopped':
+      // The user's turn is over: the server commits it and answers.
+      ctx.responseDue = true;
       writeState(ctx).userSpeaking = false;
       ctx.emitter.enqueue({ type: 'speech_stopped', itemId: event.item_id, audioEndMs: event.audio_end_ms });
       return;
@@ -89,6 +91,9 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
       countServerTimeout(ctx, event);
       return;
     case 'input_audio_buffer.committed':
+      // The user's turn is over: the server's VAD or the app (push-to-talk) committed it, or an
+      // idle timeout did (the server re-prompts by itself).
+      ctx.responseDue = true;
       countSilentCommit(ctx, event);
       return;
     case 'input_audio_buffer.cleared':
@@ -181,6 +186,9 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
       if (ctx.awaitingUpdates > 0 && typeof error.event_id === 'string' && error.event_id.startsWith('rrk_update_')) {
         ctx.awaitingUpdates--;
         reconfigureIdle(ctx);
+      } else {
+        // The response the session waits for may never come (a refused response.create...).
+        ctx.responseDue = false;
       }
       // The server refused a commit the app sent: no `committed` will answer it.
       if (error.code === 'input_audio_buffer_commit_empty' && ctx.clientCommits > 0) ctx.clientCommits--;
