@@ -110,6 +110,7 @@ export type {
 export {
   RealtimeProvider,
   shallowEqual,
+  useAgentState,
   useConnectionState,
   useIdleCountdown,
   useIdleTimeout,
@@ -129,6 +130,7 @@ export type {
   RealtimeProviderSessionProps,
   RealtimeSessionHandle,
   TranscriptSnapshot,
+  UseAgentStateOptions,
   UseConnectionStateOptions,
   UseIdleCountdownOptions,
   UseIdleTimeoutOptions,

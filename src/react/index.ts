@@ -14,6 +14,8 @@ export type { RealtimeSessionHandle, UseRealtimeSessionOptions } from './useReal
 export { useMaybeRealtimeSession } from './useMaybeRealtimeSession.ts';
 export { useConnectionState } from './useConnectionState.ts';
 export type { ConnectionState, UseConnectionStateOptions } from './useConnectionState.ts';
+export { useAgentState } from './useAgentState.ts';
+export type { UseAgentStateOptions } from './useAgentState.ts';
 export { useRealtimeEvents } from './useRealtimeEvents.ts';
 export type { UseRealtimeEventsOptions } from './useRealtimeEvents.ts';
 export { useIdleTimeout } from './useIdleTimeout.ts';
