@@ -4,6 +4,11 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // A timeout is not an assertion: on a loaded 2-core machine a jsdom render of a few hundred
+    // transcript rows can take longer than vitest's 5 s default, and a test cut short leaves its
+    // fakes installed under the next one. Raising it makes no failing assertion pass.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     projects: [
       {
         extends: true,
