@@ -16,10 +16,11 @@ export const kitLimits = {
   // plus what the rest of the entry adds today (6.7 kB: the WebSocket transport with its audio
   // capture and playback, the event log, the other hooks and parts).
   // Budgets set 2026-12-06 on 33.7 / 38.0 / 43.5 kB (protocol on zod/mini, the transcript's own
-  // windowing), plus about 2% of room.
+  // windowing), plus about 2% of room. The whole entry's raised to 45.8 kB for MessageComposer
+  // and agentState (43.5 → 44.8 kB; neither is in the idle or voice page but agentState, 0.15 kB).
   size_idle_page_gz: { target: 22_000, budget: 34_500 },
   size_voice_page_gz: { target: 34_000, budget: 38_800 },
-  size_all_gz: { target: 41_000, budget: 44_500 },
+  size_all_gz: { target: 41_000, budget: 45_800 },
 } satisfies Record<string, SizeLimits>;
 
 export type KitPageKey = keyof typeof kitLimits;
