@@ -85,6 +85,8 @@ export function shutDown(
   ctx.speechSinceCommit = false;
   ctx.clientCommits = 0;
   ctx.responseDue = false;
+  // The next connection's server says again what kind of session it opened.
+  ctx.transcriptionOnly = false;
   const d = writeState(ctx);
   d.userSpeaking = false;
   d.assistantSpeaking = false;

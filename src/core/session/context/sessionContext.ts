@@ -76,6 +76,11 @@ export interface SessionContext {
    * and no conversation response has started yet: the agent thinks (see deriveAgentState).
    */
   responseDue: boolean;
+  /**
+   * The server opened a transcription-only session (`transcription_session.*`, or a session of
+   * `type` "transcription"): it answers nobody, so the user's turn makes no response due.
+   */
+  transcriptionOnly: boolean;
 
   // ---- responses outside the conversation (`conversation: "none"`), by response id, until done
   readonly outOfBand: Map<string, OutOfBandDraft>;
@@ -164,6 +169,7 @@ export function createSessionContext(options: CreateRealtimeSessionOptions): Ses
     speechSinceCommit: false,
     clientCommits: 0,
     responseDue: false,
+    transcriptionOnly: false,
     outOfBand: new Map<string, OutOfBandDraft>(),
     playback: transport.playbackReporting ?? 'none',
     audioIds: {},

@@ -70,10 +70,15 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
     case 'session.created':
     case 'session.updated':
       if (event.type === 'session.updated' && ctx.awaitingUpdates > 0) ctx.awaitingUpdates--;
+      ctx.transcriptionOnly = event.session.type === 'transcription';
       writeState(ctx).session = event.session;
       ctx.estimator.setBytesPerMs(bytesPerMsOf(event.session));
       reconfigureIdle(ctx);
       ctx.emitter.enqueue({ type: 'session_updated', session: event.session });
+      return;
+    case 'transcription_session.created':
+    case 'transcription_session.updated':
+      ctx.transcriptionOnly = true;
       return;
     case 'input_audio_buffer.speech_started':
       ctx.speechSinceCommit = true;
@@ -82,8 +87,8 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
       ctx.emitter.enqueue({ type: 'speech_started', itemId: event.item_id, audioStartMs: event.audio_start_ms });
       return;
     case 'input_audio_buffer.speech_stopped':
-      // The user's turn is over: the server commits it and answers.
-      ctx.responseDue = true;
+      // The user's turn is over: the server commits it and answers (unless it only transcribes).
+      if (!ctx.transcriptionOnly) ctx.responseDue = true;
       writeState(ctx).userSpeaking = false;
       ctx.emitter.enqueue({ type: 'speech_stopped', itemId: event.item_id, audioEndMs: event.audio_end_ms });
       return;
@@ -92,8 +97,8 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
       return;
     case 'input_audio_buffer.committed':
       // The user's turn is over: the server's VAD or the app (push-to-talk) committed it, or an
-      // idle timeout did (the server re-prompts by itself).
-      ctx.responseDue = true;
+      // idle timeout did (the server re-prompts by itself). A transcription-only session answers nobody.
+      if (!ctx.transcriptionOnly) ctx.responseDue = true;
       countSilentCommit(ctx, event);
       return;
     case 'input_audio_buffer.cleared':

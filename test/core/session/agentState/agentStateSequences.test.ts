@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../../../../src/core/protocol/index.ts';
 import { isServerEventStep, scenario, type Timeline } from '../../../../src/testing/scenario/index.ts';
 import { assistantItem, AUDIO_100MS, response, userAudioItem, wire } from '../helpers.ts';
+import { loadCapture } from '../replayCapture.ts';
 import { runAgentState, type AgentStateRun } from './runAgentState.ts';
 
 // `state.agentState` through whole conversations: each row plays wire events (from the
@@ -344,5 +345,47 @@ describe('agentState is stored only when it changes', () => {
     expect(run.session.getState().transcript).not.toBe(before.transcript);
     expect(seen).toEqual([]);
     expect(run.take()).toEqual([]);
+  });
+});
+
+describe('agentState in a transcription-only session: nobody answers, so nothing is due', () => {
+  const userTurn = [
+    wire('input_audio_buffer.speech_started', { audio_start_ms: 100, item_id: 'item_u1' }),
+    wire('input_audio_buffer.speech_stopped', { audio_end_ms: 900, item_id: 'item_u1' }),
+    wire('input_audio_buffer.committed', { item_id: 'item_u1', previous_item_id: null }),
+    wire('conversation.item.input_audio_transcription.completed', {
+      item_id: 'item_u1',
+      content_index: 0,
+      transcript: 'Hello.',
+      usage: { type: 'duration', seconds: 1 },
+    }),
+  ];
+  const TRANSCRIBED = ['input_audio_buffer.speech_started: user_speaking', 'input_audio_buffer.speech_stopped: listening'];
+
+  it.each([0, 1])('opened by transcription_session.* (the capture, line %i)', async (line) => {
+    const run = await connectedRun();
+    run.wire(loadCapture('transcription-session')[line]!, ...userTurn);
+    expect(run.take()).toEqual(TRANSCRIBED);
+  });
+
+  it('opened by a GA session.created of type "transcription"', async () => {
+    const run = await connectedRun();
+    run.wire(
+      wire('session.created', {
+        session: { type: 'transcription', id: 'sess_2', object: 'realtime.transcription_session', audio: { input: { transcription: { model: 'gpt-4o-transcribe' }, turn_detection: { type: 'server_vad' } } } },
+      }),
+      ...userTurn,
+    );
+    expect(run.take()).toEqual(TRANSCRIBED);
+  });
+
+  it('a later realtime session answers again, and a new connection forgets the kind', async () => {
+    const run = await connectedRun();
+    run.wire(loadCapture('transcription-session')[0]!, wire('session.updated', { session: { type: 'realtime' } }), ...userTurn.slice(0, 2));
+    expect(run.take()).toEqual(USER_TURN);
+    run.step('drop', () => run.transport.drop());
+    await run.connect();
+    run.wire(...userTurn.slice(0, 2));
+    expect(run.take()).toEqual(['drop: disconnected', 'connect: connecting', 'connect: listening', ...USER_TURN]);
   });
 });
