@@ -20,7 +20,9 @@
  *   speaking, their audio was committed (server VAD, push-to-talk, or a server idle timeout,
  *   which re-prompts), the app sent text or a tool's output, or a conversation response runs
  *   with no audio playing yet (a text-only response thinks until it is done). A due response
- *   stops being awaited when one starts, or on a server `error` (it may never come).
+ *   stops being awaited when one starts, when a conversation response whose start was missed
+ *   is done, or on a server `error` (it may never come). A transcription-only session makes
+ *   nothing due.
  * - `listening`: connected and none of the above.
  *
  * So an interruption is `user_speaking` at once, then `thinking`; an `error` from the server

@@ -45,6 +45,10 @@ export function responseDone(
   reason: string | undefined,
   output: readonly { id?: unknown; status?: unknown }[],
 ): void {
+  // Its `response.created` was missed (a real capture: a failed response reports only its
+  // done): that was the answer due. Not otherwise: with `interrupt_response: false` the user's
+  // next turn can be committed before this response is done, and that turn is still due.
+  if (!readState(ctx).responding) ctx.responseDue = false;
   writeState(ctx).responding = false;
   if (status === 'cancelled') {
     for (const item of output) {

@@ -389,3 +389,24 @@ describe('agentState in a transcription-only session: nobody answers, so nothing
     expect(run.take()).toEqual(['drop: disconnected', 'connect: connecting', 'connect: listening', ...USER_TURN]);
   });
 });
+
+describe('agentState when a response.done arrives without its response.created', () => {
+  it('the real capture beta-response-failed: the failed response ends the wait', async () => {
+    const run = await connectedRun();
+    run.wire(...loadCapture('beta-response-failed'));
+    expect(run.take()).toEqual([...USER_TURN, 'response.done: listening']);
+  });
+
+  it("a response's done does not end a turn committed while it ran (interrupt_response: false)", async () => {
+    const run = await connectedRun();
+    run.wire(
+      wire('response.created', { response: response('resp_1') }),
+      wire('input_audio_buffer.speech_started', { audio_start_ms: 100, item_id: 'item_u1' }),
+      wire('input_audio_buffer.speech_stopped', { audio_end_ms: 900, item_id: 'item_u1' }),
+      wire('input_audio_buffer.committed', { item_id: 'item_u1', previous_item_id: null }),
+      wire('response.done', { response: response('resp_1', 'completed') }),
+    );
+    expect(run.take()).toEqual(['response.created: thinking', ...USER_TURN]);
+    expect(run.session.getState().agentState).toBe('thinking');
+  });
+});
