@@ -15,7 +15,8 @@
  *   still playing after its response is done is still speaking.
  * - `tool_running`: a function call waits for its output: from its
  *   `response.function_call_arguments.done` until the app sends its `function_call_output`
- *   (or a new response starts).
+ *   (or a new response starts, or its response is done `failed`, `incomplete` or `cancelled`
+ *   with the call's item not completed).
  * - `thinking`: the user's turn is over and the answer is not heard yet: the user stopped
  *   speaking, their audio was committed (server VAD, push-to-talk, or a server idle timeout,
  *   which re-prompts), the app sent text or a tool's output, or a conversation response runs

@@ -43,13 +43,21 @@ export function responseDone(
   responseId: string | undefined,
   status: string,
   reason: string | undefined,
-  output: readonly { id?: unknown; status?: unknown }[],
+  output: readonly { id?: unknown; status?: unknown; type?: unknown; call_id?: unknown }[],
 ): void {
   // Its `response.created` was missed (a real capture: a failed response reports only its
   // done): that was the answer due. Not otherwise: with `interrupt_response: false` the user's
   // next turn can be committed before this response is done, and that turn is still due.
   if (!readState(ctx).responding) ctx.responseDue = false;
   writeState(ctx).responding = false;
+  if (status === 'failed' || status === 'incomplete' || status === 'cancelled') {
+    // A call the response never finished will get no output from the app: stop waiting for it.
+    for (const item of output) {
+      if (item.type === 'function_call' && item.status !== 'completed' && typeof item.call_id === 'string') {
+        ctx.pendingTools.delete(item.call_id);
+      }
+    }
+  }
   if (status === 'cancelled') {
     for (const item of output) {
       if (typeof item.id === 'string' && item.status !== 'completed') {

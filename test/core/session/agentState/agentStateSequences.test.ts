@@ -410,3 +410,30 @@ describe('agentState when a response.done arrives without its response.created',
     expect(run.session.getState().agentState).toBe('thinking');
   });
 });
+
+describe('agentState when the response that made a function call does not complete', () => {
+  const call = (status: string | null) => ({ id: 'fc_1', type: 'function_call', status, call_id: 'call_1', name: 'lookup', arguments: '{"q":' });
+  const calling = [
+    wire('response.created', { response: response('resp_1') }),
+    wire('response.function_call_arguments.done', { response_id: 'resp_1', item_id: 'fc_1', output_index: 0, call_id: 'call_1', name: 'lookup', arguments: '{"q":' }),
+  ];
+
+  it.each([
+    ['failed', 'incomplete'],
+    ['incomplete', 'incomplete'],
+    ['cancelled', 'in_progress'],
+    ['failed', null],
+  ])('a %s response drops its call whose item is %s: nobody will answer it', async (status, itemStatus) => {
+    const run = await connectedRun({ idle: { timeoutMs: 8000, clientFallback: 'always' } });
+    run.wire(...calling, wire('response.done', { response: response('resp_1', status, { output: [call(itemStatus)] }) }));
+    expect(run.take()).toEqual(['response.created: thinking', 'response.function_call_arguments.done: tool_running', 'response.done: listening']);
+    // The idle clock runs again.
+    expect(run.session.getState().idle.deadline).not.toBeNull();
+  });
+
+  it('a completed call of a cancelled response still waits for its output', async () => {
+    const run = await connectedRun();
+    run.wire(...calling, wire('response.done', { response: response('resp_1', 'cancelled', { output: [call('completed')] }) }));
+    expect(run.take()).toEqual(['response.created: thinking', 'response.function_call_arguments.done: tool_running']);
+  });
+});
