@@ -97,7 +97,12 @@ export interface RealtimeSession {
     type: T | readonly T[],
     handler: (event: SelectedSessionEvent<T>) => void,
   ): () => void;
-  /** Send a user text message and ask for a response. Counts as user activity for the idle policy. */
+  /**
+   * Send a user text message and ask for a response. Counts as user activity for the idle policy.
+   * While a conversation response runs, the message is added at once and its `response.create`
+   * waits for that response's `response.done` (the server refuses a second active response);
+   * texts sent meanwhile share one `response.create`, and a disconnect drops it.
+   */
   sendText(text: string): void;
   /** Send any client event, validated first. */
   sendEvent(event: ClientEvent): void;

@@ -87,6 +87,8 @@ export function shutDown(
   ctx.responseDue = false;
   // The next connection's server says again what kind of session it opened.
   ctx.transcriptionOnly = false;
+  // Text sent to the old connection is not answered on a new one.
+  ctx.responseCreateDeferred = false;
   const d = writeState(ctx);
   d.userSpeaking = false;
   d.assistantSpeaking = false;

@@ -81,6 +81,11 @@ export interface SessionContext {
    * `type` "transcription"): it answers nobody, so the user's turn makes no response due.
    */
   transcriptionOnly: boolean;
+  /**
+   * `sendText` added the user's message while a conversation response ran: the server refuses
+   * a second active response, so its `response.create` waits for that response's done.
+   */
+  responseCreateDeferred: boolean;
 
   // ---- responses outside the conversation (`conversation: "none"`), by response id, until done
   readonly outOfBand: Map<string, OutOfBandDraft>;
@@ -170,6 +175,7 @@ export function createSessionContext(options: CreateRealtimeSessionOptions): Ses
     clientCommits: 0,
     responseDue: false,
     transcriptionOnly: false,
+    responseCreateDeferred: false,
     outOfBand: new Map<string, OutOfBandDraft>(),
     playback: transport.playbackReporting ?? 'none',
     audioIds: {},

@@ -1,6 +1,6 @@
 import type { ConversationItem } from '../../protocol/index.ts';
 import { applyTranscript } from '../transcript/applyTranscript.ts';
-import { readState, writeState, type SessionContext } from '../context/sessionContext.ts';
+import { readState, send, writeState, type SessionContext } from '../context/sessionContext.ts';
 import { stopEstimate } from '../playback/assistantPlayback.ts';
 import {
   markTranscriptCutShort,
@@ -82,6 +82,11 @@ export function responseDone(
     applyTranscript(ctx, settleTranscriptItem(readState(ctx).transcript, item.id, end), true);
   }
   ctx.emitter.enqueue({ type: 'response_done', responseId: responseId ?? '', status, ...(reason !== undefined ? { reason } : {}) });
+  if (ctx.responseCreateDeferred) {
+    // Text the user sent while this response ran: its answer can be asked for now, once.
+    ctx.responseCreateDeferred = false;
+    ctx.responseDue = send(ctx, { type: 'response.create' });
+  }
 }
 
 /**

@@ -123,6 +123,46 @@ group('actions', () => {
     ]);
   });
 
+  it('sendText while a conversation response runs adds the message now and asks for its answer once that response is done, once', async () => {
+    const h = setup();
+    await h.session.connect();
+    h.transport.emit(wire('response.created', { response: response('resp_1') }));
+    h.session.sendText('Actually, make it Tuesday');
+    h.session.sendText('At noon');
+    const types = () => h.transport.sent.map((event) => event.type);
+    // The server would refuse a second active response: no response.create yet.
+    expect(types()).toEqual(['conversation.item.create', 'conversation.item.create']);
+    expect(h.session.getState().agentState).toBe('thinking');
+    h.transport.emit(wire('response.done', { response: response('resp_1', 'completed') }));
+    expect(types()).toEqual(['conversation.item.create', 'conversation.item.create', 'response.create']);
+    expect(h.session.getState().agentState).toBe('thinking');
+    h.transport.emit(wire('response.created', { response: response('resp_2') }));
+    h.transport.emit(wire('response.done', { response: response('resp_2', 'completed') }));
+    expect(types()).toEqual(['conversation.item.create', 'conversation.item.create', 'response.create']);
+    expect(h.session.getState().agentState).toBe('listening');
+  });
+
+  it('sendText during an out-of-band response asks for its answer at once', async () => {
+    const h = setup();
+    await h.session.connect();
+    h.transport.emit(wire('response.created', { response: response('resp_oob', 'in_progress', { conversation_id: null }) }));
+    h.session.sendText('Hello?');
+    expect(h.transport.sent.map((event) => event.type)).toEqual(['conversation.item.create', 'response.create']);
+  });
+
+  it('a disconnect drops the deferred response.create', async () => {
+    const h = setup();
+    await h.session.connect();
+    h.transport.emit(wire('response.created', { response: response('resp_1') }));
+    h.session.sendText('Hello?');
+    h.transport.drop();
+    await h.session.connect();
+    h.transport.clearRecords();
+    h.transport.emit(wire('response.done', { response: response('resp_1', 'completed') }));
+    expect(h.transport.sent).toEqual([]);
+    expect(h.session.getState().agentState).toBe('listening');
+  });
+
   it('sendEvent validates: an invalid event is an error event and is not sent', async () => {
     const h = setup();
     await h.session.connect();
