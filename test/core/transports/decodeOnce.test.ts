@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRealtimeSession } from '../../../src/core/session/index.ts';
-import { createOpenAIWebRTCTransport } from '../../../src/core/transports/createOpenAIWebRTCTransport.ts';
-import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
 import type { RealtimeTransport } from '../../../src/core/transport/RealtimeTransport.ts';
-import { FakeAudioContext, fakeFetch, fakeMediaDevices, FakePeerConnection, FakeWebSocket } from './fakes.ts';
+import { FakePeerConnection, FakeWebSocket, fakeWebRTCTransport, fakeWebSocketTransport } from './fakes.ts';
 
 // The hot path is one wire message: the OpenAI transports decode its JSON (they read a few
 // messages themselves) and hand the object on; the session validates that object and never
@@ -25,30 +23,14 @@ async function connected(transport: RealtimeTransport, open: () => Promise<(text
 }
 
 function webRtc() {
-  FakePeerConnection.instances = [];
-  FakePeerConnection.autoOpen = true;
-  const transport = createOpenAIWebRTCTransport({
-    getClientSecret: async () => 'ek_test',
-    RTCPeerConnection: FakePeerConnection as unknown as typeof RTCPeerConnection,
-    fetch: fakeFetch(() => new Response('v=0\r\n', { status: 201, headers: { Location: '/v1/realtime/calls/rtc_1' } })).fetch,
-    mediaDevices: fakeMediaDevices(),
-  });
-  return connected(transport, async () => {
+  return connected(fakeWebRTCTransport(), async () => {
     const channel = await vi.waitFor(() => FakePeerConnection.instances[0]?.channels[0] ?? Promise.reject(new Error('no channel yet')));
     return (text) => channel.receive(text);
   });
 }
 
 function webSocket() {
-  FakeWebSocket.instances = [];
-  FakeAudioContext.instances = [];
-  const transport = createOpenAIWebSocketTransport({
-    getClientSecret: () => Promise.resolve({ value: 'ek_test' }),
-    WebSocket: FakeWebSocket as unknown as typeof WebSocket,
-    AudioContext: FakeAudioContext as unknown as typeof AudioContext,
-    microphone: false,
-  });
-  return connected(transport, async () => {
+  return connected(fakeWebSocketTransport(), async () => {
     const socket = await vi.waitFor(() => FakeWebSocket.instances[0] ?? Promise.reject(new Error('no socket yet')));
     socket.open();
     socket.receive({ type: 'session.created', event_id: 'e0', session: {} });

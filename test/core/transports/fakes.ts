@@ -1,5 +1,7 @@
 // Minimal stand-ins for the browser APIs the transports touch. Each records what the
 // transport did to it and lets a test drive the other side (open, message, close, state).
+import { createOpenAIWebRTCTransport } from '../../../src/core/transports/createOpenAIWebRTCTransport.ts';
+import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
 
 export class FakeTrack {
   kind = 'audio';
@@ -238,4 +240,32 @@ export class FakeBufferSource {
 /** Base64 of `ms` milliseconds of PCM16 24 kHz audio. */
 export function audioDelta(ms: number): string {
   return Buffer.alloc(ms * 48, 1).toString('base64');
+}
+
+/**
+ * An OpenAI WebRTC transport over the fakes: the call is answered (201, `rtc_1`) and the data
+ * channel opens by itself. Its channel is `FakePeerConnection.instances[0].channels[0]` once
+ * connected.
+ */
+export function fakeWebRTCTransport() {
+  FakePeerConnection.instances = [];
+  FakePeerConnection.autoOpen = true;
+  return createOpenAIWebRTCTransport({
+    getClientSecret: async () => 'ek_test',
+    RTCPeerConnection: FakePeerConnection as unknown as typeof RTCPeerConnection,
+    fetch: fakeFetch(() => new Response('v=0\r\n', { status: 201, headers: { Location: '/v1/realtime/calls/rtc_1' } })).fetch,
+    mediaDevices: fakeMediaDevices(),
+  });
+}
+
+/** An OpenAI WebSocket transport over the fakes, without a microphone. Its socket is `FakeWebSocket.instances[0]`. */
+export function fakeWebSocketTransport() {
+  FakeWebSocket.instances = [];
+  FakeAudioContext.instances = [];
+  return createOpenAIWebSocketTransport({
+    getClientSecret: () => Promise.resolve({ value: 'ek_test' }),
+    WebSocket: FakeWebSocket as unknown as typeof WebSocket,
+    AudioContext: FakeAudioContext as unknown as typeof AudioContext,
+    microphone: false,
+  });
 }

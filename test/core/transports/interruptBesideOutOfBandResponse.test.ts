@@ -1,7 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOpenAIWebRTCTransport } from '../../../src/core/transports/createOpenAIWebRTCTransport.ts';
-import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
-import { audioDelta, FakeAudioContext, fakeFetch, fakeMediaDevices, FakePeerConnection, FakeWebSocket } from './fakes.ts';
+import { audioDelta, FakePeerConnection, FakeWebSocket, fakeWebRTCTransport, fakeWebSocketTransport } from './fakes.ts';
 
 // An out-of-band response (`conversation: "none"`, reported with `conversation_id: null`) can
 // run beside the conversation's own response; its response.done must not make interrupt()
@@ -12,14 +10,7 @@ const outOfBandDone = { type: 'response.done', event_id: 'e3', response: { id: '
 const conversationDone = { type: 'response.done', event_id: 'e4', response: { id: 'resp_conv', conversation_id: 'conv_1', status: 'completed' } };
 
 async function webRtc() {
-  FakePeerConnection.instances = [];
-  FakePeerConnection.autoOpen = true;
-  const transport = createOpenAIWebRTCTransport({
-    getClientSecret: async () => 'ek_test',
-    RTCPeerConnection: FakePeerConnection as unknown as typeof RTCPeerConnection,
-    fetch: fakeFetch(() => new Response('v=0\r\n', { status: 201, headers: { Location: '/v1/realtime/calls/rtc_1' } })).fetch,
-    mediaDevices: fakeMediaDevices(),
-  });
+  const transport = fakeWebRTCTransport();
   await transport.connect({ signal: new AbortController().signal });
   const channel = FakePeerConnection.instances[0]?.channels[0];
   if (!channel) throw new Error('no data channel');
@@ -31,14 +22,7 @@ async function webRtc() {
 }
 
 async function webSocket() {
-  FakeWebSocket.instances = [];
-  FakeAudioContext.instances = [];
-  const transport = createOpenAIWebSocketTransport({
-    getClientSecret: () => Promise.resolve({ value: 'ek_test' }),
-    WebSocket: FakeWebSocket as unknown as typeof WebSocket,
-    AudioContext: FakeAudioContext as unknown as typeof AudioContext,
-    microphone: false,
-  });
+  const transport = fakeWebSocketTransport();
   const connecting = transport.connect({ signal: new AbortController().signal });
   const socket = await vi.waitFor(() => FakeWebSocket.instances[0] ?? Promise.reject(new Error('no socket yet')));
   socket.open();
