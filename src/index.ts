@@ -9,6 +9,7 @@
 
 // The session, its config, events and state, and the transports: see `src/core/index.ts`
 export {
+  createAudioLevels,
   createOpenAIWebRTCTransport,
   createOpenAIWebSocketTransport,
   createRealtimeSession,
@@ -27,6 +28,9 @@ export {
 export type {
   AgentState,
   AudioFormat,
+  AudioLevelMeter,
+  AudioLevelOptions,
+  AudioLevels,
   ClientEvent,
   ClientEventOf,
   ClientEventType,

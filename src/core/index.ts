@@ -95,12 +95,16 @@ export type {
 
 // Transports: the OpenAI ones, their options and errors, and the interface a custom one implements
 export {
+  createAudioLevels,
   createOpenAIWebRTCTransport,
   createOpenAIWebSocketTransport,
   isRealtimeTransportError,
   RealtimeTransportError,
 } from './transports/index.ts';
 export type {
+  AudioLevelMeter,
+  AudioLevelOptions,
+  AudioLevels,
   ClientSecretSource,
   MediaDevicesLike,
   OpenAIWebRTCTransport,

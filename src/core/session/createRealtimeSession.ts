@@ -6,6 +6,8 @@ import { createSessionContext, readState, type SessionContext } from './context/
 import { idleGraceElapsed } from './idle/idleMachine.ts';
 import { runTransaction } from './context/transaction.ts';
 import { setSpeaking } from './playback/assistantPlayback.ts';
+import { setMicrophoneDevice } from './media/microphoneDevice.ts';
+import { openAudioLevels } from './media/openAudioLevels.ts';
 import { idleMachineConfig } from './idle/sessionIdle.ts';
 import type { SessionEvent } from './events/sessionEventTypes.ts';
 import type { CreateRealtimeSessionOptions, RealtimeSession } from './sessionTypes.ts';
@@ -63,6 +65,8 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
     on: (type, handler) => listen(ctx, type, handler as (event: SessionEvent) => void),
     ...createSessionActions(ctx),
     getIdlePolicy: () => ({ ...ctx.policy }),
+    setMicrophoneDevice: (deviceId) => setMicrophoneDevice(ctx, deviceId),
+    openAudioLevels: (options) => openAudioLevels(ctx, options),
     clock: ctx.clock,
   };
 }

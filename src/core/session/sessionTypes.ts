@@ -1,5 +1,6 @@
 import type { ClientEvent, SessionConfig } from '../protocol/index.ts';
 import type { RealtimeTransport } from '../transport/RealtimeTransport.ts';
+import type { AudioLevelMeter, AudioLevelOptions } from '../transport/audioLevels.ts';
 import type { Clock } from './clock.ts';
 import type { ConnectionStatus } from './connection/connectionStatus.ts';
 import type { RealtimeError } from './events/realtimeError.ts';
@@ -38,6 +39,11 @@ export interface SessionState {
   /** True between `response.created` and `response.done`. */
   responding: boolean;
   muted: boolean;
+  /**
+   * The microphone chosen with `setMicrophoneDevice` (a `deviceId`), or null for the browser's
+   * default. Set once the transport has switched to it.
+   */
+  microphoneDeviceId: string | null;
   /**
    * What the agent is doing, derived from the fields above at each commit (see
    * {@link AgentState} for the precedence): changes only when its value does.
@@ -111,6 +117,22 @@ export interface RealtimeSession {
   /** Stop the assistant (cancel the response, stop playback). */
   interrupt(): void;
   setMuted(muted: boolean): void;
+  /**
+   * Switch the microphone (a `deviceId` from `navigator.mediaDevices.enumerateDevices()`, or
+   * null for the default). While connected the transport swaps it into the running connection
+   * without reconnecting; otherwise the next connect uses it. Resolves once switched (and
+   * `state.microphoneDeviceId` says so); rejects with a `RealtimeTransportError`
+   * (`microphone_denied`, `microphone_unavailable`, or `unsupported` for a transport that
+   * cannot switch), keeping the old microphone, and reports the failure as an `error` event.
+   */
+  setMicrophoneDevice(deviceId: string | null): Promise<void>;
+  /**
+   * Start measuring live audio levels (microphone and assistant) for a visualizer; read the
+   * meter once per frame and close it when done. Nothing is analysed while no meter is open.
+   * A transport that cannot measure gives a meter that reads silence. `useAudioLevels` runs
+   * the frame loop for you in React.
+   */
+  openAudioLevels(options?: AudioLevelOptions): AudioLevelMeter;
   /** The user is back: reset the consecutive count and cancel a pending end of session. */
   stillHere(): void;
   /** Change the idle policy at runtime (a new `timeoutMs` is sent through `session.update`). */

@@ -1,4 +1,5 @@
 import type { ClientEvent } from '../protocol/index.ts';
+import type { AudioLevelMeter, AudioLevelOptions } from './audioLevels.ts';
 
 // The transport interface, apart from the transports the kit ships (src/core/transports/, with
 // their browser audio): the session, a mock or your own transport need only this folder.
@@ -87,4 +88,19 @@ export interface RealtimeTransport {
    * or `output_audio_buffer.clear`). Without it the session sends `response.cancel` alone.
    */
   interrupt?(): void;
+  /**
+   * Start measuring the live levels of the microphone and the assistant (see `AudioLevels`).
+   * Called only while someone watches: a transport creates its analysers on the first open
+   * meter and releases them when the last one closes. The meter keeps working across
+   * reconnects and microphone switches. Without it the session's meters read silence.
+   */
+  openAudioLevelMeter?(options: AudioLevelOptions): AudioLevelMeter;
+  /**
+   * Use this microphone (a `deviceId` from `enumerateDevices`), or the default one with `null`;
+   * remembered across connects. While connected, the new microphone replaces the old one in
+   * the running connection without reconnecting (mute state kept); the old tracks it opened
+   * are stopped. Rejects with a `RealtimeTransportError` (`microphone_denied`,
+   * `microphone_unavailable`) and keeps the old microphone when the new one cannot be opened.
+   */
+  setMicrophoneDevice?(deviceId: string | null): Promise<void>;
 }

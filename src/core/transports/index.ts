@@ -4,6 +4,8 @@
  * instead of this folder). Nothing here touches browser globals at import.
  */
 export type * from '../transport/RealtimeTransport.ts';
+export type { AudioLevels, AudioLevelMeter, AudioLevelOptions } from '../transport/audioLevels.ts';
+export { createAudioLevels, createSilentAudioLevelMeter, MAX_AUDIO_LEVEL_BANDS } from '../transport/audioLevels.ts';
 export { createOpenAIWebRTCTransport } from './createOpenAIWebRTCTransport.ts';
 export type { OpenAIWebRTCTransport, OpenAIWebRTCTransportOptions } from './createOpenAIWebRTCTransport.ts';
 export { createOpenAIWebSocketTransport } from './createOpenAIWebSocketTransport.ts';

@@ -10,6 +10,7 @@ import type {
   TranscriptState,
 } from '../../../src/core/session/types.ts';
 import type { RealtimeTransport } from '../../../src/core/transport/RealtimeTransport.ts';
+import { createSilentAudioLevelMeter } from '../../../src/core/transport/audioLevels.ts';
 import { createVirtualClock, type VirtualClock } from '../../../src/testing/createVirtualClock.ts';
 
 /**
@@ -62,6 +63,7 @@ export function createFakeSession(options: { transport?: RealtimeTransport; cloc
     assistantSpeaking: false,
     responding: false,
     muted: false,
+    microphoneDeviceId: null,
     agentState: 'disconnected',
   };
   let policy: IdlePolicy = { timeoutMs: null, clientFallback: 'auto', maxTimeouts: null, endGraceMs: 10000 };
@@ -158,6 +160,13 @@ export function createFakeSession(options: { transport?: RealtimeTransport; cloc
       policy = { ...policy, ...patch };
     },
     getIdlePolicy: () => policy,
+    setMicrophoneDevice(deviceId) {
+      calls.push(`setMicrophoneDevice:${deviceId}`);
+      set({ ...state, microphoneDeviceId: deviceId });
+      return Promise.resolve();
+    },
+    openAudioLevels: (levelOptions) =>
+      options.transport?.openAudioLevelMeter?.({ bands: levelOptions?.bands ?? 0 }) ?? createSilentAudioLevelMeter(),
     setState: (patch) => set({ ...state, ...patch }),
     setIdle: (patch) => set({ ...state, idle: { ...state.idle, ...patch } }),
     emit: (event) => emit(event),

@@ -140,6 +140,7 @@ export function createSessionContext(options: CreateRealtimeSessionOptions): Ses
       assistantSpeaking: false,
       responding: false,
       muted: false,
+      microphoneDeviceId: null,
       agentState: 'disconnected',
     },
     (cause) => {
@@ -202,6 +203,7 @@ function copyState(s: SessionState): SessionState {
     assistantSpeaking: s.assistantSpeaking,
     responding: s.responding,
     muted: s.muted,
+    microphoneDeviceId: s.microphoneDeviceId,
     agentState: s.agentState,
   };
 }

@@ -1,0 +1,25 @@
+import { RealtimeTransportError } from '../../transport/RealtimeTransportError.ts';
+import { errorMessage, readState, report, writeState, type SessionContext } from '../context/sessionContext.ts';
+import { runTransaction } from '../context/transaction.ts';
+
+/**
+ * `session.setMicrophoneDevice`: ask the transport to switch, then record the choice in the
+ * state. A failure is both an `error` event (for logs and error UIs that listen to the session)
+ * and the promise's rejection (for the picker that asked).
+ */
+export async function setMicrophoneDevice(ctx: SessionContext, deviceId: string | null): Promise<void> {
+  const transport = ctx.transport;
+  try {
+    if (!transport.setMicrophoneDevice) {
+      throw new RealtimeTransportError('unsupported', 'This transport cannot switch microphones.');
+    }
+    await transport.setMicrophoneDevice(deviceId);
+  } catch (cause) {
+    const code = cause instanceof RealtimeTransportError ? cause.code : 'microphone_switch_failed';
+    runTransaction(ctx, () => report(ctx, 'transport', code, errorMessage(cause), cause));
+    throw cause;
+  }
+  runTransaction(ctx, () => {
+    if (readState(ctx).microphoneDeviceId !== deviceId) writeState(ctx).microphoneDeviceId = deviceId;
+  });
+}
