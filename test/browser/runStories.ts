@@ -11,7 +11,7 @@
  * - axe-core (the installed `axe-core`, run by this script) finds a violation, in the light
  *   theme or, the same state again, in dark mode.
  *
- * Usage: `npm run test:browser` (or `tsx test/browser/runStories.ts [--no-build] [--grep=text]`).
+ * Usage: `npm run test:browser` (or `tsx test/browser/runStories.ts [--no-build] [--grep=text] [--out=dir]`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -21,10 +21,11 @@ import type { BrowserContext } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromium } from './launchChromium.ts';
 import { serveStatic } from './serveStatic.ts';
 
-const OUT_DIR = resolve('storybook-static');
 const STORY_TIMEOUT_MS = 90_000;
 const CONCURRENCY = Math.max(1, Number(process.env.STORY_CONCURRENCY ?? 3));
 const argv = process.argv.slice(2);
+// --out=dir builds (or reads, with --no-build) Storybook elsewhere, so two runs can share a checkout.
+const OUT_DIR = resolve(argv.find((arg) => arg.startsWith('--out='))?.slice('--out='.length) ?? 'storybook-static');
 const skipBuild = argv.includes('--no-build');
 const grep = argv.find((arg) => arg.startsWith('--grep='))?.slice('--grep='.length);
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
