@@ -61,3 +61,44 @@ describe('useSessionControls', () => {
     expect(result.current.connectLabel).toBe('Talk');
   });
 });
+
+describe('SessionControls icons', () => {
+  const iconOf = (button: HTMLElement) => button.querySelector('svg');
+
+  it('puts a decorative icon before each name, the name unchanged', async () => {
+    const session = setup(<SessionControls />);
+    const start = screen.getByRole('button', { name: 'Start session' });
+    expect(iconOf(start)?.getAttribute('aria-hidden')).toBe('true');
+    expect(iconOf(start)?.getAttribute('focusable')).toBe('false');
+    expect(start.textContent).toBe('Start session');
+    const startIcon = iconOf(start)?.innerHTML;
+    await act(async () => {
+      await session.connect();
+    });
+    // The same button now ends the call: a different icon (a handset put down).
+    const end = screen.getByRole('button', { name: 'End session' });
+    expect(iconOf(end)?.getAttribute('aria-hidden')).toBe('true');
+    expect(iconOf(end)?.innerHTML).not.toBe(startIcon);
+  });
+
+  it('strikes the microphone through while muted', async () => {
+    const session = setup(<SessionControls />);
+    await act(async () => {
+      await session.connect();
+    });
+    const mute = screen.getByRole('button', { name: 'Mute microphone' });
+    const live = iconOf(mute)?.innerHTML;
+    fireEvent.click(mute);
+    expect(mute.getAttribute('aria-pressed')).toBe('true');
+    expect(iconOf(mute)?.innerHTML).not.toBe(live);
+    fireEvent.click(mute);
+    expect(iconOf(mute)?.innerHTML).toBe(live);
+  });
+
+  it('leaves the icons out with showIcons={false}, and the label span unclassed when unstyled', () => {
+    setup(<SessionControls showIcons={false} unstyled />);
+    const start = screen.getByRole('button', { name: 'Start session' });
+    expect(iconOf(start)).toBeNull();
+    expect(start.querySelector('span')?.hasAttribute('class')).toBe(false);
+  });
+});
