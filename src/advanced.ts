@@ -68,6 +68,8 @@ export type { ParseClientEventResult } from './core/protocol/index.ts';
 // Transport building blocks: secrets, the event emitter, browser audio (microphone capture,
 // playback timeline, PCM16 and base64 conversions, resampling, the capture worklet)
 export {
+  AUDIO_LEVEL_CEILING_DB,
+  AUDIO_LEVEL_FLOOR_DB,
   base64ToBytes,
   bytesToBase64,
   bytesToPcm16,
@@ -79,6 +81,7 @@ export {
   createPlaybackTimeline,
   createSilentAudioLevelMeter,
   createTransportEmitter,
+  decibelsToAudioLevel,
   DEFAULT_MICROPHONE_CONSTRAINTS,
   floatToPcm16,
   getMicrophoneStream,
@@ -94,6 +97,7 @@ export {
   pcm16ToFloat,
   REALTIME_PCM_SAMPLE_RATE,
   resolveClientSecret,
+  rmsToAudioLevel,
 } from './core/transports/index.ts';
 export type {
   AudioPlayer,
