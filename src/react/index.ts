@@ -16,6 +16,8 @@ export { useConnectionState } from './useConnectionState.ts';
 export type { ConnectionState, UseConnectionStateOptions } from './useConnectionState.ts';
 export { useAgentState } from './useAgentState.ts';
 export type { UseAgentStateOptions } from './useAgentState.ts';
+export { useAudioLevels } from './useAudioLevels.ts';
+export type { UseAudioLevelsOptions } from './useAudioLevels.ts';
 export { useRealtimeEvents } from './useRealtimeEvents.ts';
 export type { UseRealtimeEventsOptions } from './useRealtimeEvents.ts';
 export { useIdleTimeout } from './useIdleTimeout.ts';
