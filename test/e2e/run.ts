@@ -21,9 +21,13 @@ import { CHROMIUM_PATH, launchChromium } from '../browser/launchChromium.ts';
 import { buildStrictCspApp, runStrictCspTransport, strictContentSecurityPolicy } from './strictCsp.ts';
 import { writeFakeMicrophoneWav } from './writeFakeMicrophoneWav.ts';
 import { waitForStreamedReply } from './waitForStreamedReply.ts';
+import { measureBargeIn, summarize } from './measureBargeIn.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const IDLE_MS = 5000;
+/** Barge-in target: local playback silent this soon after `speech_started` (WebSocket). */
+const BARGE_IN_TARGET_MS = 30;
+const BARGE_IN_SAMPLES = 8;
 const verbose = process.argv.includes('--verbose');
 
 interface Result {
@@ -135,7 +139,8 @@ async function runTransport(transport: 'webrtc' | 'websocket', emulator: Realtim
     const consoleLines: string[] = [];
     page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
-    const url = `${siteUrl}?transport=${transport}&emulator=${encodeURIComponent(emulator.url)}&key=${secret.value}&idle=${IDLE_MS}`;
+    const tap = transport === 'websocket' ? '&tap=output' : '';
+    const url = `${siteUrl}?transport=${transport}&emulator=${encodeURIComponent(emulator.url)}&key=${secret.value}&idle=${IDLE_MS}${tap}`;
     await page.goto(url);
     const clickedAt = Date.now();
     await page.click('#connect');
@@ -237,6 +242,26 @@ async function runTransport(transport: 'webrtc' | 'websocket', emulator: Realtim
       );
       return 'output_audio_buffer.cleared by the server';
     });
+    if (transport === 'websocket') {
+      await step(name(`barge-in: playback silent within ${BARGE_IN_TARGET_MS} ms of speech_started (audio clock)`), async () => {
+        const report = await measureBargeIn(page, BARGE_IN_SAMPLES, verbose ? (line) => console.log(`  ${line}`) : undefined);
+        if (report.samples.length < BARGE_IN_SAMPLES / 2) {
+          throw new Error(`only ${report.samples.length} barge-ins landed while a reply played (${report.skipped} after it ended)`);
+        }
+        const silent = summarize(report.samples.map((s) => s.silentAfterMs));
+        const stop = summarize(report.samples.map((s) => s.stopCalledAfterMs));
+        const paused = report.samples.filter((s) => s.inPause).length;
+        const { sampleRate, baseLatency, outputLatency } = report.context;
+        const figures =
+          `${report.samples.length} barge-ins (${paused} in a pause between syllables): silent after median ${silent.median.toFixed(1)} ms, ` +
+          `max ${silent.max.toFixed(1)} ms of audio clock; stop() called median ${stop.median.toFixed(2)} ms, max ${stop.max.toFixed(2)} ms after arrival; ` +
+          `context ${sampleRate} Hz, baseLatency ${(baseLatency * 1000).toFixed(1)} ms, outputLatency ${(outputLatency * 1000).toFixed(1)} ms`;
+        // The path is synchronous on the message's arrival, so the audio-clock figure does not
+        // grow with CPU load; the median absorbs one rare preemption between stamp and stop().
+        if (silent.median > BARGE_IN_TARGET_MS) throw new Error(figures);
+        return figures;
+      });
+    }
     await step(name('disconnect releases peer connection, socket and microphone'), async () => {
       await page.click('#disconnect');
       await page.waitForSelector('#status[data-status="disconnected"]', { timeout: 5000 });

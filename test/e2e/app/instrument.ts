@@ -1,5 +1,12 @@
 // Test-only bookkeeping of what the page opened, so the runner can prove that disconnect
 // released every peer connection, socket and microphone track. Installed before the kit runs.
+import { installOutputTap, type OutputTransition } from './outputTap.ts';
+
+/** A moment on both clocks: the page's AudioContext (seconds) and performance.now() (ms). */
+export interface ClockStamp {
+  contextTime: number;
+  at: number;
+}
 
 export interface E2EProbe {
   peerConnections: RTCPeerConnection[];
@@ -10,6 +17,12 @@ export interface E2EProbe {
   /** `input_audio_buffer.append` messages the page sent over its sockets (WebSocket microphone). */
   appendsSent: number;
   events: Array<{ type: string; at: number; [key: string]: unknown }>;
+  /** When each `input_audio_buffer.speech_started` reached the page, before the transport saw it. */
+  speechStartedArrivals: ClockStamp[];
+  /** Each `AudioBufferSourceNode.stop()` call (the player cutting its queue). */
+  sourceStops: ClockStamp[];
+  /** Audible/silent changes of the player's rendered output (with ?tap=output only). */
+  outputTransitions: OutputTransition[];
 }
 
 declare global {
@@ -19,8 +32,21 @@ declare global {
 }
 
 export function installProbe(): E2EProbe {
-  const probe: E2EProbe = { peerConnections: [], sockets: [], tracks: [], bufferSourceStarts: 0, audioContexts: [], appendsSent: 0, events: [] };
+  const probe: E2EProbe = {
+    peerConnections: [],
+    sockets: [],
+    tracks: [],
+    bufferSourceStarts: 0,
+    audioContexts: [],
+    appendsSent: 0,
+    events: [],
+    speechStartedArrivals: [],
+    sourceStops: [],
+    outputTransitions: [],
+  };
   window.__e2e = probe;
+  if (new URLSearchParams(location.search).get('tap') === 'output') installOutputTap(probe.outputTransitions);
+  const stamp = (): ClockStamp => ({ contextTime: probe.audioContexts.at(-1)?.currentTime ?? Number.NaN, at: performance.now() });
 
   const NativePeer = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends NativePeer {
@@ -35,6 +61,12 @@ export function installProbe(): E2EProbe {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols);
       probe.sockets.push(this);
+      // Added before the transport sets onmessage, so it runs first, in the same task.
+      this.addEventListener('message', (message: MessageEvent) => {
+        if (typeof message.data === 'string' && message.data.includes('"input_audio_buffer.speech_started"')) {
+          probe.speechStartedArrivals.push(stamp());
+        }
+      });
     }
     override send(data: string | ArrayBufferLike | Blob | ArrayBufferView) {
       if (typeof data === 'string' && data.includes('"input_audio_buffer.append"')) probe.appendsSent++;
@@ -61,6 +93,11 @@ export function installProbe(): E2EProbe {
   AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, ...args: Parameters<typeof start>) {
     probe.bufferSourceStarts++;
     return start.apply(this, args);
+  };
+  const stop = AudioBufferSourceNode.prototype.stop;
+  AudioBufferSourceNode.prototype.stop = function (this: AudioBufferSourceNode, ...args: Parameters<typeof stop>) {
+    probe.sourceStops.push(stamp());
+    return stop.apply(this, args);
   };
   return probe;
 }
