@@ -123,3 +123,13 @@ export type { ComposeEventHandlersOptions } from './components/internal/composeE
 export { resolveLabel } from './components/internal/resolveLabel.ts';
 export { createRingBuffer } from './components/EventLog/createRingBuffer.ts';
 export type { RingBuffer } from './components/EventLog/createRingBuffer.ts';
+// The microphone picker's device list, free of React (useMicrophoneSelect is its adapter)
+export { createMicrophoneList } from './components/MicrophoneSelect/createMicrophoneList.ts';
+export type {
+  MicrophoneList,
+  MicrophoneListSnapshot,
+  MicrophoneListStatus,
+  MicrophoneMediaDevices,
+} from './components/MicrophoneSelect/createMicrophoneList.ts';
+export { readMicrophones } from './components/MicrophoneSelect/readMicrophones.ts';
+export type { MediaDeviceInfoLike, MicrophoneDevice, MicrophoneReading } from './components/MicrophoneSelect/readMicrophones.ts';

@@ -8,6 +8,7 @@ export * from './SessionControls/index.ts';
 export * from './ConnectionIndicator/index.ts';
 export * from './EventLog/index.ts';
 export * from './MessageComposer/index.ts';
+export * from './MicrophoneSelect/index.ts';
 export { composeEventHandlers } from './internal/composeEventHandlers.ts';
 export { resolveLabel } from './internal/resolveLabel.ts';
 export type { Label } from './internal/resolveLabel.ts';
