@@ -1,7 +1,8 @@
 import type { ClientEvent } from '../protocol/index.ts';
 import { validateTimerDurations } from '../protocol/timerDuration.ts';
 import { apiErrorMessage } from '../openaiApi/apiErrorMessage.ts';
-import { createMicrophoneSource } from './audio/createMicrophoneSource.ts';
+import { createAudioLevelMeters } from './audio/createAudioLevelMeters.ts';
+import { createMicrophoneSource, type MicrophoneLease } from './audio/createMicrophoneSource.ts';
 import { createTransportEmitter } from '../transport/createTransportEmitter.ts';
 import { createTransportLifecycle } from './createTransportLifecycle.ts';
 import type { MediaDevicesLike } from './audio/getMicrophoneStream.ts';
@@ -41,12 +42,20 @@ export interface OpenAIWebRTCTransportOptions {
   iceGatheringTimeoutMs?: number;
   /** Injection points for tests and unusual runtimes. Default: the browser globals. */
   RTCPeerConnection?: typeof RTCPeerConnection;
+  /** Only for `openAudioLevelMeter`: the context its analysers run in, created while a meter is open. */
+  AudioContext?: typeof AudioContext;
   fetch?: typeof fetch;
   mediaDevices?: MediaDevicesLike;
   rtcConfiguration?: RTCConfiguration;
 }
 
-/** The WebRTC transport; `callId` is the `Location` of the call once connected. */
+/**
+ * The WebRTC transport; `callId` is the `Location` of the call once connected.
+ *
+ * `openAudioLevelMeter` measures the local microphone track and the remote stream in an
+ * AudioContext of its own, created when the first meter reads audio and closed when the last
+ * meter closes (or on `close()`).
+ */
 export interface OpenAIWebRTCTransport extends RealtimeTransport {
   readonly callId: string | null;
   /** The live peer connection, for stats; null before connect and after close. */
@@ -85,6 +94,34 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
   // that wakes up late cannot touch a newer one.
   let link: RtcLink | null = null;
 
+  // WebRTC plays through a media element and needs no AudioContext; metering alone opens one.
+  let meteringContext: AudioContext | null = null;
+  let meteringUnavailable = false;
+  const closeMeteringContext = () => {
+    const context = meteringContext;
+    meteringContext = null;
+    if (context && context.state !== 'closed') void context.close().catch(() => undefined);
+  };
+  const meters = createAudioLevelMeters({
+    context() {
+      if (meteringContext || meteringUnavailable) return meteringContext;
+      const Context = options.AudioContext ?? globalThis.AudioContext;
+      try {
+        if (Context) meteringContext = new Context();
+      } catch {
+        // Too many contexts, or a policy refusing them: the meters read silence.
+      }
+      if (!meteringContext) meteringUnavailable = true;
+      // Outside a user gesture this may stay pending; connect() resumes it again.
+      void meteringContext?.resume().catch(() => undefined);
+      return meteringContext;
+    },
+    input: () => link?.microphone?.stream ?? null,
+    output: () => link?.remoteStream ?? null,
+    inputMuted: () => microphone.muted,
+    idle: closeMeteringContext,
+  });
+
   const connect = ({ signal }: { signal: AbortSignal }): Promise<void> =>
     lifecycle.connect(
       signal,
@@ -95,8 +132,19 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
         if (!Peer || !doFetch) {
           throw new RealtimeTransportError('unsupported', 'WebRTC needs RTCPeerConnection and fetch (a browser).');
         }
-        const mine: RtcLink = { pc: null, channel: null, callId: null, responses: trackConversationResponses(), audioPlaying: false };
+        const mine: RtcLink = {
+          pc: null,
+          channel: null,
+          callId: null,
+          responses: trackConversationResponses(),
+          audioPlaying: false,
+          microphone: null,
+          remoteStream: null,
+        };
         link = mine;
+        // Inside the user gesture that called connect(): the one moment a suspended context may start.
+        meteringUnavailable = false;
+        if (meteringContext?.state === 'suspended') void meteringContext.resume().catch(() => undefined);
         attempt.hold(() => {
           if (link === mine) link = null;
         });
@@ -108,6 +156,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
         const lease = await microphone.acquire();
         attempt.hold(lease.release);
         attempt.check();
+        mine.microphone = lease;
         const stream = lease.stream;
 
         const peer = new Peer(options.rtcConfiguration);
@@ -129,8 +178,11 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
           });
         }
         peer.ontrack = (event) => {
-          if (!audioElement) return;
-          audioElement.srcObject = event.streams[0] ?? new MediaStream([event.track]);
+          const remote = event.streams[0] ?? (typeof MediaStream === 'undefined' ? null : new MediaStream([event.track]));
+          mine.remoteStream = remote;
+          if (!audioElement || !remote) return;
+          // Chrome feeds a remote stream to Web Audio (the meters) only while a media element plays it too.
+          audioElement.srcObject = remote;
           // Autoplay may be refused without a user gesture; the session still works, silently.
           void audioElement.play?.()?.catch?.(() => undefined);
         };
@@ -246,8 +298,13 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
     },
     connect,
     send,
-    close: lifecycle.close,
+    close() {
+      lifecycle.close();
+      meters.release();
+      closeMeteringContext();
+    },
     on: emitter.on,
+    openAudioLevelMeter: meters.open,
     setMuted: microphone.setMuted,
     interrupt() {
       const current = link;
@@ -268,6 +325,10 @@ interface RtcLink {
   // else earns an error event from the API.
   responses: ConversationResponses;
   audioPlaying: boolean;
+  /** The microphone being sent (what the input meter measures). */
+  microphone: MicrophoneLease | null;
+  /** The assistant's audio as `ontrack` gave it (what the output meter measures). */
+  remoteStream: MediaStream | null;
 }
 
 function waitForIceGathering(pc: RTCPeerConnection, timeoutMs: number): Promise<void> {

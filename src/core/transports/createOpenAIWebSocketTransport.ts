@@ -1,6 +1,7 @@
 import type { ClientEvent } from '../protocol/index.ts';
 import { validateTimerDurations } from '../protocol/timerDuration.ts';
 import { base64ToBytes, bytesToBase64 } from './audio/base64.ts';
+import { createAudioLevelMeters } from './audio/createAudioLevelMeters.ts';
 import { createAudioPlayer, type AudioPlayer } from './audio/createAudioPlayer.ts';
 import { createMicrophoneCapture } from './audio/createMicrophoneCapture.ts';
 import { createMicrophoneSource, type MicrophoneLease } from './audio/createMicrophoneSource.ts';
@@ -52,7 +53,10 @@ export interface OpenAIWebSocketTransportOptions {
   mediaDevices?: MediaDevicesLike;
 }
 
-/** The WebSocket transport. */
+/**
+ * The WebSocket transport. `openAudioLevelMeter` measures in the connection's own AudioContext:
+ * the captured microphone stream and the player's output, as heard.
+ */
 export type OpenAIWebSocketTransport = RealtimeTransport;
 
 const DEFAULT_URL = 'wss://api.openai.com/v1/realtime';
@@ -93,6 +97,12 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
   // The connection of the current attempt; each connect() builds its own (socket, player and
   // per-connection flags), so a stale attempt cannot touch a newer one and nothing leaks across.
   let link: WsLink | null = null;
+  const meters = createAudioLevelMeters({
+    context: () => link?.context ?? null,
+    input: () => link?.microphone?.stream ?? null,
+    output: () => link?.player?.output ?? null,
+    inputMuted: () => microphone.muted,
+  });
 
   const sendOn = (mine: WsLink | null, event: object) => {
     const socket = mine?.socket;
@@ -180,6 +190,8 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
           responses: trackConversationResponses(),
           interruptOnSpeech: true,
           cutItems: new Set(),
+          context: null,
+          microphone: null,
         };
         link = mine;
         attempt.hold(() => {
@@ -196,6 +208,7 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
           if (!Context) throw new RealtimeTransportError('unsupported', 'Audio needs the Web Audio API (AudioContext).');
           const created = new Context();
           context = created;
+          mine.context = created;
           attempt.hold(() => {
             if (created.state !== 'closed') void created.close().catch(() => undefined);
           });
@@ -212,6 +225,7 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
           lease = await microphone.acquire();
           attempt.hold(lease.release);
           attempt.check();
+          mine.microphone = lease;
         }
         if (context && wantPlayback) {
           const player = createAudioPlayer(context, {
@@ -300,8 +314,12 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
     send(event: ClientEvent) {
       sendOn(lifecycle.state === 'open' ? link : null, event);
     },
-    close: lifecycle.close,
+    close() {
+      lifecycle.close();
+      meters.release();
+    },
     on: emitter.on,
+    openAudioLevelMeter: meters.open,
     setMuted: microphone.setMuted,
     interrupt() {
       const mine = link;
@@ -321,6 +339,10 @@ interface WsLink {
   interruptOnSpeech: boolean;
   /** Items already cut and truncated (the most recent few): their late deltas are dropped. */
   cutItems: Set<string>;
+  /** This connection's AudioContext (capture, playback and the meters' analysers). */
+  context: AudioContext | null;
+  /** The microphone being captured (what the input meter measures). */
+  microphone: MicrophoneLease | null;
 }
 
 function responseIdOf(source: { responseId?: string }): { responseId?: string } {

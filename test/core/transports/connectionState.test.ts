@@ -26,10 +26,7 @@ class FakeWorkletNode {
 /** An AudioContext with a worklet whose module load the test can hold. */
 function workletContext(gate?: { promise: Promise<void> }) {
   return class extends FakeAudioContext {
-    audioWorklet = { addModule: () => gate?.promise ?? Promise.resolve() };
-    createMediaStreamSource() {
-      return { connect() {}, disconnect() {} };
-    }
+    override audioWorklet = { addModule: () => gate?.promise ?? Promise.resolve() };
   };
 }
 

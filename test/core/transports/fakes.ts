@@ -7,13 +7,20 @@ export class FakeTrack {
   kind = 'audio';
   enabled = true;
   readyState: 'live' | 'ended' = 'live';
+  constructor(public label = 'microphone') {}
   stop() {
     this.readyState = 'ended';
   }
 }
 
 export class FakeStream {
-  tracks = [new FakeTrack()];
+  tracks: FakeTrack[];
+  constructor(label?: string) {
+    this.tracks = [new FakeTrack(label)];
+  }
+  get track() {
+    return this.tracks[0] as FakeTrack;
+  }
   getTracks() {
     return this.tracks;
   }
@@ -30,6 +37,46 @@ export function fakeMediaDevices(result: FakeStream | Error = new FakeStream()) 
       calls.push(constraints);
       if (result instanceof Error) throw result;
       return result as unknown as MediaStream;
+    },
+  };
+}
+
+/**
+ * getUserMedia by device: `{ deviceId: { exact: id } }` opens a new stream of `id` (or throws the
+ * error given for it); no deviceId opens a new `default` stream. Every stream opened is kept in
+ * `opened`, so a test can tell which tracks were stopped.
+ */
+export function fakeMediaDevicesByDevice(devices: Record<string, true | Error> = {}) {
+  const calls: MediaStreamConstraints[] = [];
+  const opened: FakeStream[] = [];
+  const pending: Array<() => void> = [];
+  let held = false;
+  const open = (constraints: MediaStreamConstraints) => {
+    const audio = constraints.audio as MediaTrackConstraints;
+    const wanted = audio.deviceId as { exact: string } | undefined;
+    const id = wanted?.exact ?? 'default';
+    const outcome = id === 'default' ? true : devices[id];
+    if (outcome instanceof Error) throw outcome;
+    if (outcome !== true) throw domError('NotFoundError', `no device ${id}`);
+    const stream = new FakeStream(id);
+    opened.push(stream);
+    return stream as unknown as MediaStream;
+  };
+  return {
+    calls,
+    opened,
+    /** Hold every later getUserMedia until `release()`: a prompt the user has not answered yet. */
+    hold() {
+      held = true;
+    },
+    release() {
+      held = false;
+      for (const resume of pending.splice(0)) resume();
+    },
+    getUserMedia: async (constraints: MediaStreamConstraints) => {
+      calls.push(constraints);
+      if (held) await new Promise<void>((resolve) => pending.push(resolve));
+      return open(constraints);
     },
   };
 }
@@ -72,12 +119,26 @@ export class FakeDataChannel {
   }
 }
 
+export class FakeSender {
+  replaced: unknown[] = [];
+  /** Make the next replaceTrack reject with this. */
+  failWith: Error | null = null;
+  constructor(public track: unknown) {}
+  async replaceTrack(track: unknown) {
+    if (this.failWith) throw this.failWith;
+    this.replaced.push(track);
+    this.track = track;
+  }
+}
+
 export class FakePeerConnection {
   static instances: FakePeerConnection[] = [];
   /** Open the data channel as soon as the answer is applied (the usual happy path). */
   static autoOpen = true;
   channels: FakeDataChannel[] = [];
   tracks: unknown[] = [];
+  senders: FakeSender[] = [];
+  offers = 0;
   local: RTCSessionDescriptionInit | null = null;
   remote: RTCSessionDescriptionInit | null = null;
   connectionState: RTCPeerConnectionState = 'new';
@@ -95,6 +156,9 @@ export class FakePeerConnection {
   }
   addTrack(track: unknown) {
     this.tracks.push(track);
+    const sender = new FakeSender(track);
+    this.senders.push(sender);
+    return sender;
   }
   addTransceiver(kind: string) {
     this.tracks.push(kind);
@@ -105,6 +169,7 @@ export class FakePeerConnection {
     return channel;
   }
   async createOffer() {
+    this.offers += 1;
     return { type: 'offer' as const, sdp: 'v=0\r\no=- offer\r\n' };
   }
   async setLocalDescription(description: RTCSessionDescriptionInit) {
@@ -126,6 +191,11 @@ export class FakePeerConnection {
   setState(state: RTCPeerConnectionState) {
     this.connectionState = state;
     this.onconnectionstatechange?.();
+  }
+  /** The assistant's audio arrives (`ontrack` with its stream). */
+  remoteTrack(stream: FakeStream = new FakeStream('remote')) {
+    this.ontrack?.({ track: stream.track, streams: [stream] });
+    return stream;
   }
 }
 
@@ -183,14 +253,80 @@ export class FakeWebSocket {
   }
 }
 
+/** A node that records what it is connected to. */
+export class FakeNode {
+  targets = new Set<unknown>();
+  connect(target: unknown) {
+    this.targets.add(target);
+    if (target instanceof FakeAnalyserNode) target.inputs.add(this);
+  }
+  disconnect(target?: unknown) {
+    const gone = target === undefined ? [...this.targets] : [target];
+    for (const node of gone) {
+      this.targets.delete(node);
+      if (node instanceof FakeAnalyserNode) node.inputs.delete(this);
+    }
+  }
+}
+
+/** `createMediaStreamSource(stream)`: a node that remembers its stream. */
+export class FakeMediaStreamSource extends FakeNode {
+  constructor(public stream: unknown) {
+    super();
+  }
+}
+
+/**
+ * An analyser that returns what the test sets: every time-domain sample is `sample`, every
+ * spectrum bin `binDecibels(bin)`. `reads` counts the time-domain reads.
+ */
+export class FakeAnalyserNode {
+  fftSize = 2048;
+  smoothingTimeConstant = 0.8;
+  inputs = new Set<FakeNode>();
+  sample = 0;
+  binDecibels: (bin: number) => number = () => Number.NEGATIVE_INFINITY;
+  reads = 0;
+  get frequencyBinCount() {
+    return this.fftSize / 2;
+  }
+  /** True while something feeds it. */
+  get connected() {
+    return this.inputs.size > 0;
+  }
+  /** The stream feeding it, when a stream source does. */
+  get stream() {
+    for (const input of this.inputs) if (input instanceof FakeMediaStreamSource) return input.stream;
+    return null;
+  }
+  connect() {}
+  disconnect() {}
+  getFloatTimeDomainData(into: Float32Array) {
+    this.reads += 1;
+    into.fill(this.sample);
+  }
+  getFloatFrequencyData(into: Float32Array) {
+    for (let bin = 0; bin < into.length; bin += 1) into[bin] = this.binDecibels(bin);
+  }
+}
+
+/** The worklet node of the microphone capture (stub it as the global `AudioWorkletNode`). */
+export class FakeWorkletNode extends FakeNode {
+  port: { onmessage: ((event: { data: Float32Array }) => void) | null } = { onmessage: null };
+}
+
 /** An AudioContext whose clock the test moves by hand. */
 export class FakeAudioContext {
   static instances: FakeAudioContext[] = [];
   currentTime = 0;
   sampleRate = 48000;
   state: AudioContextState = 'running';
-  destination = {};
+  destination = new FakeNode();
   started: Array<{ at: number; duration: number; node: FakeBufferSource }> = [];
+  analysers: FakeAnalyserNode[] = [];
+  streamSources: FakeMediaStreamSource[] = [];
+  gains: FakeNode[] = [];
+  audioWorklet: { addModule(url: string | URL): Promise<void> } = { addModule: async () => undefined };
   constructor() {
     FakeAudioContext.instances.push(this);
   }
@@ -201,7 +337,23 @@ export class FakeAudioContext {
     this.state = 'closed';
   }
   createGain() {
-    return { connect() {}, disconnect() {} };
+    const gain = new FakeNode();
+    this.gains.push(gain);
+    return gain;
+  }
+  createAnalyser() {
+    const analyser = new FakeAnalyserNode();
+    this.analysers.push(analyser);
+    return analyser;
+  }
+  createMediaStreamSource(stream: unknown) {
+    const source = new FakeMediaStreamSource(stream);
+    this.streamSources.push(source);
+    return source;
+  }
+  /** The analysers something still feeds. */
+  liveAnalysers() {
+    return this.analysers.filter((analyser) => analyser.connected);
   }
   createBuffer(_channels: number, length: number, sampleRate: number) {
     const data = new Float32Array(length);

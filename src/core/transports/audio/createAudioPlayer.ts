@@ -12,6 +12,8 @@ export interface AudioPlayer {
   /** Milliseconds of an item heard so far. */
   playedMs(itemId: string): number;
   isPlaying(): boolean;
+  /** The node everything plays through, on its way to the speakers: tap it to measure what is heard. */
+  readonly output: AudioNode;
 }
 
 /** What {@link createAudioPlayer} reports: when assistant audio starts and stops being heard. */
@@ -92,6 +94,7 @@ export function createAudioPlayer(context: AudioContext, callbacks: AudioPlayerC
       streamDone = false;
       return cut;
     },
+    output,
     playedMs: (itemId) => timeline.playedMs(itemId, context.currentTime),
     isPlaying: () => sources.size > 0,
   };

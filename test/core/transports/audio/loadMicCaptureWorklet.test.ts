@@ -100,10 +100,7 @@ describe('createOpenAIWebSocketTransport({ workletUrl })', () => {
       workletUrl: '/static/micCaptureProcessor.js',
       WebSocket: FakeWebSocket as unknown as typeof WebSocket,
       AudioContext: class extends FakeAudioContext {
-        audioWorklet = worklet;
-        createMediaStreamSource() {
-          return { connect() {}, disconnect() {} };
-        }
+        override audioWorklet = worklet;
       } as unknown as typeof AudioContext,
       mediaDevices: fakeMediaDevices(),
       playback: false,
