@@ -1,6 +1,6 @@
 import { parseClientEvent } from '../core/protocol/index.ts';
 import type { ClientEvent } from '../core/protocol/index.ts';
-import type { Clock } from '../core/session/clock.ts';
+import { systemClock, type Clock } from '../core/session/clock.ts';
 import { RealtimeTransportError } from '../core/transport/RealtimeTransportError.ts';
 import type {
   PlaybackEvent,
@@ -9,6 +9,8 @@ import type {
   TransportCloseInfo,
   TransportEventMap,
 } from '../core/transport/RealtimeTransport.ts';
+import type { AudioLevelMeter, AudioLevelOptions } from '../core/transport/audioLevels.ts';
+import { createMockLevelMeters } from './audioLevels/createMockLevelMeters.ts';
 
 /**
  * How an object given to {@link MockTransport.emit} reaches the session.
@@ -38,7 +40,8 @@ export type MockTransportCall =
   | { method: 'send'; event: ClientEvent }
   | { method: 'close' }
   | { method: 'setMuted'; muted: boolean }
-  | { method: 'interrupt' };
+  | { method: 'interrupt' }
+  | { method: 'setMicrophoneDevice'; deviceId: string | null };
 
 /**
  * Options of {@link createMockTransport}.
@@ -62,8 +65,8 @@ export interface MockTransportOptions {
    */
   connectFailures?: number;
   /**
-   * Clock that times `connectDelayMs`. Pass the session's virtual clock in tests; `play()`
-   * uses it too when given no clock.
+   * Clock that times `connectDelayMs` and the audio that level meters hear. Pass the session's
+   * virtual clock in tests; `play()` uses it too when given no clock. Default: the system clock.
    */
   clock?: Clock;
   /**
@@ -76,9 +79,17 @@ export interface MockTransportOptions {
   delivery?: MockDelivery;
   /**
    * Optional transport methods to leave out. Without `interrupt` the session falls back to
-   * sending `response.cancel` itself, so tests of that fallback omit it.
+   * sending `response.cancel` itself, so tests of that fallback omit it; without
+   * `openAudioLevelMeter` the session's meters read silence; without `setMicrophoneDevice`
+   * the session rejects a switch as `unsupported`.
    */
-  omit?: readonly ('setMuted' | 'interrupt')[];
+  omit?: readonly ('setMuted' | 'interrupt' | 'openAudioLevelMeter' | 'setMicrophoneDevice')[];
+  /**
+   * Make `setMicrophoneDevice(deviceId)` reject: return the error for a device id (for example a
+   * `RealtimeTransportError` with code `microphone_denied`), or undefined to switch. For tests
+   * and stories of a microphone picker's errors. Default: every switch succeeds.
+   */
+  microphoneDeviceError?: (deviceId: string | null) => Error | undefined;
 }
 
 /**
@@ -100,6 +111,8 @@ export interface MockTransport extends RealtimeTransport {
   readonly connected: boolean;
   /** Last value passed to `setMuted`. */
   readonly muted: boolean;
+  /** The microphone of the last successful `setMicrophoneDevice` (null: the default one). */
+  readonly microphoneDeviceId: string | null;
   /** Every client event the session sent, in order. */
   readonly sent: ClientEvent[];
   /** Every call the session made on the transport, in order. */
@@ -133,6 +146,27 @@ export interface MockTransport extends RealtimeTransport {
   listenerCount(type: keyof TransportEventMap): number;
   /** Forget recorded `sent` events, `calls` and `invalidSent` (listeners and connection stay). */
   clearRecords(): void;
+  /**
+   * Live levels of what the mock delivers (present unless `omit`ted), for visualizers in tests
+   * and stories; the session's `openAudioLevels` uses it.
+   *
+   * - `output`: measured from the real PCM16 of the `response.output_audio.delta` (and beta
+   *   `response.audio.delta`) messages it delivers, played from when output audio starts being
+   *   heard (`output_audio_buffer.started`, or a `started` playback event; with neither, as it
+   *   arrives) at 24 samples per millisecond of `clock`, and silent after
+   *   `output_audio_buffer.stopped/cleared`, a `stopped`/`interrupted` playback event,
+   *   `interrupt()` or a close.
+   * - `input`: there is no microphone, so between `input_audio_buffer.speech_started` and
+   *   `speech_stopped` it measures a synthetic voice (about 190 Hz, four syllables a second);
+   *   0 while muted.
+   * - Level: `min(1, (rms / 0.35) ^ 0.6)` of the last 1024 samples heard (speech, RMS 0.05..0.3,
+   *   reads 0.3..0.9); bands: log-spaced from 80 Hz to 8 kHz, each its share of the power on
+   *   the same curve.
+   *
+   * Nothing is decoded or queued while no meter is open: a meter opened in the middle of an
+   * answer hears its audio from the next delta.
+   */
+  openAudioLevelMeter?(options: AudioLevelOptions): AudioLevelMeter;
 }
 
 type Listener<K extends keyof TransportEventMap> = (payload: TransportEventMap[K]) => void;
@@ -162,6 +196,24 @@ type Listener<K extends keyof TransportEventMap> = (payload: TransportEventMap[K
  * const clock = createVirtualClock(0);
  * const transport = createMockTransport({ clock, connectDelayMs: 200, connectError: new Error('401') });
  * ```
+ *
+ * @example Levels of a scenario's answer, and a microphone that cannot be opened
+ * ```ts
+ * const clock = createVirtualClock(0);
+ * const transport = createMockTransport({
+ *   clock,
+ *   microphoneDeviceError: (id) => (id === 'usb-mic' ? new RealtimeTransportError('microphone_unavailable', 'In use') : undefined),
+ * });
+ * const session = createRealtimeSession({ transport, clock });
+ * await session.connect();
+ * const meter = session.openAudioLevels({ bands: 8 });
+ * play(scenario().assistantSays('Hello there!').build(), { transport, clock });
+ * clock.advance(600);
+ * const levels = createAudioLevels(8);
+ * meter.read(levels); // levels.output > 0 while the answer plays
+ * meter.close();
+ * await session.setMicrophoneDevice('usb-mic').catch(() => undefined); // rejects, error event
+ * ```
  */
 export function createMockTransport(options: MockTransportOptions = {}): MockTransport {
   const listeners: { [K in keyof TransportEventMap]: Set<Listener<K>> } = {
@@ -174,6 +226,8 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
   const invalidSent: { event: ClientEvent; message: string }[] = [];
   let connected = false;
   let muted = false;
+  let microphoneDeviceId: string | null = null;
+  const levels = createMockLevelMeters({ clock: options.clock ?? systemClock, muted: () => muted });
   let attempts = 0;
   /** Aborts the pending `connect()` attempts: `close()` wins over them. */
   const pendingConnects = new Set<AbortController>();
@@ -186,6 +240,7 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
   function closeWith(info: TransportCloseInfo): void {
     if (!connected) return;
     connected = false;
+    levels.closed();
     dispatch('close', info);
   }
 
@@ -215,6 +270,9 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
     },
     get muted() {
       return muted;
+    },
+    get microphoneDeviceId() {
+      return microphoneDeviceId;
     },
     sent,
     calls,
@@ -273,6 +331,8 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
 
     emit(data, emitOptions) {
       if (!connected) return false;
+      // Level meters hear what is delivered; with none open, the mock does no work for them.
+      if (levels.open > 0) levels.observeMessage(data);
       const delivery = emitOptions?.delivery ?? options.delivery ?? 'json';
       dispatch('message', typeof data === 'string' || delivery === 'object' ? data : JSON.stringify(data));
       return true;
@@ -280,6 +340,7 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
 
     emitPlayback(event) {
       if (!connected) return false;
+      if (levels.open > 0) levels.observePlayback(event);
       dispatch('playback', event);
       return true;
     },
@@ -309,6 +370,17 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
   if (!omitted.has('interrupt')) {
     transport.interrupt = () => {
       calls.push({ method: 'interrupt' });
+      levels.interrupted();
+    };
+  }
+  if (!omitted.has('openAudioLevelMeter')) transport.openAudioLevelMeter = (meterOptions) => levels.openMeter(meterOptions);
+  if (!omitted.has('setMicrophoneDevice')) {
+    transport.setMicrophoneDevice = (deviceId: string | null) => {
+      calls.push({ method: 'setMicrophoneDevice', deviceId });
+      const error = options.microphoneDeviceError?.(deviceId);
+      if (error) return Promise.reject(error);
+      microphoneDeviceId = deviceId;
+      return Promise.resolve();
     };
   }
   return transport;

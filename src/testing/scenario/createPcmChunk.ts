@@ -1,3 +1,5 @@
+import { createSyntheticVoice, type SyntheticVoice } from '../audioLevels/syntheticVoice.ts';
+
 /**
  * PCM16 mono at 24 kHz, the Realtime API's default format: 48 bytes per millisecond.
  *
@@ -10,8 +12,10 @@ export const PCM_BYTES_PER_MS = 48;
 const SAMPLE_RATE = 24000;
 
 /**
- * Base64 PCM16 (24 kHz, mono, little-endian) audio of `ms` milliseconds: a quiet, voice-like
- * tone, so payloads have the real size and entropy of assistant audio deltas.
+ * Base64 PCM16 (24 kHz, mono, little-endian) audio of `ms` milliseconds: a voice-like sound
+ * (a 140 Hz buzz with formants, syllables and a breath of noise, at speech loudness), so
+ * payloads have the real size and entropy of assistant audio deltas, and a level meter of the
+ * mock transport moves with them in every frequency band.
  *
  * @param ms Duration; the payload is `ms * 48` bytes (rounded to whole samples).
  * @param offsetMs Where the chunk starts in the utterance, so consecutive chunks join smoothly.
@@ -36,16 +40,16 @@ export function createPcmChunk(ms: number, offsetMs = 0): string {
 const MAX_CACHED_CHUNKS = 4096;
 const chunkCache = new Map<string, string>();
 
+/** The assistant's voice, made on first use (nothing at import). */
+let assistantVoice: SyntheticVoice | undefined;
+
 function synthesize(ms: number, offsetMs: number): string {
   const samples = Math.max(1, Math.round((ms * SAMPLE_RATE) / 1000));
   const start = Math.round((offsetMs * SAMPLE_RATE) / 1000);
   const bytes = new Uint8Array(samples * 2);
+  assistantVoice ??= createSyntheticVoice({ pitchHz: 140, sampleRate: SAMPLE_RATE });
   for (let i = 0; i < samples; i++) {
-    const t = (start + i) / SAMPLE_RATE;
-    // A 140 Hz voice with two harmonics and a 4 Hz syllable envelope.
-    const envelope = 0.35 + 0.3 * Math.sin(2 * Math.PI * 4 * t);
-    const wave = Math.sin(2 * Math.PI * 140 * t) + 0.5 * Math.sin(2 * Math.PI * 280 * t) + 0.25 * Math.sin(2 * Math.PI * 420 * t);
-    const value = Math.max(-32768, Math.min(32767, Math.round(wave * envelope * 6000)));
+    const value = Math.max(-32768, Math.min(32767, Math.round(assistantVoice.sample(start + i) * 32767)));
     bytes[2 * i] = value & 0xff;
     bytes[2 * i + 1] = (value >> 8) & 0xff;
   }
