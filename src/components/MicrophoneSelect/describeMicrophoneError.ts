@@ -36,8 +36,8 @@ export type MicrophoneErrorMessages = Record<MicrophoneErrorKind, string>;
  */
 export const defaultMicrophoneErrorMessages: MicrophoneErrorMessages = {
   denied: "Microphone access is blocked. Allow it in your browser's site settings, then try again.",
-  not_found: 'That microphone is not available. Check that it is plugged in, or pick another one.',
-  in_use: 'That microphone could not start. It may be in use by another app: close it, or pick another one.',
+  not_found: 'The chosen microphone is not available. Check that it is plugged in, or choose another one.',
+  in_use: 'The chosen microphone could not start. It may be in use by another app: close that app, or choose another one.',
   unsupported: 'Choosing a microphone is not supported here.',
   unknown: 'Something went wrong with the microphone. Try again.',
 };

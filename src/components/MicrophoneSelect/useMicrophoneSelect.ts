@@ -201,7 +201,8 @@ export function useMicrophoneSelect(options: UseMicrophoneSelectOptions = {}): U
   const devices = useSyncExternalStore(list.subscribe, list.getSnapshot, list.getSnapshot);
 
   const [pending, setPending] = useState<{ deviceId: string | null } | null>(null);
-  const [ownError, setOwnError] = useState<MicrophoneError | null>(null);
+  // Where the error came from: only a failed switch makes the select's value invalid.
+  const [ownError, setOwnError] = useState<{ error: MicrophoneError; during: 'switch' | 'permission' } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [requestingPermission, setRequestingPermission] = useState(false);
 
@@ -236,7 +237,7 @@ export function useMicrophoneSelect(options: UseMicrophoneSelectOptions = {}): U
     } catch (cause) {
       if (request === latestSelect.current) {
         setPending(null);
-        setOwnError(describeMicrophoneError(cause, copy.errors));
+        setOwnError({ error: describeMicrophoneError(cause, copy.errors), during: 'switch' });
       }
       return false;
     }
@@ -249,7 +250,7 @@ export function useMicrophoneSelect(options: UseMicrophoneSelectOptions = {}): U
       await latest.current.list.requestPermission();
       return true;
     } catch (cause) {
-      setOwnError(describeMicrophoneError(cause, latest.current.labels.errors));
+      setOwnError({ error: describeMicrophoneError(cause, latest.current.labels.errors), during: 'permission' });
       return false;
     } finally {
       setRequestingPermission(false);
@@ -282,7 +283,7 @@ export function useMicrophoneSelect(options: UseMicrophoneSelectOptions = {}): U
   const disabledReason: MicrophoneSelectDisabledReason | null =
     devices.status === 'unsupported' ? 'unsupported' : devices.status === 'ready' && devices.inputCount === 0 ? 'no_device' : null;
   const listError = devices.error === null ? null : describeMicrophoneError(devices.error, labels.errors);
-  const error = ownError ?? listError;
+  const error = ownError?.error ?? listError;
   const statusText =
     disabledReason === 'unsupported' ? labels.unsupported : disabledReason === 'no_device' ? labels.noDevice : notice;
   const selectedId = pending ? pending.deviceId : committedId;
@@ -335,7 +336,7 @@ export function useMicrophoneSelect(options: UseMicrophoneSelectOptions = {}): U
       value: selectedId ?? '',
       disabled: disabledReason !== null || props.disabled,
       'aria-busy': pending !== null ? true : undefined,
-      'aria-invalid': error !== null ? true : undefined,
+      'aria-invalid': ownError?.during === 'switch' ? true : undefined,
       'aria-describedby': joinIds(props['aria-describedby'], describedBy),
       onChange: composeEventHandlers(props.onChange, (event) => {
         const value = event.currentTarget.value;

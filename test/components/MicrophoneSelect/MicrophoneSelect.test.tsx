@@ -77,9 +77,18 @@ describe('MicrophoneSelect: the list', () => {
   });
 
   it('can leave the permission button out', async () => {
-    setup(createFakeMediaDevices(chromeDevices(), { permission: 'prompt' }), { showPermissionButton: false });
-    await waitFor(() => expect(screen.getByRole('combobox').disabled).toBe(false));
-    expect(screen.queryByRole('button')).toBeNull();
+    const fake = createFakeMediaDevices(chromeDevices(), { permission: 'prompt' });
+    render(
+      <RealtimeProvider session={createSwitchingSession().session} autoConnect={false}>
+        <MicrophoneSelect mediaDevices={fake} labels={{ label: 'With' }} />
+        <MicrophoneSelect mediaDevices={fake} labels={{ label: 'Without' }} showPermissionButton={false} />
+      </RealtimeProvider>,
+    );
+    // Both listed the same hidden devices; only the first offers to ask.
+    await screen.findByRole('button', { name: 'Allow microphone' });
+    const without = screen.getByRole('combobox', { name: 'Without' }).closest('div[data-names-visible]')!;
+    expect(without.getAttribute('data-names-visible')).toBe('false');
+    expect(within(without as HTMLElement).queryByRole('button')).toBeNull();
   });
 
   it('shows the names once the session connects (the transport opened the microphone)', async () => {
@@ -231,6 +240,8 @@ describe('MicrophoneSelect: switching', () => {
     });
     expect(screen.getByRole('alert').textContent).toBe(defaultMicrophoneErrorMessages.denied);
     expect(descriptionOf(select)).toBe(defaultMicrophoneErrorMessages.denied);
+    // Nothing wrong with the select's value: it is the access that was refused.
+    expect(select.getAttribute('aria-invalid')).toBeNull();
   });
 });
 
