@@ -73,6 +73,7 @@ export {
   base64ToBytes,
   bytesToBase64,
   bytesToPcm16,
+  createAudioLevelMeters,
   createAudioPlayer,
   createLinearResampler,
   createMicCaptureWorkletUrl,
@@ -100,6 +101,8 @@ export {
   rmsToAudioLevel,
 } from './core/transports/index.ts';
 export type {
+  AudioLevelMeters,
+  AudioLevelSources,
   AudioPlayer,
   AudioPlayerCallbacks,
   LinearResampler,

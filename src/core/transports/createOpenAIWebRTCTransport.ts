@@ -2,7 +2,8 @@ import type { ClientEvent } from '../protocol/index.ts';
 import { validateTimerDurations } from '../protocol/timerDuration.ts';
 import { apiErrorMessage } from '../openaiApi/apiErrorMessage.ts';
 import { createAudioLevelMeters } from './audio/createAudioLevelMeters.ts';
-import { createMicrophoneSource, type MicrophoneLease } from './audio/createMicrophoneSource.ts';
+import { createMicrophoneSource } from './audio/createMicrophoneSource.ts';
+import { createMicrophoneSwitcher, type MicrophoneSlot } from './audio/createMicrophoneSwitcher.ts';
 import { createTransportEmitter } from '../transport/createTransportEmitter.ts';
 import { createTransportLifecycle } from './createTransportLifecycle.ts';
 import type { MediaDevicesLike } from './audio/getMicrophoneStream.ts';
@@ -116,7 +117,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
       void meteringContext?.resume().catch(() => undefined);
       return meteringContext;
     },
-    input: () => link?.microphone?.stream ?? null,
+    input: () => link?.microphone?.lease.stream ?? null,
     output: () => link?.remoteStream ?? null,
     inputMuted: () => microphone.muted,
     idle: closeMeteringContext,
@@ -154,9 +155,29 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
         });
         attempt.check();
         const lease = await microphone.acquire();
-        attempt.hold(lease.release);
+        let sender: RTCRtpSender | null = null;
+        const slot: MicrophoneSlot = {
+          lease,
+          ended: false,
+          async use(next) {
+            const track = next.getAudioTracks()[0];
+            if (!sender || !track) {
+              throw new RealtimeTransportError(
+                'microphone_unavailable',
+                sender ? 'The new microphone stream has no audio track.' : 'This connection was opened without a microphone track.',
+              );
+            }
+            // Same transceiver, same SDP: the server hears the new microphone without a renegotiation.
+            await sender.replaceTrack(track);
+          },
+        };
+        // A switch may have swapped the lease by the time the connection ends: release that one.
+        attempt.hold(() => {
+          slot.ended = true;
+          slot.lease.release();
+        });
         attempt.check();
-        mine.microphone = lease;
+        mine.microphone = slot;
         const stream = lease.stream;
 
         const peer = new Peer(options.rtcConfiguration);
@@ -187,7 +208,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
           void audioElement.play?.()?.catch?.(() => undefined);
         };
         const track = stream.getAudioTracks()[0];
-        if (track) peer.addTrack(track, stream);
+        if (track) sender = peer.addTrack(track, stream);
         else peer.addTransceiver('audio', { direction: 'recvonly' });
 
         const dc = peer.createDataChannel('oai-events');
@@ -305,6 +326,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
     },
     on: emitter.on,
     openAudioLevelMeter: meters.open,
+    setMicrophoneDevice: createMicrophoneSwitcher(microphone, () => link?.microphone ?? null),
     setMuted: microphone.setMuted,
     interrupt() {
       const current = link;
@@ -325,8 +347,8 @@ interface RtcLink {
   // else earns an error event from the API.
   responses: ConversationResponses;
   audioPlaying: boolean;
-  /** The microphone being sent (what the input meter measures). */
-  microphone: MicrophoneLease | null;
+  /** The microphone being sent (what the input meter measures, what a switch replaces). */
+  microphone: MicrophoneSlot | null;
   /** The assistant's audio as `ontrack` gave it (what the output meter measures). */
   remoteStream: MediaStream | null;
 }

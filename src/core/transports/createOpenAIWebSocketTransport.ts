@@ -3,8 +3,9 @@ import { validateTimerDurations } from '../protocol/timerDuration.ts';
 import { base64ToBytes, bytesToBase64 } from './audio/base64.ts';
 import { createAudioLevelMeters } from './audio/createAudioLevelMeters.ts';
 import { createAudioPlayer, type AudioPlayer } from './audio/createAudioPlayer.ts';
-import { createMicrophoneCapture } from './audio/createMicrophoneCapture.ts';
-import { createMicrophoneSource, type MicrophoneLease } from './audio/createMicrophoneSource.ts';
+import { createMicrophoneCapture, type MicrophoneCapture } from './audio/createMicrophoneCapture.ts';
+import { createMicrophoneSource } from './audio/createMicrophoneSource.ts';
+import { createMicrophoneSwitcher, type MicrophoneSlot } from './audio/createMicrophoneSwitcher.ts';
 import { createTransportEmitter } from '../transport/createTransportEmitter.ts';
 import { createTransportLifecycle, type ConnectAttempt } from './createTransportLifecycle.ts';
 import type { MediaDevicesLike } from './audio/getMicrophoneStream.ts';
@@ -99,7 +100,7 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
   let link: WsLink | null = null;
   const meters = createAudioLevelMeters({
     context: () => link?.context ?? null,
-    input: () => link?.microphone?.stream ?? null,
+    input: () => link?.microphone?.lease.stream ?? null,
     output: () => link?.player?.output ?? null,
     inputMuted: () => microphone.muted,
   });
@@ -192,6 +193,7 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
           cutItems: new Set(),
           context: null,
           microphone: null,
+          capture: null,
         };
         link = mine;
         attempt.hold(() => {
@@ -220,12 +222,23 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
           dangerouslyAllowApiKeyInBrowser: options.dangerouslyAllowApiKeyInBrowser,
         });
         attempt.check();
-        let lease: MicrophoneLease | null = null;
+        let slot: MicrophoneSlot | null = null;
         if (wantMicrophone) {
-          lease = await microphone.acquire();
-          attempt.hold(lease.release);
+          const lease = await microphone.acquire();
+          const mic: MicrophoneSlot = {
+            lease,
+            ended: false,
+            // Before the capture starts there is nothing to rewire: it starts on the slot's lease.
+            use: (stream) => mine.capture?.setStream(stream),
+          };
+          slot = mic;
+          // A switch may have swapped the lease by the time the connection ends: release that one.
+          attempt.hold(() => {
+            mic.ended = true;
+            mic.lease.release();
+          });
           attempt.check();
-          mine.microphone = lease;
+          mine.microphone = mic;
         }
         if (context && wantPlayback) {
           const player = createAudioPlayer(context, {
@@ -249,8 +262,10 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
         await openSocket(socket, mine, attempt);
         attempt.check();
 
-        if (context && lease) {
-          const capture = await createMicrophoneCapture(context, lease.stream, {
+        if (context && slot) {
+          const mic = slot;
+          const captured = mic.lease.stream;
+          const capture = await createMicrophoneCapture(context, captured, {
             chunkMs: options.chunkMs ?? 40,
             ...(options.workletUrl === undefined ? {} : { workletUrl: options.workletUrl }),
             onChunk: (pcm) => {
@@ -263,6 +278,9 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
           });
           attempt.hold(() => capture.stop());
           attempt.check();
+          mine.capture = capture;
+          // Switched while the worklet loaded: capture the stream the switch put in place.
+          if (mic.lease.stream !== captured) capture.setStream(mic.lease.stream);
         }
       },
     );
@@ -320,6 +338,7 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
     },
     on: emitter.on,
     openAudioLevelMeter: meters.open,
+    setMicrophoneDevice: createMicrophoneSwitcher(microphone, () => link?.microphone ?? null),
     setMuted: microphone.setMuted,
     interrupt() {
       const mine = link;
@@ -341,8 +360,10 @@ interface WsLink {
   cutItems: Set<string>;
   /** This connection's AudioContext (capture, playback and the meters' analysers). */
   context: AudioContext | null;
-  /** The microphone being captured (what the input meter measures). */
-  microphone: MicrophoneLease | null;
+  /** The microphone being captured (what the input meter measures, what a switch replaces). */
+  microphone: MicrophoneSlot | null;
+  /** The running capture, once the socket is open; a switch rewires it to the new stream. */
+  capture: MicrophoneCapture | null;
 }
 
 function responseIdOf(source: { responseId?: string }): { responseId?: string } {

@@ -50,11 +50,11 @@ export function fakeMediaDevicesByDevice(devices: Record<string, true | Error> =
   const calls: MediaStreamConstraints[] = [];
   const opened: FakeStream[] = [];
   const pending: Array<() => void> = [];
-  let held = false;
+  let held: string | true | null = null;
+  const idOf = (constraints: MediaStreamConstraints) =>
+    ((constraints.audio as MediaTrackConstraints).deviceId as { exact: string } | undefined)?.exact ?? 'default';
   const open = (constraints: MediaStreamConstraints) => {
-    const audio = constraints.audio as MediaTrackConstraints;
-    const wanted = audio.deviceId as { exact: string } | undefined;
-    const id = wanted?.exact ?? 'default';
+    const id = idOf(constraints);
     const outcome = id === 'default' ? true : devices[id];
     if (outcome instanceof Error) throw outcome;
     if (outcome !== true) throw domError('NotFoundError', `no device ${id}`);
@@ -65,17 +65,17 @@ export function fakeMediaDevicesByDevice(devices: Record<string, true | Error> =
   return {
     calls,
     opened,
-    /** Hold every later getUserMedia until `release()`: a prompt the user has not answered yet. */
-    hold() {
-      held = true;
+    /** Hold later getUserMedia calls (of `deviceId` only, when given) until `release()`: a prompt not answered yet. */
+    hold(deviceId?: string) {
+      held = deviceId ?? true;
     },
     release() {
-      held = false;
+      held = null;
       for (const resume of pending.splice(0)) resume();
     },
     getUserMedia: async (constraints: MediaStreamConstraints) => {
       calls.push(constraints);
-      if (held) await new Promise<void>((resolve) => pending.push(resolve));
+      if (held === true || held === idOf(constraints)) await new Promise<void>((resolve) => pending.push(resolve));
       return open(constraints);
     },
   };
@@ -312,7 +312,20 @@ export class FakeAnalyserNode {
 
 /** The worklet node of the microphone capture (stub it as the global `AudioWorkletNode`). */
 export class FakeWorkletNode extends FakeNode {
+  static last: FakeWorkletNode | null = null;
   port: { onmessage: ((event: { data: Float32Array }) => void) | null } = { onmessage: null };
+  constructor() {
+    super();
+    FakeWorkletNode.last = this;
+  }
+  /** The streams whose source nodes feed it now. */
+  streams(context: FakeAudioContext) {
+    return context.streamSources.filter((source) => source.targets.has(this)).map((source) => source.stream);
+  }
+  /** The worklet posts 1024 context-rate samples of `value`. */
+  post(value = 0.5) {
+    this.port.onmessage?.({ data: new Float32Array(1024).fill(value) });
+  }
 }
 
 /** An AudioContext whose clock the test moves by hand. */

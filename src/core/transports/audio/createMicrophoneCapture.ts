@@ -6,6 +6,12 @@ import { floatToPcm16, REALTIME_PCM_SAMPLE_RATE } from './pcm16.ts';
 
 /** A running microphone capture; `stop()` disconnects the graph (the stream's tracks are the caller's). */
 export interface MicrophoneCapture {
+  /**
+   * Capture `stream` from now on (a microphone switch): the worklet, the resampler and the
+   * chunker keep running, so chunks keep their cadence. Throws, keeping the current stream, when
+   * the new one cannot feed the context.
+   */
+  setStream(stream: MediaStream): void;
   stop(): void;
 }
 
@@ -28,7 +34,7 @@ export async function createMicrophoneCapture(
   options: { chunkMs?: number; onChunk: (pcm: Int16Array) => void; workletUrl?: string | URL },
 ): Promise<MicrophoneCapture> {
   await loadMicCaptureWorklet(context.audioWorklet, options.workletUrl);
-  const source = context.createMediaStreamSource(stream);
+  let source = context.createMediaStreamSource(stream);
   const node = new AudioWorkletNode(context, MIC_CAPTURE_PROCESSOR, {
     numberOfInputs: 1,
     numberOfOutputs: 1,
@@ -44,6 +50,13 @@ export async function createMicrophoneCapture(
   source.connect(node);
   node.connect(context.destination);
   return {
+    setStream(next) {
+      // The new source first: if the context refuses it, the old one is still connected.
+      const replacement = context.createMediaStreamSource(next);
+      source.disconnect();
+      source = replacement;
+      source.connect(node);
+    },
     stop() {
       node.port.onmessage = null;
       source.disconnect();

@@ -1,4 +1,4 @@
-import { getMicrophoneStream, type MediaDevicesLike } from './getMicrophoneStream.ts';
+import { DEFAULT_MICROPHONE_CONSTRAINTS, getMicrophoneStream, type MediaDevicesLike } from './getMicrophoneStream.ts';
 
 /** One connect attempt's hold on a microphone stream. */
 export interface MicrophoneLease {
@@ -13,8 +13,22 @@ export interface MicrophoneLease {
 /** The microphone streams a transport sends, and whether they are muted. */
 export interface MicrophoneSource {
   readonly muted: boolean;
-  /** The app's stream when it gave one, otherwise a new one from `getUserMedia`; tracks start muted or not. */
+  /** The microphone chosen for the next `acquire`: a device id, or null for the app's stream or the default microphone. */
+  readonly deviceId: string | null;
+  /**
+   * A lease on the chosen microphone ({@link MicrophoneSource.deviceId}); tracks start muted or
+   * not. When the choice changes while the browser is still opening the stream, the stream is
+   * stopped and the new choice opened instead, so a connect never starts on a stale device.
+   */
   acquire(): Promise<MicrophoneLease>;
+  /**
+   * A lease on `deviceId` without choosing it: null means the app's stream when it gave one,
+   * otherwise the default microphone; an id opens that device (`deviceId: { exact }`). Rejects
+   * with the `RealtimeTransportError` of {@link getMicrophoneStream}.
+   */
+  open(deviceId: string | null): Promise<MicrophoneLease>;
+  /** Choose the microphone the next `acquire` opens. */
+  setDevice(deviceId: string | null): void;
   /** Disable (or enable) the audio tracks of every live lease; remembered across connects. */
   setMuted(muted: boolean): void;
 }
@@ -38,34 +52,57 @@ export function createMicrophoneSource(options: {
 }): MicrophoneSource {
   const leases = new Set<MicrophoneLease>();
   let muted = false;
+  let deviceId: string | null = null;
   const enable = (stream: MediaStream, enabled: boolean) => {
     for (const track of stream.getAudioTracks()) track.enabled = enabled;
+  };
+  const devices = options.mediaDevices ? { mediaDevices: options.mediaDevices } : {};
+  const open = async (device: string | null): Promise<MicrophoneLease> => {
+    // A chosen device wins over the app's stream; choosing null goes back to it.
+    const given = device === null ? options.mediaStream : undefined;
+    const stream =
+      given ??
+      (await getMicrophoneStream(
+        device === null
+          ? devices
+          : { ...devices, constraints: { ...DEFAULT_MICROPHONE_CONSTRAINTS, deviceId: { exact: device } } },
+      ));
+    enable(stream, !muted);
+    let released = false;
+    const lease: MicrophoneLease = {
+      stream,
+      release() {
+        if (released) return;
+        released = true;
+        leases.delete(lease);
+        if (!given) {
+          stream.getTracks().forEach((track) => track.stop());
+        } else if (![...leases].some((other) => other.stream === stream)) {
+          enable(stream, true);
+        }
+      },
+    };
+    leases.add(lease);
+    return lease;
   };
   return {
     get muted() {
       return muted;
     },
+    get deviceId() {
+      return deviceId;
+    },
     async acquire() {
-      const given = options.mediaStream;
-      const stream =
-        given ?? (await getMicrophoneStream(options.mediaDevices ? { mediaDevices: options.mediaDevices } : {}));
-      enable(stream, !muted);
-      let released = false;
-      const lease: MicrophoneLease = {
-        stream,
-        release() {
-          if (released) return;
-          released = true;
-          leases.delete(lease);
-          if (!given) {
-            stream.getTracks().forEach((track) => track.stop());
-          } else if (![...leases].some((other) => other.stream === stream)) {
-            enable(stream, true);
-          }
-        },
-      };
-      leases.add(lease);
-      return lease;
+      for (;;) {
+        const wanted = deviceId;
+        const lease = await open(wanted);
+        if (deviceId === wanted) return lease;
+        lease.release();
+      }
+    },
+    open,
+    setDevice(device) {
+      deviceId = device;
     },
     setMuted(value) {
       muted = value;

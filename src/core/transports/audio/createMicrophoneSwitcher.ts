@@ -1,0 +1,96 @@
+import { RealtimeTransportError } from '../../transport/RealtimeTransportError.ts';
+import type { MicrophoneLease, MicrophoneSource } from './createMicrophoneSource.ts';
+
+/**
+ * The microphone of one connection, as the switcher sees it. The connection's teardown releases
+ * whatever `lease` holds at that moment and sets `ended`, so a lease swapped in here is never
+ * left open.
+ */
+export interface MicrophoneSlot {
+  /** The lease whose stream the connection sends now. */
+  lease: MicrophoneLease;
+  /** True once the connection is gone (closed, dropped, or its connect failed). */
+  ended: boolean;
+  /**
+   * Send `stream` instead of the current one, in place (no reconnect, no renegotiation).
+   * Throwing (or rejecting) leaves the current stream in use.
+   */
+  use(stream: MediaStream): Promise<void> | void;
+}
+
+/**
+ * A transport's `setMicrophoneDevice`, shared by both OpenAI transports.
+ *
+ * - Without a connection (`current()` is null), the choice is remembered for the next connect
+ *   and the promise resolves at once; the device is opened by that connect.
+ * - While connected, the new stream is opened first: when the browser refuses, the promise
+ *   rejects with `microphone_denied` or `microphone_unavailable` and nothing changes. Then the
+ *   connection switches to it (`slot.use`), the old lease is released (a stream the transport
+ *   opened is stopped; the app's own stream is left running, enabled) and the choice is
+ *   remembered. The mute state carries over: new leases start muted when the transport is.
+ * - Calls run one after another in the order they were made, and each settles with its own
+ *   outcome, so the last call decides the microphone (a failed last call keeps the previous
+ *   one's). Nothing is skipped, so every promise tells the truth about its own device.
+ * - When the connection ends while the new stream is being opened, the stream is stopped and
+ *   the choice remembered for the next connect (the promise resolves); when a new connection
+ *   has started meanwhile, the switch is made on that one.
+ *
+ * @example
+ * ```ts
+ * const setMicrophoneDevice = createMicrophoneSwitcher(microphone, () => link?.microphone ?? null);
+ * await setMicrophoneDevice('usb-headset-id');
+ * ```
+ */
+export function createMicrophoneSwitcher(
+  microphone: MicrophoneSource,
+  current: () => MicrophoneSlot | null,
+): (deviceId: string | null) => Promise<void> {
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const switchNow = async (deviceId: string | null): Promise<void> => {
+    for (;;) {
+      const slot = current();
+      if (!slot || slot.ended) {
+        microphone.setDevice(deviceId);
+        return;
+      }
+      const next = await microphone.open(deviceId);
+      if (slot.ended || current() !== slot) {
+        // The connection went away (or was replaced) while the browser opened the stream.
+        next.release();
+        continue;
+      }
+      try {
+        await slot.use(next.stream);
+      } catch (cause) {
+        next.release();
+        throw cause instanceof RealtimeTransportError
+          ? cause
+          : new RealtimeTransportError('microphone_unavailable', `Could not switch the microphone: ${describe(cause)}`, {
+              cause,
+            });
+      }
+      if (slot.ended) {
+        // Closed while switching: the teardown released the old lease; this one is ours to stop.
+        next.release();
+        microphone.setDevice(deviceId);
+        return;
+      }
+      const previous = slot.lease;
+      slot.lease = next;
+      previous.release();
+      microphone.setDevice(deviceId);
+      return;
+    }
+  };
+
+  return (deviceId) => {
+    const run = queue.then(() => switchNow(deviceId));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
