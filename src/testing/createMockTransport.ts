@@ -159,9 +159,10 @@ export interface MockTransport extends RealtimeTransport {
    * - `input`: there is no microphone, so between `input_audio_buffer.speech_started` and
    *   `speech_stopped` it measures a synthetic voice (about 190 Hz, four syllables a second);
    *   0 while muted.
-   * - Level: `min(1, (rms / 0.35) ^ 0.6)` of the last 1024 samples heard (speech, RMS 0.05..0.3,
-   *   reads 0.3..0.9); bands: log-spaced from 80 Hz to 8 kHz, each its share of the power on
-   *   the same curve.
+   * - Measured as the OpenAI transports' analysers measure, so a story moves like a real call:
+   *   the level is the RMS of the last 1024 samples heard on the shared curve
+   *   (`rmsToAudioLevel`: -60..-10 dBFS, so speech reads about 0.5..0.9); bands are log-spaced
+   *   from 80 Hz to 8 kHz, each the mean decibels of its spectrum bins on a -100..-30 dB scale.
    *
    * Nothing is decoded or queued while no meter is open: a meter opened in the middle of an
    * answer hears its audio from the next delta.

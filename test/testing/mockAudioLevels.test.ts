@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRealtimeSession } from '../../src/core/session/index.ts';
+import { rmsToAudioLevel } from '../../src/core/transport/audioLevelCurve.ts';
 import { createAudioLevels, type AudioLevels } from '../../src/core/transport/audioLevels.ts';
 import { createMockTransport, type MockTransportOptions } from '../../src/testing/createMockTransport.ts';
 import { createVirtualClock } from '../../src/testing/createVirtualClock.ts';
@@ -98,13 +99,18 @@ describe('the mock transport measures the audio it delivers', () => {
     transport.emit(bufferEvent('started'));
     clock.advance(200);
     meter.read(levels);
-    // RMS of a sine of amplitude 0.1 is 0.0707: min(1, (0.0707 / 0.35) ^ 0.6) = 0.383.
-    expect(levels.output).toBeCloseTo(0.383, 2);
+    // The RMS of a sine of amplitude 0.1 is 0.0707 (-23 dBFS): the shared curve reads it
+    // exactly as a transport's analyser would.
+    expect(levels.output).toBeCloseTo(rmsToAudioLevel(0.1 / Math.SQRT2), 3);
+    expect(levels.output).toBeCloseTo(0.74, 2);
     // 1 kHz is in the fifth of 8 log bands from 80 Hz to 8 kHz (800..1420 Hz).
     const loudest = levels.outputBands.indexOf(Math.max(...levels.outputBands));
     expect(loudest).toBe(4);
-    expect(levels.outputBands[4]).toBeCloseTo(0.383, 1);
-    expect(levels.outputBands[0]).toBeLessThan(0.05);
+    // A band is the mean decibels of its bins, as an analyser's: one pure tone among 26 bins
+    // reads low, and the bands far from it read nothing.
+    expect(levels.outputBands[4]).toBeGreaterThan(0.05);
+    expect(levels.outputBands[0]).toBe(0);
+    expect(levels.outputBands[7]).toBe(0);
 
     transport.emit(audioDelta(sine(500, 1000, 1)));
     clock.advance(400); // the first 500 ms are over: the loud part plays
@@ -263,7 +269,8 @@ describe('the mock transport measures the audio it delivers', () => {
     four.read(withBands);
     none.read(without);
     expect(withBands.outputBands).toHaveLength(4);
-    expect(max([...withBands.outputBands])).toBeGreaterThan(0.3);
+    // 500 Hz: the second of 4 bands (253..800 Hz) is the loudest.
+    expect(withBands.outputBands.indexOf(max([...withBands.outputBands]))).toBe(1);
     expect(without.output).toBeCloseTo(withBands.output, 10);
     four.close();
     four.close();

@@ -1,66 +1,91 @@
+import { decibelsToAudioLevel, rmsToAudioLevel } from '../../core/transport/audioLevelCurve.ts';
 import { createFft, type Fft } from './fft.ts';
-import { levelFromRms } from './levelFromRms.ts';
 
-/** Samples measured per read: 1024 at 24 kHz, the last ~43 ms heard (an AnalyserNode's default fftSize is 2048 at 48 kHz: the same span). */
+/** Samples measured per read: the last 1024 at 24 kHz (~43 ms), as the transports' analysers (fftSize 1024). */
 export const LEVEL_WINDOW_SAMPLES = 1024;
 
-/** Lowest and highest band edges: a voice's fundamental up to its sibilants. */
-const LOWEST_BAND_HZ = 80;
-const HIGHEST_BAND_HZ = 8000;
+/** Band edges and the spectrum's decibel scale: the same as the OpenAI transports' analysers. */
+const BAND_LOW_HZ = 80;
+const BAND_HIGH_HZ = 8000;
+const BAND_FLOOR_DB = -100;
+const BAND_CEILING_DB = -30;
 
 /**
- * Measures one window of PCM (`LEVEL_WINDOW_SAMPLES` samples, -1..1): its level, and the
- * levels of log-spaced frequency bands from 80 Hz to 8 kHz. Holds its buffers, so a read
- * allocates nothing (band layouts are made once per band count).
+ * Measures one window of PCM (`LEVEL_WINDOW_SAMPLES` samples, -1..1) the way the OpenAI
+ * transports' `AnalyserNode`s do, so the mock's levels move like a real call's: the level is
+ * the window's RMS on the shared curve (`rmsToAudioLevel`, -60..-10 dBFS); bands are
+ * log-spaced from 80 Hz to 8 kHz, each the mean decibels of its spectrum bins (Blackman
+ * window, magnitude / N, as `getFloatFrequencyData`) on a -100..-30 dB scale. Holds its
+ * buffers: a read allocates nothing (band layouts are made once per band count).
  */
 export interface LevelAnalyser {
-  /** The window's level 0..1 ({@link levelFromRms} of its RMS). */
+  /** The window's level 0..1. */
   level(window: Float32Array): number;
-  /**
-   * Fill `out` with `out.length` band levels, low to high. Each band reads as loud as its share
-   * of the window's power would alone: `levelFromRms(sqrt(band power))`, so the bands of a
-   * sound are at most its level, and a voice's low bands read highest.
-   */
+  /** Fill `out` with `out.length` band levels 0..1, low to high. */
   bands(window: Float32Array, out: Float32Array): void;
 }
 
 /** A {@link LevelAnalyser} for PCM at `sampleRate`. */
 export function createLevelAnalyser(sampleRate: number): LevelAnalyser {
   const size = LEVEL_WINDOW_SAMPLES;
+  const half = size / 2;
+  // A real window's spectrum from a complex FFT of half its size: even samples as the real
+  // part, odd ones as the imaginary part, then untangled bin by bin (twice as fast).
   let fft: Fft | undefined;
-  const re = new Float64Array(size);
-  const im = new Float64Array(size);
-  const hann = new Float64Array(size);
-  let hannPower = 0;
+  const re = new Float64Array(half);
+  const im = new Float64Array(half);
+  const blackman = new Float64Array(size);
   for (let i = 0; i < size; i++) {
-    hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (size - 1));
-    hannPower += hann[i]! * hann[i]!;
+    const phase = (2 * Math.PI * i) / size;
+    blackman[i] = 0.42 - 0.5 * Math.cos(phase) + 0.08 * Math.cos(2 * phase);
   }
-  // Parseval: the power of a band is 2 * sum(|X_k|^2) / (N * sum(w^2)) over its bins, so the
-  // bands of the whole spectrum add up to the window's mean square.
-  const powerScale = 2 / (size * hannPower);
+  const twiddleCos = new Float64Array(half);
+  const twiddleSin = new Float64Array(half);
+  for (let k = 0; k < half; k++) {
+    twiddleCos[k] = Math.cos((2 * Math.PI * k) / size);
+    twiddleSin[k] = Math.sin((2 * Math.PI * k) / size);
+  }
+  /** |X[k]|^2 of the real window, from the packed half-size transform. */
+  const binPower = (k: number) => {
+    const mirror = k === 0 ? 0 : half - k;
+    const evenRe = (re[k]! + re[mirror]!) / 2;
+    const evenIm = (im[k]! - im[mirror]!) / 2;
+    const oddRe = (im[k]! + im[mirror]!) / 2;
+    const oddIm = (re[mirror]! - re[k]!) / 2;
+    const c = twiddleCos[k]!;
+    const s = twiddleSin[k]!;
+    const xRe = evenRe + c * oddRe + s * oddIm;
+    const xIm = evenIm + c * oddIm - s * oddRe;
+    return xRe * xRe + xIm * xIm;
+  };
   const layouts = new Map<number, Uint16Array>();
 
   return {
     level(window) {
       let sum = 0;
       for (let i = 0; i < size; i++) sum += window[i]! * window[i]!;
-      return levelFromRms(Math.sqrt(sum / size));
+      return rmsToAudioLevel(Math.sqrt(sum / size));
     },
     bands(window, out) {
       const count = out.length;
       if (count === 0) return;
       const edges = layouts.get(count) ?? layout(count);
-      fft ??= createFft(size);
-      for (let i = 0; i < size; i++) {
-        re[i] = window[i]! * hann[i]!;
-        im[i] = 0;
+      fft ??= createFft(half);
+      for (let n = 0; n < half; n++) {
+        re[n] = window[2 * n]! * blackman[2 * n]!;
+        im[n] = window[2 * n + 1]! * blackman[2 * n + 1]!;
       }
       fft.transform(re, im);
       for (let band = 0; band < count; band++) {
-        let power = 0;
-        for (let k = edges[band]!; k < edges[band + count]!; k++) power += re[k]! * re[k]! + im[k]! * im[k]!;
-        out[band] = levelFromRms(Math.sqrt(power * powerScale));
+        const from = edges[band]!;
+        const to = edges[band + count]!;
+        let decibels = 0;
+        for (let k = from; k < to; k++) {
+          // 10 * log10(|X|^2 / N^2) = 20 * log10(|X| / N); a silent bin counts as the floor.
+          const power = binPower(k) / (size * size);
+          decibels += power > 1e-20 ? 10 * Math.log10(power) : -200;
+        }
+        out[band] = decibelsToAudioLevel(decibels / (to - from), BAND_FLOOR_DB, BAND_CEILING_DB);
       }
     },
   };
@@ -68,11 +93,11 @@ export function createLevelAnalyser(sampleRate: number): LevelAnalyser {
   /** Bin ranges of `count` log-spaced bands: starts, then ends (exclusive); at least one bin each. */
   function layout(count: number): Uint16Array {
     const binHz = sampleRate / size;
-    const lastBin = size / 2 - 1;
+    const lastBin = half - 1;
     const edges = new Uint16Array(count * 2);
     for (let band = 0; band < count; band++) {
-      const from = LOWEST_BAND_HZ * (HIGHEST_BAND_HZ / LOWEST_BAND_HZ) ** (band / count);
-      const to = LOWEST_BAND_HZ * (HIGHEST_BAND_HZ / LOWEST_BAND_HZ) ** ((band + 1) / count);
+      const from = BAND_LOW_HZ * (BAND_HIGH_HZ / BAND_LOW_HZ) ** (band / count);
+      const to = BAND_LOW_HZ * (BAND_HIGH_HZ / BAND_LOW_HZ) ** ((band + 1) / count);
       const start = Math.min(lastBin, Math.max(1, Math.round(from / binHz)));
       edges[band] = start;
       edges[band + count] = Math.min(lastBin + 1, Math.max(start + 1, Math.round(to / binHz)));

@@ -50,7 +50,7 @@ describe('session.openAudioLevels', () => {
   });
 
   it('clamps the band count before asking the transport', () => {
-    const open = vi.fn(() => fixedMeter(0).meter);
+    const open = vi.fn((_options: { bands?: number }) => fixedMeter(0).meter);
     const { session } = setup(open);
     session.openAudioLevels({ bands: 1000 });
     session.openAudioLevels({ bands: -3 });
