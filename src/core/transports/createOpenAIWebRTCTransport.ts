@@ -22,7 +22,11 @@ export interface OpenAIWebRTCTransportOptions {
   model?: string;
   /** API origin. Default `https://api.openai.com`; the emulator prints its own. */
   baseUrl?: string;
-  /** Microphone stream to send. Default: `getUserMedia` (its tracks are stopped on close; a given stream's are not). */
+  /**
+   * Microphone stream to send. Default: `getUserMedia` (its tracks are stopped on close; a given
+   * stream's are not). `setMicrophoneDevice(id)` replaces it with that device (this stream is
+   * left running); `setMicrophoneDevice(null)` goes back to it.
+   */
   mediaStream?: MediaStream;
   /** Where the assistant's audio plays. Default: a detached `<audio autoplay>` created on connect. */
   audioElement?: HTMLAudioElement;
@@ -55,7 +59,8 @@ export interface OpenAIWebRTCTransportOptions {
  *
  * `openAudioLevelMeter` measures the local microphone track and the remote stream in an
  * AudioContext of its own, created when the first meter reads audio and closed when the last
- * meter closes (or on `close()`).
+ * meter closes (or on `close()`). `setMicrophoneDevice` swaps the audio sender's track
+ * (`replaceTrack`: no new offer, no reconnect).
  */
 export interface OpenAIWebRTCTransport extends RealtimeTransport {
   readonly callId: string | null;
@@ -325,6 +330,8 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
       closeMeteringContext();
     },
     on: emitter.on,
+    // Apps (and the end-to-end checks) reach these through session.openAudioLevels({ bands }) /
+    // useAudioLevels and session.setMicrophoneDevice(deviceId); see docs/connect.md.
     openAudioLevelMeter: meters.open,
     setMicrophoneDevice: createMicrophoneSwitcher(microphone, () => link?.microphone ?? null),
     setMuted: microphone.setMuted,

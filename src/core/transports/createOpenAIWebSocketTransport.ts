@@ -25,7 +25,11 @@ export interface OpenAIWebSocketTransportOptions {
   model?: string;
   /** WebSocket endpoint. Default `wss://api.openai.com/v1/realtime`; the emulator prints its own. */
   url?: string;
-  /** Microphone stream to capture. Default: `getUserMedia` (its tracks are stopped on close; a given stream's are not). */
+  /**
+   * Microphone stream to capture. Default: `getUserMedia` (its tracks are stopped on close; a given
+   * stream's are not). `setMicrophoneDevice(id)` replaces it with that device (this stream is
+   * left running); `setMicrophoneDevice(null)` goes back to it.
+   */
   mediaStream?: MediaStream;
   /** Capture and send the microphone. Default true; false for text-only or push-your-own-audio use. */
   microphone?: boolean;
@@ -56,7 +60,8 @@ export interface OpenAIWebSocketTransportOptions {
 
 /**
  * The WebSocket transport. `openAudioLevelMeter` measures in the connection's own AudioContext:
- * the captured microphone stream and the player's output, as heard.
+ * the captured microphone stream and the player's output, as heard. `setMicrophoneDevice`
+ * rewires the running capture to the new stream on the same socket.
  */
 export type OpenAIWebSocketTransport = RealtimeTransport;
 
@@ -337,6 +342,8 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
       meters.release();
     },
     on: emitter.on,
+    // Apps (and the end-to-end checks) reach these through session.openAudioLevels({ bands }) /
+    // useAudioLevels and session.setMicrophoneDevice(deviceId); see docs/connect.md.
     openAudioLevelMeter: meters.open,
     setMicrophoneDevice: createMicrophoneSwitcher(microphone, () => link?.microphone ?? null),
     setMuted: microphone.setMuted,
