@@ -108,20 +108,21 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
     meteringContext = null;
     if (context && context.state !== 'closed') void context.close().catch(() => undefined);
   };
+  const openMeteringContext = (): AudioContext | null => {
+    if (meteringContext || meteringUnavailable) return meteringContext;
+    const Context = options.AudioContext ?? globalThis.AudioContext;
+    try {
+      if (Context) meteringContext = new Context();
+    } catch {
+      // Too many contexts, or a policy refusing them: the meters read silence.
+    }
+    if (!meteringContext) meteringUnavailable = true;
+    // Outside a user gesture this may stay pending; connect() resumes it again.
+    void meteringContext?.resume().catch(() => undefined);
+    return meteringContext;
+  };
   const meters = createAudioLevelMeters({
-    context() {
-      if (meteringContext || meteringUnavailable) return meteringContext;
-      const Context = options.AudioContext ?? globalThis.AudioContext;
-      try {
-        if (Context) meteringContext = new Context();
-      } catch {
-        // Too many contexts, or a policy refusing them: the meters read silence.
-      }
-      if (!meteringContext) meteringUnavailable = true;
-      // Outside a user gesture this may stay pending; connect() resumes it again.
-      void meteringContext?.resume().catch(() => undefined);
-      return meteringContext;
-    },
+    context: openMeteringContext,
     input: () => link?.microphone?.lease.stream ?? null,
     output: () => link?.remoteStream ?? null,
     inputMuted: () => microphone.muted,
@@ -148,9 +149,11 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
           remoteStream: null,
         };
         link = mine;
-        // Inside the user gesture that called connect(): the one moment a suspended context may start.
+        // Inside the user gesture that called connect(), before any await: the moment Safari lets
+        // a context start. A meter already open gets its context now rather than after the prompt.
         meteringUnavailable = false;
         if (meteringContext?.state === 'suspended') void meteringContext.resume().catch(() => undefined);
+        else if (meters.openCount > 0) openMeteringContext();
         attempt.hold(() => {
           if (link === mine) link = null;
         });

@@ -183,6 +183,21 @@ describe('WebRTC audio level meters', () => {
     transport.close();
   });
 
+  it('with a meter open, connect() makes the metering context synchronously, inside the user gesture', () => {
+    const transport = createOpenAIWebRTCTransport({
+      getClientSecret: () => new Promise<string>(() => undefined),
+      RTCPeerConnection: FakePeerConnection as unknown as typeof RTCPeerConnection,
+      fetch: fakeFetch(() => new Response('')).fetch,
+      AudioContext: FakeAudioContext as unknown as typeof AudioContext,
+    });
+    const meter = transport.openAudioLevelMeter?.({ bands: 0 });
+    void transport.connect({ signal: signal() }).catch(() => undefined);
+    expect(FakeAudioContext.instances).toHaveLength(1);
+    meter?.close();
+    expect(FakeAudioContext.instances[0]?.state).toBe('closed');
+    transport.close();
+  });
+
   it('keeps the analysers while another meter is open', async () => {
     const { transport } = rtc();
     await transport.connect({ signal: signal() });
