@@ -84,7 +84,10 @@ export interface MicrophoneOption {
 export interface UseMicrophoneSelectOptions {
   /** An explicit session instead of the provider's. */
   session?: RealtimeSession;
-  /** Instead of `navigator.mediaDevices` (read only in effects, never at import or render): a fake in tests and stories. */
+  /**
+   * Instead of `navigator.mediaDevices` (read only in effects, never at import or render): a fake in
+   * tests and stories. Keep the same object across renders: a new one lists the devices again.
+   */
   mediaDevices?: MicrophoneMediaDevices;
   labels?: MicrophoneSelectLabelOverrides;
   /** Called with the device id (null: default) once the session switched to it. */
