@@ -280,6 +280,32 @@ describe('the mock transport measures the audio it delivers', () => {
     expect(without.output).toBeGreaterThan(0.3);
   });
 
+  it('finds the type of a JSON message wherever it is, and is not fooled by text that quotes one', async () => {
+    const { clock, transport, session } = await setup();
+    const meter = session.openAudioLevels();
+    const levels = createAudioLevels(0);
+    const { type, ...fields } = audioDelta(sine(500, 300, 0.3));
+    transport.emit(JSON.stringify({ ...fields, type }));
+    transport.emit(`{"event_id":"e","type":"output_audio_buffer.started","response_id":"resp_1"}`);
+    clock.advance(100);
+    meter.read(levels);
+    expect(levels.output).toBeGreaterThan(0.5);
+    // A transcript delta whose text quotes a stop event is a transcript delta.
+    transport.emit(
+      JSON.stringify({
+        type: 'response.output_audio_transcript.delta',
+        event_id: 'e2',
+        response_id: 'resp_1',
+        item_id: 'item_1',
+        output_index: 0,
+        content_index: 0,
+        delta: '{"type":"output_audio_buffer.stopped"}',
+      }),
+    );
+    meter.read(levels);
+    expect(levels.output).toBeGreaterThan(0.5);
+  });
+
   it('ignores what is not audio: malformed JSON, unknown events, deltas that are not base64', async () => {
     const { clock, transport, session } = await setup();
     const meter = session.openAudioLevels();

@@ -145,10 +145,30 @@ export function createMockLevelMeters(options: MockLevelMetersOptions): MockLeve
   };
 }
 
-/** The `type` of a delivered message, and the message as an object; undefined when it has none. */
+/** The messages the meters follow; the others are not even parsed. */
+const FOLLOWED = new Set([
+  'response.output_audio.delta',
+  'response.audio.delta',
+  'output_audio_buffer.started',
+  'output_audio_buffer.stopped',
+  'output_audio_buffer.cleared',
+  'input_audio_buffer.speech_started',
+  'input_audio_buffer.speech_stopped',
+]);
+
+/**
+ * The first `"type": "..."` of a JSON text. The followed messages have no nested objects, so
+ * theirs is their own type; a nested type found first in another message is never a followed
+ * one. (A quote inside a JSON string is escaped, so text cannot fake it.)
+ */
+const FIRST_TYPE = /"type"\s*:\s*"([^"\\]*)"/;
+
+/** The `type` of a delivered message the meters follow, and the message as an object. */
 function typeOf(data: string | object): { value: string; event: object } | undefined {
   let event: unknown = data;
   if (typeof data === 'string') {
+    const first = FIRST_TYPE.exec(data);
+    if (!first || !FOLLOWED.has(first[1]!)) return undefined;
     try {
       event = JSON.parse(data);
     } catch {
