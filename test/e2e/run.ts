@@ -22,6 +22,8 @@ import { buildStrictCspApp, runStrictCspTransport, strictContentSecurityPolicy }
 import { writeFakeMicrophoneWav } from './writeFakeMicrophoneWav.ts';
 import { waitForStreamedReply } from './waitForStreamedReply.ts';
 import { measureBargeIn, summarize } from './measureBargeIn.ts';
+import { checkLevelsFollowMicrophone, checkLevelsFollowReply } from './checkLevels.ts';
+import { checkMicrophoneSwitch } from './checkMicrophoneSwitch.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const IDLE_MS = 5000;
@@ -203,6 +205,8 @@ async function runTransport(transport: 'webrtc' | 'websocket', emulator: Realtim
       await page.waitForSelector('#transcript [data-kind="idle_timeout"]', { timeout: 5000 });
       return `server timeout ${Math.round(waited)} ms after playback ended; idle marker in transcript`;
     });
+    await step(name('live levels follow the fake microphone'), () => checkLevelsFollowMicrophone(page));
+    await step(name("live levels follow the emulator's reply"), () => checkLevelsFollowReply(page));
     await step(name(`"I'm still here" resets the idle state`), async () => {
       await page.click('#idle-banner button[data-variant="primary"]');
       await page.waitForSelector('#idle-banner[data-state="closed"]', { state: 'attached', timeout: 5000 }).catch(async (error: unknown) => {
@@ -262,6 +266,7 @@ async function runTransport(transport: 'webrtc' | 'websocket', emulator: Realtim
         return figures;
       });
     }
+    await step(name('microphone switch mid-session keeps the connection and the audio'), () => checkMicrophoneSwitch(page, transport));
     await step(name('disconnect releases peer connection, socket and microphone'), async () => {
       await page.click('#disconnect');
       await page.waitForSelector('#status[data-status="disconnected"]', { timeout: 5000 });

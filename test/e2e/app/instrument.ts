@@ -1,6 +1,16 @@
 // Test-only bookkeeping of what the page opened, so the runner can prove that disconnect
 // released every peer connection, socket and microphone track. Installed before the kit runs.
+import type { RealtimeSession } from '../../../src/index.ts';
 import { installOutputTap, type OutputTransition } from './outputTap.ts';
+
+/** One animation frame's levels: the session's meter, and what the AudioVisualizer shows. */
+export interface LevelSample {
+  at: number;
+  input: number;
+  output: number;
+  /** `--rrk-visualizer-level` of `#visualizer` (0 when unset). */
+  shown: number;
+}
 
 /** A moment on both clocks: the page's AudioContext (seconds) and performance.now() (ms). */
 export interface ClockStamp {
@@ -23,11 +33,15 @@ export interface E2EProbe {
   sourceStops: ClockStamp[];
   /** Audible/silent changes of the player's rendered output (with ?tap=output only). */
   outputTransitions: OutputTransition[];
+  /** Levels per animation frame (LevelProbe), the most recent ones. */
+  levels: LevelSample[];
 }
 
 declare global {
   interface Window {
     __e2e: E2EProbe;
+    /** The page's session, for what the runner drives directly (a microphone switch). */
+    __e2eSession?: RealtimeSession;
   }
 }
 
@@ -43,6 +57,7 @@ export function installProbe(): E2EProbe {
     speechStartedArrivals: [],
     sourceStops: [],
     outputTransitions: [],
+    levels: [],
   };
   window.__e2e = probe;
   if (new URLSearchParams(location.search).get('tap') === 'output') installOutputTap(probe.outputTransitions);

@@ -1,5 +1,6 @@
 import { installProbe } from './instrument.ts';
-import { StrictMode, useState } from 'react';
+import { LevelProbe } from './LevelProbe.tsx';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
   IdleBanner,
@@ -94,9 +95,13 @@ function Controls() {
 
 function App() {
   const [session] = useState(createSession);
+  useEffect(() => {
+    window.__e2eSession = session;
+  }, [session]);
   return (
     <RealtimeProvider session={session}>
       <Probe />
+      <LevelProbe session={session} samples={probe.levels} />
       <Controls />
       <IdleBanner id="idle-banner" />
       <TranscriptView id="transcript" style={{ height: 400 }} />

@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+import type { LevelSample } from './app/instrument.ts';
+
+/** A level this high is a voice (the fake microphone's burst is about -12 dBFS, the reply -16). */
+const HEARD = 0.1;
+/** Digital silence reads 0; this leaves room for a meter's smoothing tail. */
+const QUIET = 0.05;
+
+interface TimeSpan {
+  from: number;
+  to: number;
+}
+
+interface Peaks {
+  input: number;
+  output: number;
+  shown: number;
+  frames: number;
+}
+
+function peaksIn(samples: readonly LevelSample[], { from, to }: TimeSpan): Peaks {
+  const peaks: Peaks = { input: 0, output: 0, shown: 0, frames: 0 };
+  for (const sample of samples) {
+    if (sample.at < from || sample.at > to) continue;
+    peaks.frames++;
+    peaks.input = Math.max(peaks.input, sample.input);
+    peaks.output = Math.max(peaks.output, sample.output);
+    peaks.shown = Math.max(peaks.shown, sample.shown);
+  }
+  return peaks;
+}
+
+const format = (peaks: Peaks, visualizer: boolean) =>
+  `input ${peaks.input.toFixed(2)}, output ${peaks.output.toFixed(2)}${visualizer ? `, AudioVisualizer ${peaks.shown.toFixed(2)}` : ''} over ${peaks.frames} frames`;
+
+async function eventTimes(page: Page) {
+  const { events, samples, visualizer } = await page.evaluate(() => ({
+    events: window.__e2e.events.map((e) => ({ type: e.type, at: e.at })),
+    samples: window.__e2e.levels,
+    visualizer: document.getElementById('visualizer') !== null,
+  }));
+  const first = (type: string) => events.find((e) => e.type === type)?.at ?? null;
+  return {
+    speechStarted: first('speech_started'),
+    speechStopped: first('speech_stopped'),
+    audioStarted: first('audio_started'),
+    audioStopped: first('audio_stopped'),
+    timeout: first('input_audio_timeout_triggered'),
+    samples,
+    visualizer,
+  };
+}
+
+/**
+ * The idle wait after the first reply: the fake microphone is silent (the WAV's long tail) and
+ * the assistant too. Over WebRTC the reply is still heard for up to a second after the
+ * server's `output_audio_buffer.stopped` (the media path's delay), so the wait is taken from
+ * 2 s after it to the idle timeout.
+ */
+const quietWindow = (t: { audioStopped: number; timeout: number }): TimeSpan => ({ from: t.audioStopped + 2000, to: t.timeout });
+
+/**
+ * The fake microphone's first burst (4 s after it opened) moves the session's input level and,
+ * when mounted, the AudioVisualizer (which follows the user while they speak); the idle wait
+ * after the reply, when the microphone is silent, reads quiet. The burst ends 500 ms (the VAD's
+ * silence) before `speech_stopped` and starts before `speech_started` (WebRTC's media path
+ * delays the detection by up to a second).
+ */
+export async function checkLevelsFollowMicrophone(page: Page): Promise<string> {
+  const t = await eventTimes(page);
+  if (t.speechStarted === null || t.speechStopped === null || t.audioStopped === null || t.timeout === null) {
+    throw new Error(`missing events: ${JSON.stringify({ ...t, samples: t.samples.length })}`);
+  }
+  const speech = peaksIn(t.samples, { from: t.speechStarted - 1500, to: t.speechStopped });
+  const quiet = peaksIn(t.samples, quietWindow({ audioStopped: t.audioStopped, timeout: t.timeout }));
+  if (speech.frames < 10 || quiet.frames < 10) throw new Error(`too few frames recorded: speech ${speech.frames}, quiet ${quiet.frames}`);
+  if (speech.input < HEARD) throw new Error(`input level only ${speech.input.toFixed(2)} while the microphone spoke`);
+  if (t.visualizer && speech.shown < HEARD) throw new Error(`the AudioVisualizer showed only ${speech.shown.toFixed(2)} while the user spoke`);
+  if (quiet.input > QUIET) throw new Error(`input level ${quiet.input.toFixed(2)} while the microphone was silent`);
+  return `while the microphone spoke: ${format(speech, t.visualizer)}; silent later: input ${quiet.input.toFixed(2)}`;
+}
+
+/**
+ * The emulator's first reply moves the output level and, when mounted, the AudioVisualizer
+ * between `audio_started` and `audio_stopped`; the idle wait that follows reads quiet.
+ */
+export async function checkLevelsFollowReply(page: Page): Promise<string> {
+  const t = await eventTimes(page);
+  if (t.audioStarted === null || t.audioStopped === null || t.timeout === null) {
+    throw new Error(`missing events: ${JSON.stringify({ ...t, samples: t.samples.length })}`);
+  }
+  const reply = peaksIn(t.samples, { from: t.audioStarted, to: t.audioStopped });
+  const quiet = peaksIn(t.samples, quietWindow({ audioStopped: t.audioStopped, timeout: t.timeout }));
+  if (reply.frames < 10 || quiet.frames < 10) throw new Error(`too few frames recorded: reply ${reply.frames}, quiet ${quiet.frames}`);
+  if (reply.output < HEARD) throw new Error(`output level only ${reply.output.toFixed(2)} while the reply played`);
+  if (t.visualizer && reply.shown < HEARD) throw new Error(`the AudioVisualizer showed only ${reply.shown.toFixed(2)} while the reply played`);
+  if (quiet.output > QUIET) throw new Error(`output level ${quiet.output.toFixed(2)} after the reply ended`);
+  return `while the reply played: ${format(reply, t.visualizer)}; after it: output ${quiet.output.toFixed(2)}`;
+}
+
+/** Peaks of the levels recorded after `since` (performance.now() of the page). */
+export async function levelPeaksSince(page: Page, since: number): Promise<Peaks> {
+  const samples = await page.evaluate(() => window.__e2e.levels);
+  return peaksIn(samples, { from: since, to: Number.POSITIVE_INFINITY });
+}
+
+export { HEARD as HEARD_LEVEL };
