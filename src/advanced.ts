@@ -73,7 +73,6 @@ export {
   base64ToBytes,
   bytesToBase64,
   bytesToPcm16,
-  createAudioLevelMeters,
   createAudioPlayer,
   createLinearResampler,
   createMicCaptureWorkletUrl,
@@ -101,8 +100,6 @@ export {
   rmsToAudioLevel,
 } from './core/transports/index.ts';
 export type {
-  AudioLevelMeters,
-  AudioLevelSources,
   AudioPlayer,
   AudioPlayerCallbacks,
   LinearResampler,
@@ -114,6 +111,10 @@ export type {
   ResolveClientSecretOptions,
   TransportEmitter,
 } from './core/transports/index.ts';
+// Straight from its file: the transports load it on first use (import()), and a static path
+// through the transports' barrel would pull it into every page that creates a transport.
+export { createAudioLevelMeters } from './core/transports/audio/createAudioLevelMeters.ts';
+export type { AudioLevelMeters, AudioLevelSources } from './core/transports/audio/createAudioLevelMeters.ts';
 
 // What the React layer is built on, free of React: stable actions and once-per-frame updates
 // (from their own files: the React layer's and components' barrels also hold React code)

@@ -1,9 +1,9 @@
 import type { ClientEvent } from '../protocol/index.ts';
 import { validateTimerDurations } from '../protocol/timerDuration.ts';
 import { apiErrorMessage } from '../openaiApi/apiErrorMessage.ts';
-import { createAudioLevelMeters } from './audio/createAudioLevelMeters.ts';
 import { createMicrophoneSource } from './audio/createMicrophoneSource.ts';
-import { createMicrophoneSwitcher, type MicrophoneSlot } from './audio/createMicrophoneSwitcher.ts';
+import type { MicrophoneSlot } from './audio/createMicrophoneSwitcher.ts';
+import { createLazyAudioLevelMeters, createLazyMicrophoneSwitcher } from './audio/lazyAudioFeatures.ts';
 import { createTransportEmitter } from '../transport/createTransportEmitter.ts';
 import { createTransportLifecycle } from './createTransportLifecycle.ts';
 import type { MediaDevicesLike } from './audio/getMicrophoneStream.ts';
@@ -121,7 +121,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
     void meteringContext?.resume().catch(() => undefined);
     return meteringContext;
   };
-  const meters = createAudioLevelMeters({
+  const meters = createLazyAudioLevelMeters({
     context: openMeteringContext,
     input: () => link?.microphone?.lease.stream ?? null,
     output: () => link?.remoteStream ?? null,
@@ -336,7 +336,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
     // Apps (and the end-to-end checks) reach these through session.openAudioLevels({ bands }) /
     // useAudioLevels and session.setMicrophoneDevice(deviceId); see docs/connect.md.
     openAudioLevelMeter: meters.open,
-    setMicrophoneDevice: createMicrophoneSwitcher(microphone, () => link?.microphone ?? null),
+    setMicrophoneDevice: createLazyMicrophoneSwitcher(microphone, () => link?.microphone ?? null),
     setMuted: microphone.setMuted,
     interrupt() {
       const current = link;

@@ -1,11 +1,11 @@
 import type { ClientEvent } from '../protocol/index.ts';
 import { validateTimerDurations } from '../protocol/timerDuration.ts';
 import { base64ToBytes, bytesToBase64 } from './audio/base64.ts';
-import { createAudioLevelMeters } from './audio/createAudioLevelMeters.ts';
 import { createAudioPlayer, type AudioPlayer } from './audio/createAudioPlayer.ts';
 import { createMicrophoneCapture, type MicrophoneCapture } from './audio/createMicrophoneCapture.ts';
 import { createMicrophoneSource } from './audio/createMicrophoneSource.ts';
-import { createMicrophoneSwitcher, type MicrophoneSlot } from './audio/createMicrophoneSwitcher.ts';
+import type { MicrophoneSlot } from './audio/createMicrophoneSwitcher.ts';
+import { createLazyAudioLevelMeters, createLazyMicrophoneSwitcher } from './audio/lazyAudioFeatures.ts';
 import { createTransportEmitter } from '../transport/createTransportEmitter.ts';
 import { createTransportLifecycle, type ConnectAttempt } from './createTransportLifecycle.ts';
 import type { MediaDevicesLike } from './audio/getMicrophoneStream.ts';
@@ -103,7 +103,7 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
   // The connection of the current attempt; each connect() builds its own (socket, player and
   // per-connection flags), so a stale attempt cannot touch a newer one and nothing leaks across.
   let link: WsLink | null = null;
-  const meters = createAudioLevelMeters({
+  const meters = createLazyAudioLevelMeters({
     context: () => link?.context ?? null,
     input: () => link?.microphone?.lease.stream ?? null,
     output: () => link?.player?.output ?? null,
@@ -345,7 +345,7 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
     // Apps (and the end-to-end checks) reach these through session.openAudioLevels({ bands }) /
     // useAudioLevels and session.setMicrophoneDevice(deviceId); see docs/connect.md.
     openAudioLevelMeter: meters.open,
-    setMicrophoneDevice: createMicrophoneSwitcher(microphone, () => link?.microphone ?? null),
+    setMicrophoneDevice: createLazyMicrophoneSwitcher(microphone, () => link?.microphone ?? null),
     setMuted: microphone.setMuted,
     interrupt() {
       const mine = link;

@@ -39,8 +39,6 @@ export { bytesToBase64, base64ToBytes } from './audio/base64.ts';
 export { createLinearResampler } from './audio/createLinearResampler.ts';
 export type { LinearResampler } from './audio/createLinearResampler.ts';
 export { createPcmChunker } from './audio/createPcmChunker.ts';
-export { createAudioLevelMeters } from './audio/createAudioLevelMeters.ts';
-export type { AudioLevelMeters, AudioLevelSources } from './audio/createAudioLevelMeters.ts';
 export { createAudioPlayer } from './audio/createAudioPlayer.ts';
 export type { AudioPlayer, AudioPlayerCallbacks } from './audio/createAudioPlayer.ts';
 export { createMicrophoneCapture } from './audio/createMicrophoneCapture.ts';

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAIWebRTCTransport } from '../../../src/core/transports/createOpenAIWebRTCTransport.ts';
 import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
 import { createAudioLevelMeters } from '../../../src/core/transports/audio/createAudioLevelMeters.ts';
+import { loadAudioLevelMeters } from '../../../src/core/transports/audio/lazyAudioFeatures.ts';
 import { createAudioLevels } from '../../../src/core/transport/audioLevels.ts';
 import { rmsToAudioLevel } from '../../../src/core/transport/audioLevelCurve.ts';
 import type {
@@ -77,6 +78,7 @@ describe('WebRTC audio level meters', () => {
     expect(FakeAudioContext.instances).toHaveLength(0);
 
     const meter = transport.openAudioLevelMeter?.({ bands: 0 });
+    await loadAudioLevelMeters(); // the analysers load on first use
     const levels = createAudioLevels(0);
     meter?.read(levels);
     const context = FakeAudioContext.instances[0];
@@ -100,6 +102,7 @@ describe('WebRTC audio level meters', () => {
     await transport.connect({ signal: signal() });
     const remote = (FakePeerConnection.instances[0] as FakePeerConnection).remoteTrack();
     const meter = transport.openAudioLevelMeter?.({ bands: 8 });
+    await loadAudioLevelMeters(); // the analysers load on first use
     const levels = createAudioLevels(8);
     meter?.read(levels);
     const context = FakeAudioContext.instances[0];
@@ -131,6 +134,7 @@ describe('WebRTC audio level meters', () => {
     const { transport, devices } = rtc();
     await transport.connect({ signal: signal() });
     const meter = transport.openAudioLevelMeter?.({ bands: 4 });
+    await loadAudioLevelMeters(); // the analysers load on first use
     const levels = createAudioLevels(4);
     meter?.read(levels);
     const input = analyserOf(FakeAudioContext.instances[0], devices.opened[0]);
@@ -151,6 +155,7 @@ describe('WebRTC audio level meters', () => {
   it('a meter opened before connect reads zeros, then live values, and survives a reconnect', async () => {
     const { transport, devices } = rtc();
     const meter = transport.openAudioLevelMeter?.({ bands: 2 });
+    await loadAudioLevelMeters(); // the analysers load on first use
     const levels = createAudioLevels(2);
     meter?.read(levels);
     expect(levels).toMatchObject({ input: 0, output: 0 });
@@ -190,6 +195,7 @@ describe('WebRTC audio level meters', () => {
       fetch: fakeFetch(() => new Response('')).fetch,
       AudioContext: FakeAudioContext as unknown as typeof AudioContext,
     });
+    // Before the analysers have even loaded: the context must be made now, not after an await.
     const meter = transport.openAudioLevelMeter?.({ bands: 0 });
     void transport.connect({ signal: signal() }).catch(() => undefined);
     expect(FakeAudioContext.instances).toHaveLength(1);
@@ -202,6 +208,7 @@ describe('WebRTC audio level meters', () => {
     const { transport } = rtc();
     await transport.connect({ signal: signal() });
     const first = transport.openAudioLevelMeter?.({ bands: 0 });
+    await loadAudioLevelMeters(); // the analysers load on first use
     const second = transport.openAudioLevelMeter?.({ bands: 16 });
     first?.read(createAudioLevels(0));
     second?.read(createAudioLevels(16));
@@ -225,6 +232,7 @@ describe('WebSocket audio level meters', () => {
     expect(context.analysers).toHaveLength(0);
 
     const meter = transport.openAudioLevelMeter?.({ bands: 4 });
+    await loadAudioLevelMeters(); // the analysers load on first use
     const levels = createAudioLevels(4);
     meter?.read(levels);
     expect(context.liveAnalysers()).toHaveLength(2);
@@ -250,6 +258,7 @@ describe('WebSocket audio level meters', () => {
   it('follows a reconnect into the new connection context', async () => {
     const { transport, devices } = ws();
     const meter = transport.openAudioLevelMeter?.({ bands: 0 });
+    await loadAudioLevelMeters(); // the analysers load on first use
     const levels = createAudioLevels(0);
     meter?.read(levels);
     expect(levels.input).toBe(0);

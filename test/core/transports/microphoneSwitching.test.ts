@@ -4,6 +4,7 @@ import { createOpenAIWebSocketTransport } from '../../../src/core/transports/cre
 import { DEFAULT_MICROPHONE_CONSTRAINTS } from '../../../src/core/transports/audio/getMicrophoneStream.ts';
 import { RealtimeTransportError } from '../../../src/core/transport/RealtimeTransportError.ts';
 import { createAudioLevels } from '../../../src/core/transport/audioLevels.ts';
+import { loadAudioLevelMeters } from '../../../src/core/transports/audio/lazyAudioFeatures.ts';
 import {
   domError,
   FakeAudioContext,
@@ -234,6 +235,7 @@ describe('WebRTC: setMicrophoneDevice', () => {
     const { transport, devices } = rtc();
     await transport.connect({ signal: signal() });
     const meter = transport.openAudioLevelMeter?.({ bands: 0 });
+    await loadAudioLevelMeters();
     const levels = createAudioLevels(0);
     meter?.read(levels);
     const context = FakeAudioContext.instances[0] as FakeAudioContext;
