@@ -148,7 +148,9 @@ export type {
 
 // The components, their parts, headless hooks and default labels
 export {
+  AudioVisualizer,
   ConnectionIndicator,
+  defaultAudioVisualizerLabels,
   defaultConnectionIndicatorLabels,
   defaultEventLogLabels,
   defaultIdleBannerLabels,
@@ -172,6 +174,7 @@ export {
   TranscriptItemContent,
   TranscriptView,
   useConnectionIndicator,
+  useAudioVisualizer,
   useEventLog,
   useIdleBanner,
   useMessageComposer,
@@ -182,6 +185,13 @@ export {
 export type {
   ConnectionIndicatorLabels,
   ConnectionIndicatorProps,
+  AudioVisualizerFrame,
+  AudioVisualizerLabels,
+  AudioVisualizerListener,
+  AudioVisualizerLook,
+  AudioVisualizerProps,
+  AudioVisualizerRootProps,
+  AudioVisualizerSource,
   EventLogEntry,
   EventLogLabels,
   EventLogProps,
@@ -219,6 +229,8 @@ export type {
   TranscriptViewProps,
   UseConnectionIndicatorOptions,
   UseConnectionIndicatorResult,
+  UseAudioVisualizerOptions,
+  UseAudioVisualizerResult,
   UseEventLogOptions,
   UseEventLogResult,
   UseIdleBannerOptions,

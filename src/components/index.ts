@@ -2,6 +2,7 @@
  * Prebuilt components: each a thin shell over a headless hook, styled by
  * `react-realtime-kit/styles.css` unless `unstyled`.
  */
+export * from './AudioVisualizer/index.ts';
 export * from './IdleBanner/index.ts';
 export * from './TranscriptView/index.ts';
 export * from './SessionControls/index.ts';

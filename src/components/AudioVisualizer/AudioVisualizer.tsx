@@ -1,0 +1,108 @@
+import { forwardRef, useRef } from 'react';
+import type { CSSProperties, HTMLAttributes } from 'react';
+import { composeRefs } from '../internal/composeRefs.ts';
+import { kitClassName } from '../internal/kitClassName.ts';
+import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect.ts';
+import { createLevelStyleWriter } from './levelStyleWriter.ts';
+import { useAudioVisualizer } from './useAudioVisualizer.ts';
+import type { UseAudioVisualizerOptions } from './useAudioVisualizer.ts';
+
+/**
+ * The looks of {@link AudioVisualizer}: `bars` (one bar per frequency band, like a voice
+ * equalizer) or `orb` (a glowing sphere that swells with the voice).
+ *
+ * @example
+ * ```tsx
+ * const look: AudioVisualizerLook = compact ? 'orb' : 'bars';
+ * ```
+ */
+export type AudioVisualizerLook = 'bars' | 'orb';
+
+/** Props of {@link AudioVisualizer}: the hook's options, the look, and div attributes. */
+export interface AudioVisualizerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, UseAudioVisualizerOptions {
+  /** `bars` (default) or `orb`. */
+  look?: AudioVisualizerLook;
+  /** Drop the default class names (and so the default theme and its motion). */
+  unstyled?: boolean;
+}
+
+const DEFAULT_BARS = 5;
+
+/**
+ * The assistant's visual presence: bars or an orb that follow the assistant's voice while it
+ * speaks and the user's while they speak, rest while listening, pulse while thinking, move
+ * their own way while a tool runs, and dim while not connected. An image (`role="img"`) named
+ * after the agent state ("Assistant is speaking"), with `data-state`, `data-look` and
+ * `data-motion` for styling. Levels are written into CSS custom properties once per frame,
+ * never through React state, so speech causes no render. Under `prefers-reduced-motion` it
+ * measures nothing and draws a still shape and colour per state. Colours and sizes are the
+ * `--rrk-visualizer-*` variables of `styles.css`. A thin shell over {@link useAudioVisualizer}.
+ *
+ * @example
+ * ```tsx
+ * <AudioVisualizer look="orb" labels={{ speaking: 'Ava is speaking' }} />
+ * ```
+ */
+export const AudioVisualizer = forwardRef<HTMLDivElement, AudioVisualizerProps>(function AudioVisualizer(
+  { look = 'bars', bands, labels, session, reducedMotion, unstyled = false, className, ...rest },
+  ref,
+) {
+  // The orb follows the level alone: no band is measured for it.
+  const barCount = look === 'bars' ? Math.max(1, bands ?? DEFAULT_BARS) : 0;
+  const visualizer = useAudioVisualizer({ bands: barCount, labels, session, reducedMotion });
+  const drawnBars = look === 'bars' ? visualizer.bands : 0;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const barRefs = useRef<(HTMLSpanElement | null)[]>([]);
+  const { subscribe } = visualizer;
+
+  useIsomorphicLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!root) return undefined;
+    const bars = barRefs.current.slice(0, drawnBars).filter((bar): bar is HTMLSpanElement => bar !== null);
+    return subscribe(createLevelStyleWriter(root, bars));
+  }, [subscribe, drawnBars]);
+
+  const part = (name: string) => kitClassName(unstyled, `rrk-audio-visualizer__${name}`);
+  return (
+    <div
+      {...visualizer.rootProps}
+      {...rest}
+      ref={composeRefs(ref, rootRef)}
+      className={kitClassName(unstyled, 'rrk-audio-visualizer', className)}
+      data-state={visualizer.agentState}
+      data-look={look}
+      data-motion={visualizer.rootProps['data-motion']}
+    >
+      {look === 'bars' ? (
+        Array.from({ length: drawnBars }, (_, index) => (
+          <span
+            key={index}
+            ref={(bar) => {
+              barRefs.current[index] = bar;
+            }}
+            className={part('bar')}
+            style={barPosition(index, drawnBars)}
+          >
+            <span className={part('bar-body')} />
+          </span>
+        ))
+      ) : (
+        <>
+          <span className={part('halo')} />
+          <span className={part('ring')} />
+          <span className={part('orb')} />
+        </>
+      )}
+    </div>
+  );
+});
+
+/**
+ * Where a bar stands, for the stylesheet's staggered animations and still shapes: its index,
+ * and its distance from the middle (0 in the middle, 1 at either end).
+ */
+function barPosition(index: number, count: number): CSSProperties {
+  const middle = (count - 1) / 2;
+  const fromMiddle = middle === 0 ? 0 : Math.abs(index - middle) / middle;
+  return { '--rrk-visualizer-index': index, '--rrk-visualizer-from-middle': fromMiddle } as CSSProperties;
+}
