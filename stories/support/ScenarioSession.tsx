@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { RealtimeProvider, createRealtimeSession } from '../../src/index.ts';
-import type { Clock, IdlePolicy, IdleState, SessionConfig } from '../../src/index.ts';
+import type { IdlePolicy, IdleState, SessionConfig } from '../../src/index.ts';
 import { createMockTransport, createVirtualClock, play } from '../../src/testing/index.ts';
 import type { MockTransport, PlayController, Timeline } from '../../src/testing/index.ts';
-import { createPacedClock, type PacedClock } from './createPacedClock.ts';
+import { createPacedClock } from './createPacedClock.ts';
 import { registerScenario, type ScenarioRun } from './scenarioRegistry.ts';
 
 /** Props of {@link ScenarioSession}. */
@@ -39,37 +39,10 @@ interface Run extends ScenarioRun {
 
 let runCount = 0;
 
-/**
- * The paced clock's time as the mock transport's level meters need it. The paced clock moves
- * from timer to timer, and an answer or a user's speech can go on for seconds without one, so
- * a meter read on each animation frame would hear the same instant again and again. Between
- * its moves, let real time flow at the clock's speed (never backwards); held, it stands still.
- */
-function flowingTime(clock: PacedClock, speed: number): Clock {
-  let seen = clock.now();
-  let seenAt = performance.now();
-  let last = seen;
-  return {
-    now() {
-      const now = clock.now();
-      const real = performance.now();
-      if (now !== seen || clock.held) {
-        seen = now;
-        seenAt = real;
-      }
-      last = Math.max(last, clock.held ? now : now + (real - seenAt) * speed);
-      return last;
-    },
-    setTimeout: (callback, ms) => clock.setTimeout(callback, ms),
-    clearTimeout: (handle) => clock.clearTimeout(handle),
-  };
-}
-
 function createRun(props: ScenarioSessionProps, directed: boolean): Run {
   const clock = createPacedClock(props.speed ?? 1);
   const transport = createMockTransport({
-    // Times the connection delay like the paced clock, and the audio the meters hear smoothly.
-    clock: flowingTime(clock, props.speed ?? 1),
+    clock,
     connectDelayMs: 300,
     connectError: props.connectError ? new Error(props.connectError) : undefined,
   });

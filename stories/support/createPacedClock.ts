@@ -143,7 +143,17 @@ export function createPacedClock(speed: number): PacedClock {
   };
 
   return {
-    now: () => virtual.now(),
+    now() {
+      // Between timers, time flows for whatever reads it (a level meter, a smoothed
+      // visualizer), as far as the pump would move it now: never onto a timer, which fires
+      // only in the pump. Held, or inside the pump, it reads the virtual time as is.
+      if (!held && !disposed && !pumping) {
+        const at = target();
+        const next = virtual.nextTimerAt();
+        if (at > virtual.now() && (next === null || at < next)) virtual.advanceTo(at);
+      }
+      return virtual.now();
+    },
     setTimeout(callback, ms) {
       const handle = virtual.setTimeout(callback, ms);
       // A timer set by a user action (a click while the clock runs) may be due before the
