@@ -160,6 +160,7 @@ export {
   defaultSessionControlsLabels,
   defaultTranscriptViewLabels,
   describeMicrophoneError,
+  defaultVoiceSessionViewLabels,
   EventLog,
   IdleBanner,
   IdleBannerCountdown,
@@ -181,6 +182,7 @@ export {
   useMicrophoneSelect,
   useSessionControls,
   useStickToBottom,
+  VoiceSessionView,
 } from './components/index.ts';
 export type {
   ConnectionIndicatorLabels,
@@ -241,4 +243,9 @@ export type {
   UseMicrophoneSelectResult,
   UseSessionControlsOptions,
   UseSessionControlsResult,
+  VoiceSessionViewArea,
+  VoiceSessionViewLabelOverrides,
+  VoiceSessionViewLabels,
+  VoiceSessionViewPart,
+  VoiceSessionViewProps,
 } from './components/index.ts';
