@@ -9,7 +9,9 @@ import { RealtimeProvider, useAudioLevels } from '../../src/react/index.ts';
 import type { UseAudioLevelsOptions } from '../../src/react/index.ts';
 import { createMockTransport } from '../../src/testing/createMockTransport.ts';
 import { createVirtualClock } from '../../src/testing/createVirtualClock.ts';
+import { renderWithSession } from '../../src/testing/renderWithSession.tsx';
 import { runFramesOnClock } from '../../src/testing/runFramesOnClock.ts';
+import { scenario } from '../../src/testing/scenario/index.ts';
 
 /** A session on a virtual clock whose transport's meter counts opens, reads and closes. */
 function createMeteredSession() {
@@ -194,6 +196,31 @@ describe('useAudioLevels', () => {
       act(() => clock.advance(16));
     }
     expect(frames).toBe(625);
+    expect(commits - commitsAtMount).toBe(0);
+  });
+
+  it("causes zero React commits over 10 s of a scenario's speech measured by the mock transport", async () => {
+    let commits = 0;
+    let loudest = 0;
+    function Meter() {
+      useAudioLevels(
+        (levels) => {
+          loudest = Math.max(loudest, levels.output);
+          document.body.style.setProperty('--voice', levels.outputBands[0]!.toFixed(3));
+        },
+        { bands: 8 },
+      );
+      return null;
+    }
+    const { play, advance } = await renderWithSession(
+      <Profiler id="levels" onRender={() => commits++}>
+        <Meter />
+      </Profiler>,
+    );
+    const commitsAtMount = commits;
+    play(scenario().assistantSays('A long answer. '.repeat(12), { audioMs: 10_000 }).build());
+    for (let ms = 0; ms < 10_500; ms += 100) advance(100);
+    expect(loudest).toBeGreaterThan(0.5);
     expect(commits - commitsAtMount).toBe(0);
   });
 
