@@ -205,8 +205,8 @@ async function runTransport(transport: 'webrtc' | 'websocket', emulator: Realtim
       await page.waitForSelector('#transcript [data-kind="idle_timeout"]', { timeout: 5000 });
       return `server timeout ${Math.round(waited)} ms after playback ended; idle marker in transcript`;
     });
-    await step(name('live levels follow the fake microphone'), () => checkLevelsFollowMicrophone(page));
-    await step(name("live levels follow the emulator's reply"), () => checkLevelsFollowReply(page));
+    await step(name('live levels and AudioVisualizer follow the fake microphone'), () => checkLevelsFollowMicrophone(page));
+    await step(name("live levels and AudioVisualizer follow the emulator's reply"), () => checkLevelsFollowReply(page));
     await step(name(`"I'm still here" resets the idle state`), async () => {
       await page.click('#idle-banner button[data-variant="primary"]');
       await page.waitForSelector('#idle-banner[data-state="closed"]', { state: 'attached', timeout: 5000 }).catch(async (error: unknown) => {

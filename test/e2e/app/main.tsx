@@ -3,6 +3,7 @@ import { LevelProbe } from './LevelProbe.tsx';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
+  AudioVisualizer,
   IdleBanner,
   RealtimeProvider,
   TranscriptView,
@@ -103,6 +104,7 @@ function App() {
       <Probe />
       <LevelProbe session={session} samples={probe.levels} />
       <Controls />
+      <AudioVisualizer id="visualizer" look="bars" />
       <IdleBanner id="idle-banner" />
       <TranscriptView id="transcript" style={{ height: 400 }} />
     </RealtimeProvider>
