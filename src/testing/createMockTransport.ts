@@ -164,8 +164,9 @@ export interface MockTransport extends RealtimeTransport {
    *   (`rmsToAudioLevel`: -60..-10 dBFS, so speech reads about 0.5..0.9); bands are log-spaced
    *   from 80 Hz to 8 kHz, each the mean decibels of its spectrum bins on a -100..-30 dB scale.
    *
-   * Nothing is decoded or queued while no meter is open: a meter opened in the middle of an
-   * answer hears its audio from the next delta.
+   * Nothing is decoded or queued while no meter is open, so a meter opened in the middle of an
+   * answer hears its audio from the next delta (an answer without deltas, or an utterance, from
+   * the next one).
    */
   openAudioLevelMeter?(options: AudioLevelOptions): AudioLevelMeter;
 }
