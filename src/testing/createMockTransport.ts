@@ -160,7 +160,7 @@ export interface MockTransport extends RealtimeTransport {
    *   `speech_stopped` it measures a synthetic voice (about 190 Hz, four syllables a second);
    *   0 while muted.
    * - Measured as the OpenAI transports' analysers measure, so a story moves like a real call:
-   *   the level is the RMS of the last 1024 samples heard on the shared curve
+   *   the level is the RMS of the last 21 ms heard (512 samples) on the shared curve
    *   (`rmsToAudioLevel`: -60..-10 dBFS, so speech reads about 0.5..0.9); bands are log-spaced
    *   from 80 Hz to 8 kHz, each the mean decibels of its spectrum bins on a -100..-30 dB scale.
    *

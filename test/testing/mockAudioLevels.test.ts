@@ -136,7 +136,7 @@ describe('the mock transport measures the audio it delivers', () => {
     clock.advance(250);
     meter.read(levels);
     expect(levels.output).toBeGreaterThan(0.5);
-    clock.advance(50 + 43); // 300 ms played, and the last window (1024 samples, 43 ms) is past
+    clock.advance(50 + 22); // 300 ms played, and the last window (512 samples, 21 ms) is past
     meter.read(levels);
     expect(levels.output).toBe(0);
   });

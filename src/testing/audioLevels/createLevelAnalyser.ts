@@ -1,8 +1,11 @@
 import { decibelsToAudioLevel, rmsToAudioLevel } from '../../core/transport/audioLevelCurve.ts';
 import { createFft, type Fft } from './fft.ts';
 
-/** Samples measured per read: the last 1024 at 24 kHz (~43 ms), as the transports' analysers (fftSize 1024). */
-export const LEVEL_WINDOW_SAMPLES = 1024;
+/**
+ * Samples measured per read: the last 512 at 24 kHz, about 21 ms with bins 47 Hz wide, the span
+ * and the resolution of the transports' analysers (fftSize 1024 at 48 kHz).
+ */
+export const LEVEL_WINDOW_SAMPLES = 512;
 
 /** Band edges and the spectrum's decibel scale: the same as the OpenAI transports' analysers. */
 const BAND_LOW_HZ = 80;
