@@ -214,6 +214,8 @@ async function playGallery(canvasElement: HTMLElement, motion: 'full' | 'reduce'
   for (const [index, agentState] of GALLERY.entries()) {
     const director = await directScenario(index);
     await director.runUntil(agentIs(agentState), agentState);
+    // A voice is held mid-sentence, not at its first instant (silence yet).
+    if (agentState === 'speaking' || agentState === 'user_speaking') await playFor(director, 700, `700 ms of ${agentState}`);
     const cell = within(canvasElement).getByRole('region', { name: agentState.replace('_', ' ') });
     await waitFor(() => expect(within(cell).getAllByRole('img', { name: NAMES[agentState] })).toHaveLength(2), WAIT);
     for (const image of within(cell).getAllByRole('img')) {

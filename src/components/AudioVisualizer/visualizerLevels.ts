@@ -1,6 +1,6 @@
 import type { AgentState } from '../../core/session/types.ts';
 import type { AudioLevels } from '../../core/transport/audioLevels.ts';
-import { createLevelSmoother, type LevelSmoother, type SmoothedLevels } from './smoothLevels.ts';
+import { createLevelSmoother, type LevelSmoother } from './smoothLevels.ts';
 
 /**
  * Whose voice a visualizer follows in an agent state: the assistant's (`output`) while it
@@ -26,7 +26,11 @@ export function levelSourceOf(agentState: AgentState): AudioVisualizerSource {
  * rest), and which voice that is. The same object every frame, updated in place: read it in
  * the listener and copy what you keep.
  */
-export interface AudioVisualizerFrame extends SmoothedLevels {
+export interface AudioVisualizerFrame {
+  /** The followed voice's level, 0..1 (0 at rest). */
+  readonly level: number;
+  /** The followed voice's bands, 0..1, low to high frequencies (empty without bands). */
+  readonly bands: Float32Array;
   readonly source: AudioVisualizerSource;
 }
 
@@ -47,7 +51,7 @@ export interface VisualizerLevels {
   rest(): void;
 }
 
-const NO_BANDS = new Float32Array(0);
+const NO_BANDS = /* @__PURE__ */ new Float32Array(0);
 
 /**
  * Create the levels of one visualizer with `bandCount` bands.
