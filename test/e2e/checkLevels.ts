@@ -53,11 +53,11 @@ async function eventTimes(page: Page) {
 
 /**
  * The idle wait after the first reply: the fake microphone is silent (the WAV's long tail) and
- * the assistant too. Over WebRTC the reply is still heard for up to a second after the
- * server's `output_audio_buffer.stopped` (the media path's delay), so the wait is taken from
- * 2 s after it to the idle timeout.
+ * the assistant too. Over WebRTC the reply is still heard about a second after the server's
+ * `output_audio_buffer.stopped` (the media path's delay), so only the last 2 s before the idle
+ * timeout (which comes 5 s after it) count.
  */
-const quietWindow = (t: { audioStopped: number; timeout: number }): TimeSpan => ({ from: t.audioStopped + 2000, to: t.timeout });
+const quietWindow = (t: { timeout: number }): TimeSpan => ({ from: t.timeout - 2000, to: t.timeout });
 
 /**
  * The fake microphone's first burst (4 s after it opened) moves the session's input level and,
@@ -68,11 +68,11 @@ const quietWindow = (t: { audioStopped: number; timeout: number }): TimeSpan => 
  */
 export async function checkLevelsFollowMicrophone(page: Page): Promise<string> {
   const t = await eventTimes(page);
-  if (t.speechStarted === null || t.speechStopped === null || t.audioStopped === null || t.timeout === null) {
+  if (t.speechStarted === null || t.speechStopped === null || t.timeout === null) {
     throw new Error(`missing events: ${JSON.stringify({ ...t, samples: t.samples.length })}`);
   }
   const speech = peaksIn(t.samples, { from: t.speechStarted - 1500, to: t.speechStopped });
-  const quiet = peaksIn(t.samples, quietWindow({ audioStopped: t.audioStopped, timeout: t.timeout }));
+  const quiet = peaksIn(t.samples, quietWindow({ timeout: t.timeout }));
   if (speech.frames < 10 || quiet.frames < 10) throw new Error(`too few frames recorded: speech ${speech.frames}, quiet ${quiet.frames}`);
   if (speech.input < HEARD) throw new Error(`input level only ${speech.input.toFixed(2)} while the microphone spoke`);
   if (t.visualizer && speech.shown < HEARD) throw new Error(`the AudioVisualizer showed only ${speech.shown.toFixed(2)} while the user spoke`);
@@ -90,7 +90,7 @@ export async function checkLevelsFollowReply(page: Page): Promise<string> {
     throw new Error(`missing events: ${JSON.stringify({ ...t, samples: t.samples.length })}`);
   }
   const reply = peaksIn(t.samples, { from: t.audioStarted, to: t.audioStopped });
-  const quiet = peaksIn(t.samples, quietWindow({ audioStopped: t.audioStopped, timeout: t.timeout }));
+  const quiet = peaksIn(t.samples, quietWindow({ timeout: t.timeout }));
   if (reply.frames < 10 || quiet.frames < 10) throw new Error(`too few frames recorded: reply ${reply.frames}, quiet ${quiet.frames}`);
   if (reply.output < HEARD) throw new Error(`output level only ${reply.output.toFixed(2)} while the reply played`);
   if (t.visualizer && reply.shown < HEARD) throw new Error(`the AudioVisualizer showed only ${reply.shown.toFixed(2)} while the reply played`);
