@@ -1,4 +1,6 @@
-import { ConnectionIndicator, EventLog, IdleBanner, SessionControls, TranscriptView, useConnectionState } from '../../src/index.ts';
+import { useState } from 'react';
+import { EventLog, VoiceSessionView, useConnectionState } from '../../src/index.ts';
+import { createStoryMediaDevices, storyMicrophone } from './fakeMediaDevices.ts';
 
 /** Shows the last error in words, so a dropped connection is not just a red dot. */
 function ErrorNotice() {
@@ -11,6 +13,18 @@ function ErrorNotice() {
   );
 }
 
+/**
+ * The microphones of the demo: a laptop's, with Chrome's "default" entry for it, and a headset.
+ * The demo touches no real device, as its session uses no real server.
+ */
+export function demoMicrophones() {
+  return createStoryMediaDevices([
+    storyMicrophone('default', 'Default - MacBook Pro Microphone', 'group-built-in'),
+    storyMicrophone('built-in', 'MacBook Pro Microphone', 'group-built-in'),
+    storyMicrophone('usb', 'USB Headset'),
+  ]);
+}
+
 /** Props of {@link VoiceAssistantPage}. */
 export interface VoiceAssistantPageProps {
   title?: string;
@@ -19,23 +33,18 @@ export interface VoiceAssistantPageProps {
 }
 
 /**
- * The full voice assistant page of the demo: status and controls in the header, the
- * conversation, the idle banner where the user's eyes are (just above the transcript's end),
- * and the developer event log.
+ * The full voice assistant page of the demo: the kit's `VoiceSessionView` (status, visualizer
+ * and state, controls with icons, microphone picker, the conversation with the idle banner
+ * under its latest turn, and the composer), an error notice in words, and the developer
+ * event log under it.
  */
 export function VoiceAssistantPage({ title = 'Travel assistant', showEventLog = true }: VoiceAssistantPageProps) {
+  const [mediaDevices] = useState(demoMicrophones);
   return (
     <div className="demo-page">
-      <header className="demo-header">
-        <h1 className="demo-title">{title}</h1>
-        <ConnectionIndicator />
-        <SessionControls />
-      </header>
-      <main className="demo-main">
+      <VoiceSessionView title={title} headingLevel={1} microphone={{ mediaDevices }}>
         <ErrorNotice />
-        <TranscriptView className="demo-transcript" />
-        <IdleBanner className="demo-banner" />
-      </main>
+      </VoiceSessionView>
       {showEventLog ? (
         <aside className="demo-aside" aria-label="Developer tools">
           <details>
