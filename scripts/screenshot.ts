@@ -24,13 +24,15 @@ const TARGET = resolve('docs/demo.png');
 interface Shot {
   path: string;
   width: number;
+  /** Tall enough for the whole page: a clip outside the viewport is cut. */
+  height: number;
   colorScheme: 'light' | 'dark';
 }
 
-const shots: Shot[] = [{ path: TARGET, width: 960, colorScheme: 'light' }];
+const shots: Shot[] = [{ path: TARGET, width: 960, height: 900, colorScheme: 'light' }];
 if (argv.includes('--all')) {
-  shots.push({ path: join(SHOTS_DIR, 'demo-dark.png'), width: 960, colorScheme: 'dark' });
-  shots.push({ path: join(SHOTS_DIR, 'demo-phone.png'), width: 390, colorScheme: 'light' });
+  shots.push({ path: join(SHOTS_DIR, 'demo-dark.png'), width: 960, height: 900, colorScheme: 'dark' });
+  shots.push({ path: join(SHOTS_DIR, 'demo-phone.png'), width: 390, height: 1500, colorScheme: 'light' });
 }
 
 if (!argv.includes('--no-build')) {
@@ -44,7 +46,7 @@ const server = await serveStatic(OUT_DIR);
 const browser = await launchChromium();
 try {
   for (const shot of shots) {
-    const page = await browser.newPage({ viewport: { width: shot.width, height: 900 }, colorScheme: shot.colorScheme });
+    const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.colorScheme });
     await page.route((url) => !url.href.startsWith(server.url), (route) => route.abort());
     // Real time (speed 1). `embed=true`: the story plays by itself, without its play function
     // (which answers the banner as the user would); the banner then stays until the user acts.
