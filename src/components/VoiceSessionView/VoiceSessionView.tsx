@@ -165,7 +165,6 @@ export const VoiceSessionView = forwardRef<HTMLElement, VoiceSessionViewProps>(f
     )),
     renderPart(caption, (props) => (
       <AgentStateCaption
-       
         labels={labels.states}
         session={session}
         {...props}
