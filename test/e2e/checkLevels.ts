@@ -34,10 +34,11 @@ const format = (peaks: Peaks, visualizer: boolean) =>
   `input ${peaks.input.toFixed(2)}, output ${peaks.output.toFixed(2)}${visualizer ? `, AudioVisualizer ${peaks.shown.toFixed(2)}` : ''} over ${peaks.frames} frames`;
 
 async function eventTimes(page: Page) {
-  const { events, samples, visualizer } = await page.evaluate(() => ({
+  const { events, samples, visualizer, commits } = await page.evaluate(() => ({
     events: window.__e2e.events.map((e) => ({ type: e.type, at: e.at })),
     samples: window.__e2e.levels,
     visualizer: document.getElementById('visualizer') !== null,
+    commits: window.__e2e.visualizerCommits,
   }));
   const first = (type: string) => events.find((e) => e.type === type)?.at ?? null;
   return {
@@ -48,6 +49,7 @@ async function eventTimes(page: Page) {
     timeout: first('input_audio_timeout_triggered'),
     samples,
     visualizer,
+    commits,
   };
 }
 
@@ -82,20 +84,37 @@ export async function checkLevelsFollowMicrophone(page: Page): Promise<string> {
 
 /**
  * The emulator's first reply moves the output level and, when mounted, the AudioVisualizer
- * between `audio_started` and `audio_stopped`; the idle wait that follows reads quiet.
+ * between `audio_started` and `audio_stopped`; the idle wait that follows reads quiet. While
+ * the reply plays (its transcript streaming meanwhile), the visualizer commits nothing to React:
+ * its Profiler counts commits only around the state changes (mount, speaking, listening).
  */
 export async function checkLevelsFollowReply(page: Page): Promise<string> {
   const t = await eventTimes(page);
   if (t.audioStarted === null || t.audioStopped === null || t.timeout === null) {
     throw new Error(`missing events: ${JSON.stringify({ ...t, samples: t.samples.length })}`);
   }
-  const reply = peaksIn(t.samples, { from: t.audioStarted, to: t.audioStopped });
+  const { audioStarted: started, audioStopped: stopped } = t;
+  const reply = peaksIn(t.samples, { from: started, to: stopped });
   const quiet = peaksIn(t.samples, quietWindow({ timeout: t.timeout }));
   if (reply.frames < 10 || quiet.frames < 10) throw new Error(`too few frames recorded: reply ${reply.frames}, quiet ${quiet.frames}`);
   if (reply.output < HEARD) throw new Error(`output level only ${reply.output.toFixed(2)} while the reply played`);
   if (t.visualizer && reply.shown < HEARD) throw new Error(`the AudioVisualizer showed only ${reply.shown.toFixed(2)} while the reply played`);
   if (quiet.output > QUIET) throw new Error(`output level ${quiet.output.toFixed(2)} after the reply ended`);
-  return `while the reply played: ${format(reply, t.visualizer)}; after it: output ${quiet.output.toFixed(2)}`;
+  let commits = '';
+  if (t.visualizer) {
+    // The 'speaking' commit lands within a microtask of audio_started, the 'listening' one at audio_stopped.
+    const during = t.commits.filter((at) => at > started + 50 && at < stopped - 50).length;
+    if (t.commits.length === 0) throw new Error('the Profiler counted no commit at all (not a profiling build?)');
+    if (during > 0) throw new Error(`the AudioVisualizer committed ${during} times while the reply played`);
+    commits = `; AudioVisualizer commits while it played: 0 (${t.commits.length} in all, at state changes)`;
+  }
+  const reads = t.samples.filter((s) => s.at >= started && s.at <= stopped).map((s) => s.readMs).sort((a, b) => a - b);
+  const mean = reads.reduce((sum, value) => sum + value, 0) / Math.max(1, reads.length);
+  const p95 = reads[Math.floor(reads.length * 0.95)] ?? 0;
+  return (
+    `while the reply played: ${format(reply, t.visualizer)}; after it: output ${quiet.output.toFixed(2)}${commits}; ` +
+    `meter read (8 bands) mean ${mean.toFixed(3)} ms, p95 ${p95.toFixed(2)} ms`
+  );
 }
 
 /** Peaks of the levels recorded after `since` (performance.now() of the page). */

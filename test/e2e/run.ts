@@ -60,6 +60,8 @@ async function main() {
     logLevel: 'warn',
     configFile: false,
     plugins: [react()],
+    // Production code in which <Profiler onRender> still fires: the visualizer's commits are counted.
+    resolve: { alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] },
     build: { outDir, emptyOutDir: true, minify: false, target: 'es2022' },
   });
   const site = await serveStatic(outDir);
@@ -235,8 +237,9 @@ async function runTransport(transport: 'webrtc' | 'websocket', emulator: Realtim
           { timeout: 5000 },
         );
         const event = (await truncated.jsonValue()) as unknown as { audio_end_ms: number };
-        // Heard about 800 ms (minus scheduling lead and timer jitter), far less than the ~3.5 s reply.
-        if (event.audio_end_ms < 400 || event.audio_end_ms > 1600) throw new Error(`audio_end_ms ${event.audio_end_ms}`);
+        // Heard about 800 ms (minus scheduling lead, plus the click's delay: 1460 ms seen on a
+        // loaded machine), far less than the ~3.6 s reply.
+        if (event.audio_end_ms < 400 || event.audio_end_ms > 2600) throw new Error(`audio_end_ms ${event.audio_end_ms}`);
         return `conversation.item.truncated at ${event.audio_end_ms} ms heard`;
       }
       await page.waitForFunction(

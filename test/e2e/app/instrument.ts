@@ -10,6 +10,8 @@ export interface LevelSample {
   output: number;
   /** `--rrk-visualizer-level` of `#visualizer` (0 when unset). */
   shown: number;
+  /** Milliseconds the meter's `read` took (performance.now(), 100 µs resolution here). */
+  readMs: number;
 }
 
 /** A moment on both clocks: the page's AudioContext (seconds) and performance.now() (ms). */
@@ -35,6 +37,8 @@ export interface E2EProbe {
   outputTransitions: OutputTransition[];
   /** Levels per animation frame (LevelProbe), the most recent ones. */
   levels: LevelSample[];
+  /** performance.now() of each React commit inside the AudioVisualizer's Profiler. */
+  visualizerCommits: number[];
 }
 
 declare global {
@@ -58,6 +62,7 @@ export function installProbe(): E2EProbe {
     sourceStops: [],
     outputTransitions: [],
     levels: [],
+    visualizerCommits: [],
   };
   window.__e2e = probe;
   if (new URLSearchParams(location.search).get('tap') === 'output') installOutputTap(probe.outputTransitions);

@@ -1,6 +1,6 @@
 import { installProbe } from './instrument.ts';
 import { LevelProbe } from './LevelProbe.tsx';
-import { StrictMode, useEffect, useState } from 'react';
+import { Profiler, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
   AudioVisualizer,
@@ -104,7 +104,10 @@ function App() {
       <Probe />
       <LevelProbe session={session} samples={probe.levels} />
       <Controls />
-      <AudioVisualizer id="visualizer" look="bars" />
+      {/* Counts in the main run, built with react-dom's profiling build; a no-op in production. */}
+      <Profiler id="visualizer" onRender={() => probe.visualizerCommits.push(performance.now())}>
+        <AudioVisualizer id="visualizer" look="bars" />
+      </Profiler>
       <IdleBanner id="idle-banner" />
       <TranscriptView id="transcript" style={{ height: 400 }} />
     </RealtimeProvider>
