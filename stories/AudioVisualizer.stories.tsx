@@ -121,7 +121,7 @@ function visualizer(container: HTMLElement, name?: string): HTMLElement {
 
 /** What moves with the voice: the middle bar's body, or the sphere. */
 function movingPart(image: HTMLElement): Element {
-  const part = image.dataset.look === 'orb' ? image.children[2] : image.children[Math.floor(image.children.length / 2)]?.firstElementChild;
+  const part = image.dataset.look === 'orb' ? image.children[2] : image.children[Math.floor(image.children.length / 2)]?.children[1];
   if (!part) throw new Error('The visualizer has no part that moves.');
   return part;
 }

@@ -3,7 +3,8 @@ import type { CSSProperties, HTMLAttributes } from 'react';
 import { composeRefs } from '../internal/composeRefs.ts';
 import { kitClassName } from '../internal/kitClassName.ts';
 import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect.ts';
-import { createLevelStyleWriter } from './levelStyleWriter.ts';
+import { trackBarReach } from './barReach.ts';
+import { createLevelStyleWriter, type BarParts } from './levelStyleWriter.ts';
 import { useAudioVisualizer } from './useAudioVisualizer.ts';
 import type { UseAudioVisualizerOptions } from './useAudioVisualizer.ts';
 
@@ -58,8 +59,19 @@ export const AudioVisualizer = forwardRef<HTMLDivElement, AudioVisualizerProps>(
   useIsomorphicLayoutEffect(() => {
     const root = rootRef.current;
     if (!root) return undefined;
-    const bars = barRefs.current.slice(0, drawnBars).filter((bar): bar is HTMLSpanElement => bar !== null);
-    return subscribe(createLevelStyleWriter(root, bars));
+    const bars = barRefs.current
+      .slice(0, drawnBars)
+      .map(barParts)
+      .filter((parts): parts is BarParts => parts !== null);
+    let redraw = () => {};
+    const reach = trackBarReach(barRefs.current[0] ?? null, () => redraw());
+    const writer = createLevelStyleWriter(root, bars, reach.get);
+    redraw = writer.redraw;
+    const unsubscribe = subscribe(writer);
+    return () => {
+      unsubscribe();
+      reach.stop();
+    };
   }, [subscribe, drawnBars]);
 
   const part = (name: string) => kitClassName(unstyled, `rrk-audio-visualizer__${name}`);
@@ -83,7 +95,9 @@ export const AudioVisualizer = forwardRef<HTMLDivElement, AudioVisualizerProps>(
             className={part('bar')}
             style={barPosition(index, drawnBars)}
           >
+            <span className={part('bar-top')} />
             <span className={part('bar-body')} />
+            <span className={part('bar-bottom')} />
           </span>
         ))
       ) : (
@@ -105,4 +119,10 @@ function barPosition(index: number, count: number): CSSProperties {
   const middle = (count - 1) / 2;
   const fromMiddle = middle === 0 ? 0 : Math.abs(index - middle) / middle;
   return { '--rrk-visualizer-index': index, '--rrk-visualizer-from-middle': fromMiddle } as CSSProperties;
+}
+
+/** A bar's three parts, in the order it renders them (none if it lacks one). */
+function barParts(bar: HTMLElement | null): BarParts | null {
+  const [top, body, bottom] = bar ? [...bar.children] : [];
+  return top instanceof HTMLElement && body instanceof HTMLElement && bottom instanceof HTMLElement ? { top, body, bottom } : null;
 }

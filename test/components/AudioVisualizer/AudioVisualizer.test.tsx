@@ -39,7 +39,13 @@ function setup(props: AudioVisualizerProps = {}, agentState: AgentState = 'liste
   return { session, levels, view, root, bars, advance, setAgentState, renders: () => renders };
 }
 
-const barLevels = (bars: HTMLElement[]) => bars.map((bar) => Number(bar.style.getPropertyValue('--rrk-visualizer-bar-level')));
+/** Each bar's height as written: its body's inline scaleY (none written: at rest, 0). */
+const barLevels = (bars: HTMLElement[]) =>
+  bars.map((bar) => {
+    const body = bar.children[1] as HTMLElement;
+    const scale = /scaleY\(([\d.]+)\)/.exec(body.style.transform);
+    return scale ? Number(scale[1]) : 0;
+  });
 
 describe('AudioVisualizer: what it says', () => {
   const states = Object.keys(defaultAudioVisualizerLabels) as AgentState[];
@@ -153,9 +159,20 @@ describe('AudioVisualizer: levels reach the styles without a render', () => {
     levels.output = 0.5;
     levels.outputBands = [0.5, 0.5, 0.5, 0.5, 0.5];
     advance(2000);
-    const writes = [root(), ...bars()].map((element) => vi.spyOn(element.style, 'setProperty'));
+    // Every style write of the frame loop: the root's level, each bar part's transform.
+    const parts = bars().flatMap((bar) => [...bar.children] as HTMLElement[]);
+    const transformWrites = parts.map((part) => vi.spyOn(part.style, 'transform', 'set'));
+    const levelWrites = vi.spyOn(root().style, 'setProperty');
+    const barsWritten = () => bars().filter((_, bar) => transformWrites.slice(bar * 3, bar * 3 + 3).some((write) => write.mock.calls.length > 0));
     advance(1000);
-    for (const write of writes) expect(write).not.toHaveBeenCalled();
+    expect(barsWritten()).toEqual([]);
+    expect(levelWrites).not.toHaveBeenCalled();
+    // One band moves: its bar is written; the bars that did not move noticeably are not
+    // (one within a hair of its last write may catch up, so not all five are).
+    levels.outputBands = [0.2, 0.5, 0.5, 0.5, 0.5];
+    advance(1000);
+    expect(barsWritten()).toContain(bars()[0]);
+    expect(barsWritten().length).toBeLessThan(bars().length);
   });
 
   it('drives the orb from the level alone: no band is measured, the root carries the level', () => {
