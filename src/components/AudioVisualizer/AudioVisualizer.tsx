@@ -34,10 +34,11 @@ const DEFAULT_BARS = 5;
  * speaks and the user's while they speak, rest while listening, pulse while thinking, move
  * their own way while a tool runs, and dim while not connected. An image (`role="img"`) named
  * after the agent state ("Assistant is speaking"), with `data-state`, `data-look` and
- * `data-motion` for styling. Levels are written into CSS custom properties once per frame,
- * never through React state, so speech causes no render. Under `prefers-reduced-motion` it
- * measures nothing and draws a still shape and colour per state. Colours and sizes are the
- * `--rrk-visualizer-*` variables of `styles.css`. A thin shell over {@link useAudioVisualizer}.
+ * `data-motion` for styling. Levels are written once per frame, as the bars' transforms and
+ * the root's `--rrk-visualizer-level` (the orb's), never through React state, so speech causes
+ * no render. Under `prefers-reduced-motion` it measures nothing and draws a still shape and
+ * colour per state. Colours and sizes are the `--rrk-visualizer-*` variables of `styles.css`.
+ * A thin shell over {@link useAudioVisualizer}.
  *
  * @example
  * ```tsx
