@@ -4,7 +4,8 @@ import { synthesizeSpeech } from '../../src/emulator/synthesizeSpeech.ts';
 /**
  * Write the fake microphone's WAV (48 kHz mono PCM16): `leadMs` of silence (covers connecting),
  * a speech-like burst, then long silence so Chromium's looping of the file never reaches the
- * burst again during a test.
+ * burst again during a test (two minutes: a WebSocket page, with its barge-ins and microphone
+ * switch, lives about a minute on a loaded machine; a second burst would be a stray user turn).
  */
 export function writeFakeMicrophoneWav(path: string, options: { leadMs?: number; burstMs?: number; tailMs?: number } = {}): void {
   const rate = 48000;
@@ -15,7 +16,7 @@ export function writeFakeMicrophoneWav(path: string, options: { leadMs?: number;
     minMs: options.burstMs ?? 1600,
     maxMs: options.burstMs ?? 1600,
   });
-  const tail = new Int16Array(Math.round(((options.tailMs ?? 60000) / 1000) * rate));
+  const tail = new Int16Array(Math.round(((options.tailMs ?? 120000) / 1000) * rate));
   const samples = lead.length + burst.length + tail.length;
   const data = Buffer.alloc(44 + samples * 2);
   data.write('RIFF', 0);
