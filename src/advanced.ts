@@ -68,8 +68,6 @@ export type { ParseClientEventResult } from './core/protocol/index.ts';
 // Transport building blocks: secrets, the event emitter, browser audio (microphone capture,
 // playback timeline, PCM16 and base64 conversions, resampling, the capture worklet)
 export {
-  AUDIO_LEVEL_CEILING_DB,
-  AUDIO_LEVEL_FLOOR_DB,
   base64ToBytes,
   bytesToBase64,
   bytesToPcm16,
@@ -81,7 +79,6 @@ export {
   createPlaybackTimeline,
   createSilentAudioLevelMeter,
   createTransportEmitter,
-  decibelsToAudioLevel,
   DEFAULT_MICROPHONE_CONSTRAINTS,
   floatToPcm16,
   getMicrophoneStream,
@@ -97,7 +94,6 @@ export {
   pcm16ToFloat,
   REALTIME_PCM_SAMPLE_RATE,
   resolveClientSecret,
-  rmsToAudioLevel,
 } from './core/transports/index.ts';
 export type {
   AudioPlayer,
@@ -114,6 +110,14 @@ export type {
 // Straight from its file: the transports load it on first use (import()), and a static path
 // through the transports' barrel would pull it into every page that creates a transport.
 export { createAudioLevelMeters } from './core/transports/audio/createAudioLevelMeters.ts';
+// The loudness curve too: the meters' chunk uses it, and a page's bundler would otherwise put it
+// in a chunk shared with that page, which then loads it for nothing.
+export {
+  AUDIO_LEVEL_CEILING_DB,
+  AUDIO_LEVEL_FLOOR_DB,
+  decibelsToAudioLevel,
+  rmsToAudioLevel,
+} from './core/transport/audioLevelCurve.ts';
 export type { AudioLevelMeters, AudioLevelSources } from './core/transports/audio/createAudioLevelMeters.ts';
 
 // What the React layer is built on, free of React: stable actions and once-per-frame updates

@@ -3,7 +3,7 @@ import { validateTimerDurations } from '../protocol/timerDuration.ts';
 import { apiErrorMessage } from '../openaiApi/apiErrorMessage.ts';
 import { createMicrophoneSource } from './audio/createMicrophoneSource.ts';
 import type { MicrophoneSlot } from './audio/createMicrophoneSwitcher.ts';
-import { createLazyAudioLevelMeters, createLazyMicrophoneSwitcher } from './audio/lazyAudioFeatures.ts';
+import { openAudioLevelMeterLazily, setMicrophoneDeviceLazily, type TransportAudio } from './audio/lazyAudioFeatures.ts';
 import { createTransportEmitter } from '../transport/createTransportEmitter.ts';
 import { createTransportLifecycle } from './createTransportLifecycle.ts';
 import type { MediaDevicesLike } from './audio/getMicrophoneStream.ts';
@@ -100,34 +100,31 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
   // that wakes up late cannot touch a newer one.
   let link: RtcLink | null = null;
 
-  // WebRTC plays through a media element and needs no AudioContext; metering alone opens one.
-  let meteringContext: AudioContext | null = null;
-  let meteringUnavailable = false;
-  const closeMeteringContext = () => {
-    const context = meteringContext;
-    meteringContext = null;
-    if (context && context.state !== 'closed') void context.close().catch(() => undefined);
-  };
-  const openMeteringContext = (): AudioContext | null => {
-    if (meteringContext || meteringUnavailable) return meteringContext;
-    const Context = options.AudioContext ?? globalThis.AudioContext;
-    try {
-      if (Context) meteringContext = new Context();
-    } catch {
-      // Too many contexts, or a policy refusing them: the meters read silence.
-    }
-    if (!meteringContext) meteringUnavailable = true;
-    // Outside a user gesture this may stay pending; connect() resumes it again.
-    void meteringContext?.resume().catch(() => undefined);
-    return meteringContext;
-  };
-  const meters = createLazyAudioLevelMeters({
-    context: openMeteringContext,
-    input: () => link?.microphone?.lease.stream ?? null,
+  // WebRTC plays through a media element and needs no AudioContext; metering alone opens one
+  // (undefined: not tried since the last connect; null: refused, the meters read silence).
+  let metering: AudioContext | null | undefined;
+  const audio: TransportAudio = {
+    microphone,
+    meters: 0,
+    slot: () => link?.microphone ?? null,
     output: () => link?.remoteStream ?? null,
-    inputMuted: () => microphone.muted,
-    idle: closeMeteringContext,
-  });
+    context() {
+      if (metering === undefined) {
+        try {
+          metering = new (options.AudioContext ?? AudioContext)();
+          // Outside a user gesture this may stay pending; connect() resumes it again.
+          void metering.resume().catch(() => undefined);
+        } catch {
+          metering = null; // no Web Audio, too many contexts, or a policy refusing them
+        }
+      }
+      return metering;
+    },
+    idle() {
+      void metering?.close().catch(() => undefined);
+      metering = undefined;
+    },
+  };
 
   const connect = ({ signal }: { signal: AbortSignal }): Promise<void> =>
     lifecycle.connect(
@@ -151,9 +148,8 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
         link = mine;
         // Inside the user gesture that called connect(), before any await: the moment Safari lets
         // a context start. A meter already open gets its context now rather than after the prompt.
-        meteringUnavailable = false;
-        if (meteringContext?.state === 'suspended') void meteringContext.resume().catch(() => undefined);
-        else if (meters.openCount > 0) openMeteringContext();
+        metering ||= undefined;
+        if (audio.meters) void audio.context()?.resume().catch(() => undefined);
         attempt.hold(() => {
           if (link === mine) link = null;
         });
@@ -163,22 +159,8 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
         });
         attempt.check();
         const lease = await microphone.acquire();
-        let sender: RTCRtpSender | null = null;
-        const slot: MicrophoneSlot = {
-          lease,
-          ended: false,
-          async use(next) {
-            const track = next.getAudioTracks()[0];
-            if (!sender || !track) {
-              throw new RealtimeTransportError(
-                'microphone_unavailable',
-                sender ? 'The new microphone stream has no audio track.' : 'This connection was opened without a microphone track.',
-              );
-            }
-            // Same transceiver, same SDP: the server hears the new microphone without a renegotiation.
-            await sender.replaceTrack(track);
-          },
-        };
+        // A switch replaces the sender's track (no new offer, no reconnect).
+        const slot: MicrophoneSlot = { lease, ended: false, sender: null };
         // A switch may have swapped the lease by the time the connection ends: release that one.
         attempt.hold(() => {
           slot.ended = true;
@@ -207,16 +189,15 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
           });
         }
         peer.ontrack = (event) => {
-          const remote = event.streams[0] ?? (typeof MediaStream === 'undefined' ? null : new MediaStream([event.track]));
-          mine.remoteStream = remote;
-          if (!audioElement || !remote) return;
+          const remote = (mine.remoteStream = event.streams[0] ?? new MediaStream([event.track]));
+          if (!audioElement) return;
           // Chrome feeds a remote stream to Web Audio (the meters) only while a media element plays it too.
           audioElement.srcObject = remote;
           // Autoplay may be refused without a user gesture; the session still works, silently.
           void audioElement.play?.()?.catch?.(() => undefined);
         };
         const track = stream.getAudioTracks()[0];
-        if (track) sender = peer.addTrack(track, stream);
+        if (track) slot.sender = peer.addTrack(track, stream);
         else peer.addTransceiver('audio', { direction: 'recvonly' });
 
         const dc = peer.createDataChannel('oai-events');
@@ -329,14 +310,14 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
     send,
     close() {
       lifecycle.close();
-      meters.release();
-      closeMeteringContext();
+      audio.engine?.release();
+      audio.idle!();
     },
     on: emitter.on,
     // Apps (and the end-to-end checks) reach these through session.openAudioLevels({ bands }) /
     // useAudioLevels and session.setMicrophoneDevice(deviceId); see docs/connect.md.
-    openAudioLevelMeter: meters.open,
-    setMicrophoneDevice: createLazyMicrophoneSwitcher(microphone, () => link?.microphone ?? null),
+    openAudioLevelMeter: (levelOptions) => openAudioLevelMeterLazily(audio, levelOptions),
+    setMicrophoneDevice: (deviceId) => setMicrophoneDeviceLazily(audio, deviceId),
     setMuted: microphone.setMuted,
     interrupt() {
       const current = link;

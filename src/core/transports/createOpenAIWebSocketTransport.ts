@@ -5,7 +5,7 @@ import { createAudioPlayer, type AudioPlayer } from './audio/createAudioPlayer.t
 import { createMicrophoneCapture, type MicrophoneCapture } from './audio/createMicrophoneCapture.ts';
 import { createMicrophoneSource } from './audio/createMicrophoneSource.ts';
 import type { MicrophoneSlot } from './audio/createMicrophoneSwitcher.ts';
-import { createLazyAudioLevelMeters, createLazyMicrophoneSwitcher } from './audio/lazyAudioFeatures.ts';
+import { openAudioLevelMeterLazily, setMicrophoneDeviceLazily, type TransportAudio } from './audio/lazyAudioFeatures.ts';
 import { createTransportEmitter } from '../transport/createTransportEmitter.ts';
 import { createTransportLifecycle, type ConnectAttempt } from './createTransportLifecycle.ts';
 import type { MediaDevicesLike } from './audio/getMicrophoneStream.ts';
@@ -103,12 +103,13 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
   // The connection of the current attempt; each connect() builds its own (socket, player and
   // per-connection flags), so a stale attempt cannot touch a newer one and nothing leaks across.
   let link: WsLink | null = null;
-  const meters = createLazyAudioLevelMeters({
+  const audio: TransportAudio = {
+    microphone,
+    meters: 0,
+    slot: () => link?.microphone ?? null,
     context: () => link?.context ?? null,
-    input: () => link?.microphone?.lease.stream ?? null,
     output: () => link?.player?.output ?? null,
-    inputMuted: () => microphone.muted,
-  });
+  };
 
   const sendOn = (mine: WsLink | null, event: object) => {
     const socket = mine?.socket;
@@ -339,13 +340,13 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
     },
     close() {
       lifecycle.close();
-      meters.release();
+      audio.engine?.release();
     },
     on: emitter.on,
     // Apps (and the end-to-end checks) reach these through session.openAudioLevels({ bands }) /
     // useAudioLevels and session.setMicrophoneDevice(deviceId); see docs/connect.md.
-    openAudioLevelMeter: meters.open,
-    setMicrophoneDevice: createLazyMicrophoneSwitcher(microphone, () => link?.microphone ?? null),
+    openAudioLevelMeter: (levelOptions) => openAudioLevelMeterLazily(audio, levelOptions),
+    setMicrophoneDevice: (deviceId) => setMicrophoneDeviceLazily(audio, deviceId),
     setMuted: microphone.setMuted,
     interrupt() {
       const mine = link;

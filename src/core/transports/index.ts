@@ -6,12 +6,6 @@
 export type * from '../transport/RealtimeTransport.ts';
 export type { AudioLevels, AudioLevelMeter, AudioLevelOptions } from '../transport/audioLevels.ts';
 export { createAudioLevels, createSilentAudioLevelMeter, MAX_AUDIO_LEVEL_BANDS } from '../transport/audioLevels.ts';
-export {
-  AUDIO_LEVEL_CEILING_DB,
-  AUDIO_LEVEL_FLOOR_DB,
-  decibelsToAudioLevel,
-  rmsToAudioLevel,
-} from '../transport/audioLevelCurve.ts';
 export { createOpenAIWebRTCTransport } from './createOpenAIWebRTCTransport.ts';
 export type { OpenAIWebRTCTransport, OpenAIWebRTCTransportOptions } from './createOpenAIWebRTCTransport.ts';
 export { createOpenAIWebSocketTransport } from './createOpenAIWebSocketTransport.ts';

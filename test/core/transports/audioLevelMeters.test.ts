@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAIWebRTCTransport } from '../../../src/core/transports/createOpenAIWebRTCTransport.ts';
 import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
 import { createAudioLevelMeters } from '../../../src/core/transports/audio/createAudioLevelMeters.ts';
-import { loadAudioLevelMeters } from '../../../src/core/transports/audio/lazyAudioFeatures.ts';
+import { loadAudioFeatures as loadAudioLevelMeters } from '../../../src/core/transports/audio/lazyAudioFeatures.ts';
 import { createAudioLevels } from '../../../src/core/transport/audioLevels.ts';
 import { rmsToAudioLevel } from '../../../src/core/transport/audioLevelCurve.ts';
 import type {

@@ -4,7 +4,7 @@ import { createOpenAIWebSocketTransport } from '../../../src/core/transports/cre
 import { DEFAULT_MICROPHONE_CONSTRAINTS } from '../../../src/core/transports/audio/getMicrophoneStream.ts';
 import { RealtimeTransportError } from '../../../src/core/transport/RealtimeTransportError.ts';
 import { createAudioLevels } from '../../../src/core/transport/audioLevels.ts';
-import { loadAudioLevelMeters } from '../../../src/core/transports/audio/lazyAudioFeatures.ts';
+import { loadAudioFeatures as loadAudioLevelMeters } from '../../../src/core/transports/audio/lazyAudioFeatures.ts';
 import {
   domError,
   FakeAudioContext,

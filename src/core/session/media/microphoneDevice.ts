@@ -1,6 +1,7 @@
 import { RealtimeTransportError } from '../../transport/RealtimeTransportError.ts';
-import { errorMessage, readState, report, writeState, type SessionContext } from '../context/sessionContext.ts';
+import { readState, writeState, type SessionContext } from '../context/sessionContext.ts';
 import { runTransaction } from '../context/transaction.ts';
+import { reportTransportFailure } from './reportTransportFailure.ts';
 
 /**
  * `session.setMicrophoneDevice`: ask the transport to switch, then record the choice in the
@@ -15,8 +16,7 @@ export async function setMicrophoneDevice(ctx: SessionContext, deviceId: string 
     }
     await transport.setMicrophoneDevice(deviceId);
   } catch (cause) {
-    const code = cause instanceof RealtimeTransportError ? cause.code : 'microphone_switch_failed';
-    runTransaction(ctx, () => report(ctx, 'transport', code, errorMessage(cause), cause));
+    reportTransportFailure(ctx, cause instanceof RealtimeTransportError ? cause.code : 'microphone_switch_failed', cause);
     throw cause;
   }
   runTransaction(ctx, () => {

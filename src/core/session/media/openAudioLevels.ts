@@ -4,8 +4,8 @@ import {
   type AudioLevelMeter,
   type AudioLevelOptions,
 } from '../../transport/audioLevels.ts';
-import { errorMessage, report, type SessionContext } from '../context/sessionContext.ts';
-import { runTransaction } from '../context/transaction.ts';
+import type { SessionContext } from '../context/sessionContext.ts';
+import { reportTransportFailure } from './reportTransportFailure.ts';
 
 /**
  * `session.openAudioLevels`: the transport's meter, or silence where it has none. A meter that
@@ -13,36 +13,34 @@ import { runTransaction } from '../context/transaction.ts';
  * on, so a visualizer's frame loop never breaks.
  */
 export function openAudioLevels(ctx: SessionContext, options: AudioLevelOptions = {}): AudioLevelMeter {
-  const bands = clampBands(options.bands);
   const silent = createSilentAudioLevelMeter();
-  const fail = (cause: unknown) =>
-    runTransaction(ctx, () => report(ctx, 'transport', 'audio_levels_failed', errorMessage(cause), cause));
-  let meter: AudioLevelMeter | undefined;
+  // What reads go to: the transport's meter until it fails or closes.
+  let live: AudioLevelMeter | undefined;
+  const fail = (cause: unknown) => {
+    live = undefined;
+    reportTransportFailure(ctx, 'audio_levels_failed', cause);
+  };
   try {
-    meter = ctx.transport.openAudioLevelMeter?.({ bands });
+    live = ctx.transport.openAudioLevelMeter?.({ bands: clampBands(options.bands) });
   } catch (cause) {
     fail(cause);
   }
-  if (!meter) return silent;
-  let broken = false;
-  let closed = false;
-  const inner = meter;
+  // What close() releases, once.
+  let held = live;
   return {
     read(into) {
-      if (broken || closed) return silent.read(into);
       try {
-        inner.read(into);
+        (live ?? silent).read(into);
       } catch (cause) {
-        broken = true;
         silent.read(into);
         fail(cause);
       }
     },
     close() {
-      if (closed) return;
-      closed = true;
+      const inner = held;
+      live = held = undefined;
       try {
-        inner.close();
+        inner?.close();
       } catch {
         // Releasing analysers of a context that is already gone: nothing left to free.
       }

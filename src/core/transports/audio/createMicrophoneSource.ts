@@ -56,17 +56,15 @@ export function createMicrophoneSource(options: {
   const enable = (stream: MediaStream, enabled: boolean) => {
     for (const track of stream.getAudioTracks()) track.enabled = enabled;
   };
-  const devices = options.mediaDevices ? { mediaDevices: options.mediaDevices } : {};
   const open = async (device: string | null): Promise<MicrophoneLease> => {
     // A chosen device wins over the app's stream; choosing null goes back to it.
     const given = device === null ? options.mediaStream : undefined;
     const stream =
       given ??
-      (await getMicrophoneStream(
-        device === null
-          ? devices
-          : { ...devices, constraints: { ...DEFAULT_MICROPHONE_CONSTRAINTS, deviceId: { exact: device } } },
-      ));
+      (await getMicrophoneStream({
+        mediaDevices: options.mediaDevices,
+        constraints: device === null ? undefined : { ...DEFAULT_MICROPHONE_CONSTRAINTS, deviceId: { exact: device } },
+      }));
     enable(stream, !muted);
     let released = false;
     const lease: MicrophoneLease = {

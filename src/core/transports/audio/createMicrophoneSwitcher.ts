@@ -13,9 +13,12 @@ export interface MicrophoneSlot {
   ended: boolean;
   /**
    * Send `stream` instead of the current one, in place (no reconnect, no renegotiation).
-   * Throwing (or rejecting) leaves the current stream in use.
+   * Throwing (or rejecting) leaves the current stream in use. Without it, the switch replaces
+   * the track of `sender`.
    */
-  use(stream: MediaStream): Promise<void> | void;
+  use?(stream: MediaStream): Promise<void> | void;
+  /** WebRTC: the audio sender (null when the connection was opened without a microphone track). */
+  sender?: RTCRtpSender | null;
 }
 
 /**
@@ -61,7 +64,7 @@ export function createMicrophoneSwitcher(
         continue;
       }
       try {
-        await slot.use(next.stream);
+        await (slot.use ? slot.use(next.stream) : replaceSenderTrack(slot.sender ?? null, next.stream));
       } catch (cause) {
         next.release();
         throw cause instanceof RealtimeTransportError
@@ -89,6 +92,18 @@ export function createMicrophoneSwitcher(
     queue = run.catch(() => undefined);
     return run;
   };
+}
+
+async function replaceSenderTrack(sender: RTCRtpSender | null, stream: MediaStream): Promise<void> {
+  const track = stream.getAudioTracks()[0];
+  if (!sender || !track) {
+    throw new RealtimeTransportError(
+      'microphone_unavailable',
+      sender ? 'The new microphone stream has no audio track.' : 'This connection was opened without a microphone track.',
+    );
+  }
+  // Same transceiver, same SDP: the server hears the new microphone without a renegotiation.
+  await sender.replaceTrack(track);
 }
 
 function describe(error: unknown): string {

@@ -1,101 +1,73 @@
 // The transports' level meters and microphone switching load on first use, through import():
 // an app's bundler (Vite, webpack, Next) puts them in their own chunk, so a page that never
-// measures levels or switches microphones (the idle page) does not download them.
-import { createSilentAudioLevelMeter, type AudioLevelMeter } from '../../transport/audioLevels.ts';
-import type * as MetersModuleNamespace from './createAudioLevelMeters.ts';
-import type { AudioLevelMeters, AudioLevelSources } from './createAudioLevelMeters.ts';
+// measures levels or switches microphones (the idle page) does not download them. A transport
+// keeps only what that chunk must reach (`TransportAudio`); all the glue lives in the chunk.
+import { createSilentAudioLevelMeter, type AudioLevelMeter, type AudioLevelOptions } from '../../transport/audioLevels.ts';
+import type * as AudioFeatures from './audioFeatures.ts';
+import type { AudioLevelMeters } from './createAudioLevelMeters.ts';
 import type { MicrophoneSource } from './createMicrophoneSource.ts';
-import type * as SwitcherModuleNamespace from './createMicrophoneSwitcher.ts';
 import type { MicrophoneSlot } from './createMicrophoneSwitcher.ts';
 
-type MetersModule = typeof MetersModuleNamespace;
-type SwitcherModule = typeof SwitcherModuleNamespace;
-
-let metersModule: Promise<MetersModule> | null = null;
-let switcherModule: Promise<SwitcherModule> | null = null;
-
-/**
- * Load the analyser meters now (the first `openAudioLevelMeter` does it anyway; until it has
- * loaded, a meter reads zeros). Resolves once loaded; a failed load is retried next time.
- */
-export function loadAudioLevelMeters(): Promise<MetersModule> {
-  metersModule ??= import('./createAudioLevelMeters.ts').catch((error: unknown) => {
-    metersModule = null;
-    throw error;
-  });
-  return metersModule;
+/** What a transport shows its lazily loaded meters and switcher: where its audio is right now. */
+export interface TransportAudio {
+  readonly microphone: MicrophoneSource;
+  /** The microphone of the current connection, or null between connections. */
+  slot(): MicrophoneSlot | null;
+  /** The assistant as heard: the remote stream (WebRTC) or the player's output node (WebSocket). */
+  output(): MediaStream | AudioNode | null;
+  /** The context the analysers run in, or null (see `AudioLevelSources.context`). */
+  context(): AudioContext | null;
+  /** The last open meter closed: release a metering-only context. */
+  idle?(): void;
+  /** Meters open now, counted before their code has loaded (WebRTC's gesture rule reads it). */
+  meters: number;
+  /** Made by the loaded chunk: the analysers shared by this transport's meters. */
+  engine?: AudioLevelMeters;
+  /** Made by the loaded chunk: this transport's `setMicrophoneDevice`, which keeps calls in order. */
+  switcher?: (deviceId: string | null) => Promise<void>;
 }
 
-function loadMicrophoneSwitcher(): Promise<SwitcherModule> {
-  switcherModule ??= import('./createMicrophoneSwitcher.ts').catch((error: unknown) => {
-    switcherModule = null;
-    throw error;
-  });
-  return switcherModule;
-}
+type Features = typeof AudioFeatures;
+let features: Promise<Features> | null = null;
+let loaded: Features | undefined;
 
 /**
- * {@link AudioLevelMeters} whose analysers load on the first `open`. A meter reads zeros until
- * then (a frame or two), exactly as it does before there is audio.
+ * Load the meters and the switcher now (their first use does it anyway; until then a meter reads
+ * zeros). Resolves once loaded; a failed load is retried next time.
  */
-export function createLazyAudioLevelMeters(sources: AudioLevelSources): AudioLevelMeters {
-  let engine: AudioLevelMeters | null = null;
-  let openCount = 0;
-  const silent = createSilentAudioLevelMeter();
-  const load = () => {
-    if (engine) return;
-    loadAudioLevelMeters().then(
-      (module) => {
-        engine ??= module.createAudioLevelMeters(sources);
-      },
-      () => undefined, // The chunk failed to load (offline): the meters read silence; the next open retries.
-    );
-  };
+export function loadAudioFeatures(): Promise<Features> {
+  return (features ??= import('./audioFeatures.ts').then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      features = null;
+      throw error;
+    },
+  ));
+}
+
+/** A transport's `openAudioLevelMeter`: reads zeros until the analysers have loaded (a frame or two). */
+export function openAudioLevelMeterLazily(audio: TransportAudio, options: AudioLevelOptions): AudioLevelMeter {
+  audio.meters += 1;
+  let inner = createSilentAudioLevelMeter();
+  let closed = false;
+  const attach = (features: Features) => closed || (inner = features.openMeter(audio, options));
+  // Once loaded, at once (a meter opened beside another shares its analysers from its first
+  // read); a failed load (offline) leaves the meter silent, and the next open retries.
+  if (loaded) attach(loaded);
+  else loadAudioFeatures().then(attach, () => undefined);
   return {
-    get openCount() {
-      return openCount;
-    },
-    release() {
-      engine?.release();
-    },
-    open(options) {
-      openCount += 1;
-      load();
-      let inner: AudioLevelMeter | null = null;
-      let closed = false;
-      return {
-        read(into) {
-          if (!inner && engine && !closed) inner = engine.open(options);
-          (inner ?? silent).read(into);
-        },
-        close() {
-          if (closed) return;
-          closed = true;
-          openCount -= 1;
-          inner?.close();
-          inner = silent;
-          // A meter that closed before its analysers loaded still lets a metering context go.
-          if (openCount === 0) sources.idle?.();
-        },
-      };
+    read: (into) => inner.read(into),
+    close() {
+      if (closed) return;
+      closed = true;
+      inner.close();
+      // A meter that closed before its analysers loaded still lets a metering context go.
+      if (!(audio.meters -= 1)) audio.idle?.();
     },
   };
 }
 
-/**
- * A transport's `setMicrophoneDevice` whose switching code loads on the first call. Calls keep
- * their order while it loads (they all wait on the same load).
- */
-export function createLazyMicrophoneSwitcher(
-  microphone: MicrophoneSource,
-  current: () => MicrophoneSlot | null,
-): (deviceId: string | null) => Promise<void> {
-  let switcher: ((deviceId: string | null) => Promise<void>) | null = null;
-  return async (deviceId) => {
-    if (!switcher) {
-      const module = await loadMicrophoneSwitcher();
-      switcher ??= module.createMicrophoneSwitcher(microphone, current);
-    }
-    return switcher(deviceId);
-  };
+/** A transport's `setMicrophoneDevice`: calls keep their order while the switcher loads. */
+export function setMicrophoneDeviceLazily(audio: TransportAudio, deviceId: string | null): Promise<void> {
+  return loadAudioFeatures().then((loaded) => loaded.switchMicrophone(audio, deviceId));
 }
