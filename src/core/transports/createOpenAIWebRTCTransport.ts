@@ -106,8 +106,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
   const audio: TransportAudio = {
     microphone,
     meters: 0,
-    slot: () => link?.microphone ?? null,
-    output: () => link?.remoteStream ?? null,
+    link: () => link,
     context() {
       if (metering === undefined) {
         try {
@@ -149,7 +148,7 @@ export function createOpenAIWebRTCTransport(options: OpenAIWebRTCTransportOption
         // Inside the user gesture that called connect(), before any await: the moment Safari lets
         // a context start. A meter already open gets its context now rather than after the prompt.
         metering ||= undefined;
-        if (audio.meters) void audio.context()?.resume().catch(() => undefined);
+        if (audio.meters) void audio.context!()?.resume().catch(() => undefined);
         attempt.hold(() => {
           if (link === mine) link = null;
         });

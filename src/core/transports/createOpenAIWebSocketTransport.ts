@@ -106,9 +106,7 @@ export function createOpenAIWebSocketTransport(options: OpenAIWebSocketTransport
   const audio: TransportAudio = {
     microphone,
     meters: 0,
-    slot: () => link?.microphone ?? null,
-    context: () => link?.context ?? null,
-    output: () => link?.player?.output ?? null,
+    link: () => link,
   };
 
   const sendOn = (mine: WsLink | null, event: object) => {

@@ -8,9 +8,12 @@ import type { TransportAudio } from './lazyAudioFeatures.ts';
 /** A meter on the analysers `audio` shares among its meters (made by the first). */
 export function openMeter(audio: TransportAudio, options: AudioLevelOptions): AudioLevelMeter {
   audio.engine ??= createAudioLevelMeters({
-    context: audio.context,
-    input: () => audio.slot()?.lease.stream ?? null,
-    output: audio.output,
+    context: audio.context ?? (() => audio.link()?.context ?? null),
+    input: () => audio.link()?.microphone?.lease.stream ?? null,
+    output: () => {
+      const link = audio.link();
+      return link?.remoteStream ?? link?.player?.output ?? null;
+    },
     inputMuted: () => audio.microphone.muted,
   });
   return audio.engine.open(options);
@@ -18,6 +21,6 @@ export function openMeter(audio: TransportAudio, options: AudioLevelOptions): Au
 
 /** Switch `audio`'s microphone, after the switches asked for before this one. */
 export function switchMicrophone(audio: TransportAudio, deviceId: string | null): Promise<void> {
-  audio.switcher ??= createMicrophoneSwitcher(audio.microphone, audio.slot);
+  audio.switcher ??= createMicrophoneSwitcher(audio.microphone, () => audio.link()?.microphone ?? null);
   return audio.switcher(deviceId);
 }

@@ -13,10 +13,8 @@ export interface MicrophoneLease {
 /** The microphone streams a transport sends, and whether they are muted. */
 export interface MicrophoneSource {
   readonly muted: boolean;
-  /** The microphone chosen for the next `acquire`: a device id, or null for the app's stream or the default microphone. */
-  readonly deviceId: string | null;
   /**
-   * A lease on the chosen microphone ({@link MicrophoneSource.deviceId}); tracks start muted or
+   * A lease on the microphone chosen with {@link MicrophoneSource.setDevice}; tracks start muted or
    * not. When the choice changes while the browser is still opening the stream, the stream is
    * stopped and the new choice opened instead, so a connect never starts on a stale device.
    */
@@ -27,7 +25,7 @@ export interface MicrophoneSource {
    * with the `RealtimeTransportError` of {@link getMicrophoneStream}.
    */
   open(deviceId: string | null): Promise<MicrophoneLease>;
-  /** Choose the microphone the next `acquire` opens. */
+  /** Choose the microphone the next `acquire` opens: a device id, or null for the app's stream or the default microphone. */
   setDevice(deviceId: string | null): void;
   /** Disable (or enable) the audio tracks of every live lease; remembered across connects. */
   setMuted(muted: boolean): void;
@@ -86,9 +84,6 @@ export function createMicrophoneSource(options: {
   return {
     get muted() {
       return muted;
-    },
-    get deviceId() {
-      return deviceId;
     },
     async acquire() {
       for (;;) {

@@ -11,12 +11,10 @@ import type { MicrophoneSlot } from './createMicrophoneSwitcher.ts';
 /** What a transport shows its lazily loaded meters and switcher: where its audio is right now. */
 export interface TransportAudio {
   readonly microphone: MicrophoneSource;
-  /** The microphone of the current connection, or null between connections. */
-  slot(): MicrophoneSlot | null;
-  /** The assistant as heard: the remote stream (WebRTC) or the player's output node (WebSocket). */
-  output(): MediaStream | AudioNode | null;
-  /** The context the analysers run in, or null (see `AudioLevelSources.context`). */
-  context(): AudioContext | null;
+  /** The current connection, or null between connections. */
+  link(): TransportAudioLink | null;
+  /** WebRTC: the metering context the analysers run in, or null (see `AudioLevelSources.context`). Default: the link's. */
+  context?(): AudioContext | null;
   /** The last open meter closed: release a metering-only context. */
   idle?(): void;
   /** Meters open now, counted before their code has loaded (WebRTC's gesture rule reads it). */
@@ -25,6 +23,18 @@ export interface TransportAudio {
   engine?: AudioLevelMeters;
   /** Made by the loaded chunk: this transport's `setMicrophoneDevice`, which keeps calls in order. */
   switcher?: (deviceId: string | null) => Promise<void>;
+}
+
+/** What a connection holds of its audio. */
+export interface TransportAudioLink {
+  /** The microphone being sent (what the input meter measures, what a switch replaces). */
+  microphone: MicrophoneSlot | null;
+  /** WebRTC: the assistant's audio as `ontrack` gave it (what the output meter measures). */
+  remoteStream?: MediaStream | null;
+  /** WebSocket: the player, whose output node the output meter measures. */
+  player?: { readonly output: AudioNode } | null;
+  /** WebSocket: the connection's AudioContext (capture, playback and the analysers). */
+  context?: AudioContext | null;
 }
 
 type Features = typeof AudioFeatures;
