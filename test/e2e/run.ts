@@ -231,11 +231,22 @@ async function runTransport(transport: 'webrtc' | 'websocket', emulator: Realtim
       await page.waitForTimeout(800);
       await page.click('#interrupt');
       if (transport === 'websocket') {
-        const truncated = await page.waitForFunction(
-          (from) => window.__e2e.events.slice(from).find((e) => e.type === 'conversation.item.truncated'),
-          before,
-          { timeout: 5000 },
-        );
+        const truncated = await page
+          .waitForFunction((from) => window.__e2e.events.slice(from).find((e) => e.type === 'conversation.item.truncated'), before, {
+            timeout: 5000,
+          })
+          .catch(async (error: unknown) => {
+            // Say what happened instead: the session events since the click, errors in full.
+            const seen = await page.evaluate(
+              (from) =>
+                window.__e2e.events
+                  .slice(from)
+                  .map((e) => (e.type === 'error' ? JSON.stringify(e) : `${e.type}@${Math.round(e.at)}`))
+                  .join(', '),
+              before,
+            );
+            throw new Error(`no conversation.item.truncated (${String(error).split('\n')[0]}); events since send: ${seen}`);
+          });
         const event = (await truncated.jsonValue()) as unknown as { audio_end_ms: number };
         // Heard about 800 ms (minus scheduling lead, plus the click's delay: 1460 ms seen on a
         // loaded machine), far less than the ~3.6 s reply.
