@@ -100,17 +100,18 @@ describe('drops and leftovers', () => {
       RTCPeerConnection: FakePeerConnection as unknown as typeof RTCPeerConnection,
       fetch: fakeFetch(() => new Response('v=0', { status: 201 })).fetch,
       mediaDevices: fakeMediaDevices(),
-      connectTimeoutMs: 5000,
+      // "At once" means the channel's close decides, not this deadline: the error names the
+      // channel, so a machine of any speed tells the two apart (no wall-clock bound).
+      connectTimeoutMs: 600_000,
     });
     const closes: TransportCloseInfo[] = [];
     transport.on('close', (info) => closes.push(info));
-    const started = Date.now();
     const connecting = transport.connect({ signal: signal() }).catch((e: unknown) => e);
     await vi.waitFor(() => expect(FakePeerConnection.instances[0]?.remote).toBeTruthy());
     FakePeerConnection.instances[0]?.channels[0]?.remoteClose();
     const error = (await connecting) as RealtimeTransportError;
     expect(error.code).toBe('connect_failed');
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error.message).toMatch(/data channel/);
     expect(FakePeerConnection.instances[0]?.closed).toBe(true);
     expect(closes).toEqual([]);
   });
