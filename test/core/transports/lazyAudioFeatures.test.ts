@@ -7,6 +7,7 @@ const LAZY = [
   'src/core/transports/audio/audioFeatures.ts',
   'src/core/transports/audio/createAudioLevelMeters.ts',
   'src/core/transports/audio/createMicrophoneSwitcher.ts',
+  'src/core/transports/audio/resumeOnGesture.ts',
   // Only the meters use the curve: a page that reaches it through a barrel must not load it.
   'src/core/transport/audioLevelCurve.ts',
 ];

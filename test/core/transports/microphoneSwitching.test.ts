@@ -15,6 +15,7 @@ import {
   FakeWebSocket,
   FakeWorkletNode,
 } from './fakes.ts';
+import type { FakeSender } from './fakes.ts';
 
 const signal = () => new AbortController().signal;
 const exactly = (deviceId: string) => ({ audio: { ...DEFAULT_MICROPHONE_CONSTRAINTS, deviceId: { exact: deviceId } } });
@@ -191,6 +192,27 @@ describe('WebRTC: setMicrophoneDevice', () => {
     const usb = devices.opened[1] as FakeStream;
     expect(usb.track.readyState).toBe('ended');
     expect(sender()?.replaced).toEqual([]);
+    await transport.connect({ signal: signal() });
+    expect(devices.calls.at(-1)).toEqual(exactly('usb'));
+    transport.close();
+  });
+
+  it('close() while the sender replaces the track (a closed peer refuses it) remembers the choice instead of failing', async () => {
+    const { transport, devices } = rtc();
+    await transport.connect({ signal: signal() });
+    const pc = peer();
+    let settle: (() => void) | undefined;
+    (sender() as FakeSender).replaceTrack = () =>
+      new Promise<void>((resolve, reject) => {
+        // As a browser does: replaceTrack on a peer connection closed meanwhile rejects.
+        settle = () => (pc.closed ? reject(domError('InvalidStateError', 'The peer connection is closed.')) : resolve());
+      });
+    const switching = transport.setMicrophoneDevice?.('usb');
+    await vi.waitFor(() => expect(settle).toBeDefined());
+    transport.close();
+    settle?.();
+    await expect(switching).resolves.toBeUndefined();
+    expect((devices.opened[1] as FakeStream).track.readyState).toBe('ended');
     await transport.connect({ signal: signal() });
     expect(devices.calls.at(-1)).toEqual(exactly('usb'));
     transport.close();

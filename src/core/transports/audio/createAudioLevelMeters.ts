@@ -1,5 +1,6 @@
 import { clampBands, type AudioLevelMeter, type AudioLevelOptions, type AudioLevels } from '../../transport/audioLevels.ts';
 import { decibelsToAudioLevel, rmsToAudioLevel } from '../../transport/audioLevelCurve.ts';
+import { createGestureResumer, type GestureResumer } from './resumeOnGesture.ts';
 
 /**
  * Where a transport's audio is at this moment. The getters are called at every read of an open
@@ -87,12 +88,16 @@ export function createAudioLevelMeters(sources: AudioLevelSources): AudioLevelMe
   const input: Side = { source: null, analyser: null, disconnect: null };
   const output: Side = { source: null, analyser: null, disconnect: null };
   let context: AudioContext | null = null;
+  // Resumes a suspended context at the next user gesture (Safari made it outside one).
+  let resumer: GestureResumer | null = null;
   let openCount = 0;
 
   const release = () => {
     unplug(input);
     unplug(output);
     context = null;
+    resumer?.stop();
+    resumer = null;
   };
 
   // Make the analysers match the transport's audio now: a new connection has a new context (or
@@ -108,8 +113,10 @@ export function createAudioLevelMeters(sources: AudioLevelSources): AudioLevelMe
     if (current !== context) {
       release();
       context = current;
+      resumer = current && createGestureResumer(current);
     }
     if (!context) return;
+    resumer?.check();
     if (input.source !== wantInput) plug(context, input, wantInput);
     if (output.source !== wantOutput) plug(context, output, wantOutput);
   };

@@ -34,9 +34,9 @@ export interface MicrophoneSlot {
  * - Calls run one after another in the order they were made, and each settles with its own
  *   outcome, so the last call decides the microphone (a failed last call keeps the previous
  *   one's). Nothing is skipped, so every promise tells the truth about its own device.
- * - When the connection ends while the new stream is being opened, the stream is stopped and
- *   the choice remembered for the next connect (the promise resolves); when a new connection
- *   has started meanwhile, the switch is made on that one.
+ * - When the connection ends while the new stream is being opened or swapped in, the stream is
+ *   stopped and the choice remembered for the next connect (the promise resolves); when a new
+ *   connection has started meanwhile, the switch is made on that one.
  *
  * @example
  * ```ts
@@ -67,6 +67,9 @@ export function createMicrophoneSwitcher(
         await (slot.use ? slot.use(next.stream) : replaceSenderTrack(slot.sender ?? null, next.stream));
       } catch (cause) {
         next.release();
+        // The connection ended while the track was being swapped (a closed peer connection
+        // refuses replaceTrack): not a failed switch, the same as a close during the prompt.
+        if (slot.ended) continue;
         throw cause instanceof RealtimeTransportError
           ? cause
           : new RealtimeTransportError('microphone_unavailable', `Could not switch the microphone: ${describe(cause)}`, {
@@ -75,9 +78,9 @@ export function createMicrophoneSwitcher(
       }
       if (slot.ended) {
         // Closed while switching: the teardown released the old lease; this one is ours to stop.
+        // Then as above: remembered for the next connect, or made on a connection begun meanwhile.
         next.release();
-        microphone.setDevice(deviceId);
-        return;
+        continue;
       }
       const previous = slot.lease;
       slot.lease = next;
