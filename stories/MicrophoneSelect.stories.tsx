@@ -121,10 +121,26 @@ async function switchToHeadset(canvasElement: HTMLElement) {
   await expect(within(canvasElement).getByRole('alert')).toBeEmptyDOMElement();
 }
 
+/**
+ * Focused from the keyboard, the select draws an outline (transparent in the default theme,
+ * where its focus ring is a shadow): forced colours (Windows High Contrast) drop shadows and
+ * paint outlines in their own colour, so without one the focus would not show there.
+ */
+async function expectFocusOutline(canvasElement: HTMLElement) {
+  const select = microphoneSelect(canvasElement);
+  select.focus();
+  await expect(select.matches(':focus-visible')).toBe(true);
+  await expect(getComputedStyle(select).outlineStyle).not.toBe('none');
+  select.blur();
+}
+
 /** Three microphones by name, the default first and once; picking one switches the running session. */
 export const Default: Story = {
   args: { theme: 'light' },
-  play: ({ canvasElement }) => switchToHeadset(canvasElement),
+  play: async ({ canvasElement }) => {
+    await expectFocusOutline(canvasElement);
+    await switchToHeadset(canvasElement);
+  },
 };
 
 /** The same in the dark theme. */

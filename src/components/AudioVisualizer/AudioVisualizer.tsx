@@ -1,5 +1,6 @@
 import { forwardRef, useRef } from 'react';
 import type { CSSProperties, HTMLAttributes } from 'react';
+import { clampBands } from '../../core/transport/audioLevels.ts';
 import { composeRefs } from '../internal/composeRefs.ts';
 import { kitClassName } from '../internal/kitClassName.ts';
 import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect.ts';
@@ -49,8 +50,9 @@ export const AudioVisualizer = forwardRef<HTMLDivElement, AudioVisualizerProps>(
   { look = 'bars', bands, labels, session, reducedMotion, unstyled = false, className, ...rest },
   ref,
 ) {
-  // The orb follows the level alone: no band is measured for it.
-  const barCount = look === 'bars' ? Math.max(1, bands ?? DEFAULT_BARS) : 0;
+  // The orb follows the level alone: no band is measured for it. Bars always draw at least
+  // one (a NaN or infinite count, say from a width not measured yet, would draw nothing).
+  const barCount = look === 'bars' ? Math.max(1, clampBands(bands ?? DEFAULT_BARS)) : 0;
   const visualizer = useAudioVisualizer({ bands: barCount, labels, session, reducedMotion });
   const drawnBars = look === 'bars' ? visualizer.bands : 0;
   const rootRef = useRef<HTMLDivElement>(null);

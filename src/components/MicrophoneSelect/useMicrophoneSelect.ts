@@ -273,7 +273,9 @@ export function useMicrophoneSelect(options: UseMicrophoneSelectOptions = {}): U
     if (previous === null || previous === devices.devices) return;
     // Ids hidden again (access revoked) is not an unplug.
     if (devices.devices.length === 0 && devices.inputCount > 0) return;
-    const chosen = latest.current.session.getState().microphoneDeviceId;
+    // The one being switched to counts as chosen: unplugged mid-switch, the switch may still
+    // succeed on a track that is about to end, so it is superseded by the default at once.
+    const chosen = pending ? pending.deviceId : latest.current.session.getState().microphoneDeviceId;
     if (chosen === null || devices.devices.some((device) => device.deviceId === chosen)) return;
     const index = previous.findIndex((device) => device.deviceId === chosen);
     if (index === -1) return;
@@ -281,7 +283,8 @@ export function useMicrophoneSelect(options: UseMicrophoneSelectOptions = {}): U
     void select(null).then((switched) => {
       if (switched) setNotice(resolveLabel(latest.current.labels.deviceRemoved, { name }));
     });
-  }, [devices, select]);
+    // `pending` is read, not followed: only a new list of devices can unplug one.
+  }, [devices, pending, select]);
 
   const disabledReason: MicrophoneSelectDisabledReason | null =
     devices.status === 'unsupported' ? 'unsupported' : devices.status === 'ready' && devices.inputCount === 0 ? 'no_device' : null;

@@ -190,6 +190,16 @@ describe('AudioVisualizer: levels reach the styles without a render', () => {
     expect(levels.opened).toEqual([7]);
   });
 
+  it.each([
+    [Number.NaN, 1],
+    [Number.POSITIVE_INFINITY, 1],
+    [0, 1],
+    [500, 64],
+  ])('draws at least one bar and at most 64 for bands=%s (%i)', (bands, drawn) => {
+    const { bars } = setup({ bands });
+    expect(bars()).toHaveLength(drawn);
+  });
+
   it('measures nothing while not connected, and shows rest', () => {
     const { levels, bars, setAgentState, advance } = setup({}, 'speaking');
     levels.output = 1;

@@ -130,6 +130,24 @@ describe('MicrophoneSelect: the list', () => {
     expect(descriptionOf(select)).toBe('Built-in Microphone was disconnected. Using the default microphone.');
   });
 
+  it('falls back to the default when the microphone being switched to is unplugged before the switch settles', async () => {
+    const fake = createFakeMediaDevices(chromeDevices());
+    const { select, session, switches, resolveSwitch, optionNames } = setup(fake, {}, { settle: 'manual' });
+    await screen.findByRole('option', { name: 'Built-in Microphone' });
+    await choose(select, 'built');
+    // Unplugged while the transport still opens it: the switch may yet succeed on a dying track.
+    act(() => fake.unplug('built'));
+    await waitFor(() => expect(switches).toEqual(['built', null]));
+    await act(async () => resolveSwitch());
+    await act(async () => resolveSwitch());
+    expect(session.getState().microphoneDeviceId).toBeNull();
+    expect(select.value).toBe('');
+    expect(optionNames()).toEqual(['Default (USB Headset)', 'USB Headset']);
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Built-in Microphone was disconnected. Using the default microphone.'),
+    );
+  });
+
   it('is disabled with its reason where there is no microphone API (jsdom has no navigator.mediaDevices)', async () => {
     expect(navigator.mediaDevices).toBeUndefined();
     const { select } = setup(undefined);
