@@ -7,6 +7,11 @@ import { createDemoSession, createMockTransport, createVirtualClock, demoTimelin
 import { createClientSecret } from 'react-realtime-kit/server';
 import { createStore, type Store } from 'react-realtime-kit/advanced';
 import type { RealtimeEmulator } from 'react-realtime-kit/emulator';
+import {
+  AudioVisualizer, MicrophoneSelect, VoiceSessionView, describeMicrophoneError, useAudioLevels,
+  type AudioVisualizerProps, type MicrophoneErrorKind, type MicrophoneSelectProps,
+  type VoiceSessionViewPart, type VoiceSessionViewProps,
+} from 'react-realtime-kit';
 
 const transport = createMockTransport();
 const session = createRealtimeSession({ transport, clock: createVirtualClock(), idle: { timeoutMs: 8000 } });
@@ -30,3 +35,18 @@ export function Page() {
 }
 
 export { RealtimeProvider, state, parsed, config, timeline, demo, createClientSecret, counter, emulatorUrl };
+
+// Voice presence, typed as an app uses it: a wrapper of the visualizer, the picker's props and
+// errors, VoiceSessionView's parts as props, elements or false, and the levels callback.
+
+export const BrandVisualizer = (props: AudioVisualizerProps) => <AudioVisualizer look="orb" {...props} />;
+export const SavedMicrophone = (props: MicrophoneSelectProps) => <MicrophoneSelect {...props} onDeviceChange={(id: string | null) => void id} />;
+export const errorKind = (error: unknown): MicrophoneErrorKind => describeMicrophoneError(error).kind;
+const bars: VoiceSessionViewPart<AudioVisualizerProps> = { look: 'bars', bands: 7 };
+const viewProps: VoiceSessionViewProps = { visualizer: bars, microphone: false, transcript: <p>mine</p>, classNames: { stage: 'brand' } };
+export const View = () => <VoiceSessionView {...viewProps} title="Support" labels={{ states: { thinking: 'One moment…' } }} />;
+// @ts-expect-error 'wave' is not a look
+export const NotALook = () => <AudioVisualizer look="wave" />;
+export function useLoudest(): void {
+  useAudioLevels((levels) => void Math.max(levels.input, levels.output, ...levels.outputBands), { bands: 8, enabled: true });
+}

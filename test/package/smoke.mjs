@@ -1,7 +1,7 @@
 // Imports every JS entry of the BUILT package through its own name (package.json `exports`),
 // as Node resolves it for a user: catches a missing file or a broken export map.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,7 +45,35 @@ const result = core.parseServerEvent(
 );
 assert.equal(result.ok, true);
 assert.equal(result.event.audio_end_ms, 19232);
-console.log('package entries: 7 passed, 0 failed');
+// The voice page renders on a server from the root entry, touching no window or navigator.
+assert.equal(typeof globalThis.window, 'undefined');
+const { createElement: h } = await import('react');
+const { renderToString } = await import('react-dom/server');
+const transport = main.createOpenAIWebSocketTransport({ getClientSecret: async () => 'ek_test' });
+const html = renderToString(h(main.RealtimeProvider, { transport }, h(main.VoiceSessionView, { title: 'Travel assistant' })));
+for (const name of ['rrk-voice-session', 'rrk-audio-visualizer', 'rrk-microphone-select']) {
+  assert.ok(html.includes(`class="${name}`) || html.includes(` ${name}`), `VoiceSessionView renders ${name} on a server`);
+  // The default theme styles every new component.
+  assert.ok(readFileSync(fileURLToPath(import.meta.resolve('react-realtime-kit/styles.css')), 'utf8').includes(`.${name}`), `styles.css styles .${name}`);
+}
+
+// The lazily loaded chunks (the transports' meters and microphone switching) are files of the
+// build, next to the module that imports them.
+const dist = dirname(fileURLToPath(import.meta.resolve('react-realtime-kit')));
+const lazy = [];
+for (const file of readdirSync(dist).filter((name) => name.endsWith('.js'))) {
+  for (const [, target] of readFileSync(resolve(dist, file), 'utf8').matchAll(/\bimport\(\s*["'](\.[^"']+)["']\s*\)/g)) {
+    assert.ok(existsSync(resolve(dist, target)), `${file} loads ${target} lazily, and the build has it`);
+    lazy.push(target);
+  }
+}
+// ...and the meters' analysers load with one of them (in it, or in a chunk it imports).
+const withImports = (file) => {
+  const text = readFileSync(resolve(dist, file), 'utf8');
+  return [text, ...[...text.matchAll(/\bfrom\s*["'](\.[^"']+)["']/g)].map(([, next]) => readFileSync(resolve(dist, next), 'utf8'))];
+};
+assert.ok(lazy.some((target) => withImports(target).some((text) => text.includes('createAnalyser'))), `the meters are lazy (${lazy.join(', ')})`);
+console.log('package entries: 10 passed, 0 failed');
 
 /** The files reachable from `file` by relative static imports that import react or react-dom. */
 function reactImportsOf(file, seen = new Set()) {

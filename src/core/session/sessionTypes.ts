@@ -119,7 +119,7 @@ export interface RealtimeSession {
   setMuted(muted: boolean): void;
   /**
    * Switch the microphone (a `deviceId` from `navigator.mediaDevices.enumerateDevices()`, or
-   * null for the default). While connected the transport swaps it into the running connection
+   * null, or `''`, for the default). While connected the transport swaps it into the running connection
    * without reconnecting; otherwise the next connect uses it. Resolves once switched (and
    * `state.microphoneDeviceId` says so); rejects with a `RealtimeTransportError`
    * (`microphone_denied`, `microphone_unavailable`, or `unsupported` for a transport that

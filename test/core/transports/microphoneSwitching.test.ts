@@ -165,6 +165,17 @@ describe('WebRTC: setMicrophoneDevice', () => {
     transport.close();
   });
 
+  it("takes an empty id as the default (MicrophoneSelect's default option, a choice saved as deviceId ?? '')", async () => {
+    const { transport, devices } = rtc();
+    await transport.setMicrophoneDevice?.('');
+    await transport.connect({ signal: signal() });
+    expect(devices.calls).toEqual([byDefault]);
+    await transport.setMicrophoneDevice?.('usb');
+    await transport.setMicrophoneDevice?.('');
+    expect(devices.calls.slice(1)).toEqual([exactly('usb'), byDefault]);
+    transport.close();
+  });
+
   it('a choice made while connect waits for the microphone prompt is the one connected', async () => {
     const { transport, devices } = rtc();
     devices.hold();

@@ -49,6 +49,14 @@ describe('getMicrophoneStream', () => {
     );
   });
 
+  it("says why when the browser's error has no message (Chrome's OverconstrainedError for a device that is gone)", async () => {
+    // Chrome rejects deviceId: { exact } of an unplugged microphone with an empty message.
+    const gone = Object.assign(domError('OverconstrainedError', ''), { constraint: 'deviceId' });
+    const messageOf = (failure: Error) => getMicrophoneStream({ mediaDevices: fakeMediaDevices(failure) }).then(() => 'opened', (cause: Error) => cause.message);
+    expect(await messageOf(gone)).toBe('No usable microphone: the chosen microphone is not available (OverconstrainedError on deviceId)');
+    expect(await messageOf(domError('AbortError', ''))).toBe('No usable microphone: AbortError');
+  });
+
   it('says unsupported where there is no getUserMedia (Node, insecure origins)', async () => {
     expect(await codeOf(getMicrophoneStream())).toBe('unsupported');
   });

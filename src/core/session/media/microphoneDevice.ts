@@ -8,7 +8,10 @@ import { reportTransportFailure } from './reportTransportFailure.ts';
  * state. A failure is both an `error` event (for logs and error UIs that listen to the session)
  * and the promise's rejection (for the picker that asked).
  */
-export async function setMicrophoneDevice(ctx: SessionContext, deviceId: string | null): Promise<void> {
+export async function setMicrophoneDevice(ctx: SessionContext, requested: string | null): Promise<void> {
+  // '' is the default too: MicrophoneSelect's default option, and a choice saved as `id ?? ''`.
+  // Passed on, it would become `deviceId: { exact: '' }`, which no microphone satisfies.
+  const deviceId = requested || null;
   const transport = ctx.transport;
   try {
     if (!transport.setMicrophoneDevice) {

@@ -55,8 +55,22 @@ export async function getMicrophoneStream(
     }
     throw new RealtimeTransportError(
       'microphone_unavailable',
-      `No usable microphone: ${error instanceof Error ? error.message : String(error)}`,
+      `No usable microphone: ${microphoneFailureReason(error)}`,
       { cause: error },
     );
   }
+}
+
+/**
+ * The browser's reason, never empty: Chrome rejects `deviceId: { exact }` of a microphone that
+ * is gone with an OverconstrainedError whose message is '' (it names only the constraint).
+ */
+function microphoneFailureReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.message) return error.message;
+  if (error.name === 'OverconstrainedError') {
+    const constraint = (error as { constraint?: string }).constraint || 'a constraint';
+    return `the chosen microphone is not available (OverconstrainedError on ${constraint})`;
+  }
+  return error.name;
 }

@@ -79,5 +79,6 @@ export function openAudioLevelMeterLazily(audio: TransportAudio, options: AudioL
 
 /** A transport's `setMicrophoneDevice`: calls keep their order while the switcher loads. */
 export function setMicrophoneDeviceLazily(audio: TransportAudio, deviceId: string | null): Promise<void> {
-  return loadAudioFeatures().then((loaded) => loaded.switchMicrophone(audio, deviceId));
+  // '' means the default, as null: `deviceId: { exact: '' }` would match no microphone.
+  return loadAudioFeatures().then((loaded) => loaded.switchMicrophone(audio, deviceId || null));
 }

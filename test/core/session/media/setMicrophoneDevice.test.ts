@@ -37,6 +37,14 @@ describe('session.setMicrophoneDevice', () => {
     expect(errors).toEqual([]);
   });
 
+  it("takes an empty id as the default: the transport and the state get null (a choice saved as deviceId ?? '')", async () => {
+    const { session, transport } = setup();
+    await session.setMicrophoneDevice('usb-mic');
+    await session.setMicrophoneDevice('');
+    expect(transport.calls.at(-1)).toEqual({ method: 'setMicrophoneDevice', deviceId: null });
+    expect(session.getState().microphoneDeviceId).toBeNull();
+  });
+
   it('notifies no subscriber when the device does not change', async () => {
     const { session } = setup();
     await session.setMicrophoneDevice('usb-mic');
