@@ -30,7 +30,12 @@ declare global {
 type Look = 'bars' | 'orb' | 'none';
 const asked = new URLSearchParams(location.search).get('look');
 const look: Look = asked === 'orb' || asked === 'none' ? asked : 'bars';
-const shown = () => document.getElementById('visualizer')?.style.getPropertyValue('--rrk-visualizer-level') ?? '';
+// What moves: the sphere, or the last bar's body (inline transforms; the root's level is rounded).
+const shown = () => {
+  const visualizer = document.getElementById('visualizer');
+  const moving = visualizer?.dataset.look === 'orb' ? visualizer.lastElementChild : visualizer?.lastElementChild?.children[1];
+  return moving instanceof HTMLElement ? moving.style.transform : '';
+};
 const frames = installFrameTimer(shown);
 const transport = createMockTransport();
 const session = createRealtimeSession({ transport });

@@ -5,7 +5,7 @@ import { composeRefs } from '../internal/composeRefs.ts';
 import { kitClassName } from '../internal/kitClassName.ts';
 import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect.ts';
 import { trackBarReach } from './barReach.ts';
-import { createLevelStyleWriter, type BarParts } from './levelStyleWriter.ts';
+import { createLevelStyleWriter, type BarParts, type OrbParts } from './levelStyleWriter.ts';
 import { useAudioVisualizer } from './useAudioVisualizer.ts';
 import type { UseAudioVisualizerOptions } from './useAudioVisualizer.ts';
 
@@ -35,9 +35,9 @@ const DEFAULT_BARS = 5;
  * speaks and the user's while they speak, rest while listening, pulse while thinking, move
  * their own way while a tool runs, and dim while not connected. An image (`role="img"`) named
  * after the agent state ("Assistant is speaking"), with `data-state`, `data-look` and
- * `data-motion` for styling. Levels are written once per frame, as the bars' transforms and
- * the root's `--rrk-visualizer-level` (the orb's), never through React state, so speech causes
- * no render. Under `prefers-reduced-motion` it measures nothing and draws a still shape and
+ * `data-motion` for styling. Levels are written once per frame, as inline transforms (and
+ * opacities) of the bars' or the orb's parts, never through React state, so speech causes no
+ * render; the root carries the level shown, rounded to 0.05, as `--rrk-visualizer-level`. Under `prefers-reduced-motion` it measures nothing and draws a still shape and
  * colour per state. Colours and sizes are the `--rrk-visualizer-*` variables of `styles.css`.
  * A thin shell over {@link useAudioVisualizer}.
  *
@@ -68,14 +68,14 @@ export const AudioVisualizer = forwardRef<HTMLDivElement, AudioVisualizerProps>(
       .filter((parts): parts is BarParts => parts !== null);
     let redraw = () => {};
     const reach = trackBarReach(barRefs.current[0] ?? null, () => redraw());
-    const writer = createLevelStyleWriter(root, bars, reach.get);
+    const writer = createLevelStyleWriter(root, bars, reach.get, look === 'orb' ? orbParts(root) : null);
     redraw = writer.redraw;
     const unsubscribe = subscribe(writer);
     return () => {
       unsubscribe();
       reach.stop();
     };
-  }, [subscribe, drawnBars]);
+  }, [subscribe, drawnBars, look]);
 
   const part = (name: string) => kitClassName(unstyled, `rrk-audio-visualizer__${name}`);
   return (
@@ -122,6 +122,12 @@ function barPosition(index: number, count: number): CSSProperties {
   const middle = (count - 1) / 2;
   const fromMiddle = middle === 0 ? 0 : Math.abs(index - middle) / middle;
   return { '--rrk-visualizer-index': index, '--rrk-visualizer-from-middle': fromMiddle } as CSSProperties;
+}
+
+/** The orb's three parts, in the order it renders them (none if it lacks one). */
+function orbParts(root: HTMLElement): OrbParts | null {
+  const [halo, ring, orb] = [...root.children];
+  return halo instanceof HTMLElement && ring instanceof HTMLElement && orb instanceof HTMLElement ? { halo, ring, orb } : null;
 }
 
 /** A bar's three parts, in the order it renders them (none if it lacks one). */

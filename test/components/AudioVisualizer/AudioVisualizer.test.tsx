@@ -47,6 +47,12 @@ const barLevels = (bars: HTMLElement[]) =>
     return scale ? Number(scale[1]) : 0;
   });
 
+/** The orb's glow, ring and sphere. */
+const orbParts = (root: HTMLElement) => [...root.children] as [HTMLElement, HTMLElement, HTMLElement];
+
+/** A part's inline `scale(…)` (NaN when none is written). */
+const scaleOf = (part: HTMLElement) => Number(/scale\(([\d.]+)\)/.exec(part.style.transform)?.[1] ?? Number.NaN);
+
 describe('AudioVisualizer: what it says', () => {
   const states = Object.keys(defaultAudioVisualizerLabels) as AgentState[];
 
@@ -97,7 +103,7 @@ describe('AudioVisualizer: levels reach the styles without a render', () => {
     // Smoothed, yet there after a second: every bar up, the low band's taller than the high one's.
     for (const value of first) expect(value).toBeGreaterThan(0.2);
     expect(first[0]).toBeGreaterThan(first[4]!);
-    expect(Number(root().style.getPropertyValue('--rrk-visualizer-level'))).toBeCloseTo(displayLevel(0.7), 2);
+    expect(Number(root().style.getPropertyValue('--rrk-visualizer-level'))).toBeCloseTo(displayLevel(0.7), 1);
     // Sixty-odd frames of changing levels: the bars move, React does not render.
     for (let frame = 0; frame < 60; frame += 1) {
       levels.outputBands = levels.outputBands.map((value, i) => (frame % 2 === 0 ? 1 - value : 0.2 * i));
@@ -116,7 +122,7 @@ describe('AudioVisualizer: levels reach the styles without a render', () => {
     advance(1000);
     const heights = barLevels(bars());
     expect(heights[4]).toBeGreaterThan(heights[0]!);
-    expect(Number(root().style.getPropertyValue('--rrk-visualizer-level'))).toBeCloseTo(displayLevel(0.6), 2);
+    expect(Number(root().style.getPropertyValue('--rrk-visualizer-level'))).toBeCloseTo(displayLevel(0.6), 1);
   });
 
   it('rises fast and falls back slowly, to rest when the state follows no voice', () => {
@@ -175,13 +181,60 @@ describe('AudioVisualizer: levels reach the styles without a render', () => {
     expect(barsWritten().length).toBeLessThan(bars().length);
   });
 
-  it('drives the orb from the level alone: no band is measured, the root carries the level', () => {
+  it('drives the orb from the level alone: no band is measured, each part scales inline', () => {
     const { levels, root, advance } = setup({ look: 'orb' }, 'speaking');
     expect(root().getAttribute('data-look')).toBe('orb');
     expect(levels.opened).toEqual([0]);
+    const [halo, ring, orb] = orbParts(root());
+    // At rest nothing is written inline: the stylesheet draws (rest, breath, pulse, orbit).
+    for (const part of [halo, ring, orb]) expect(part.style.cssText).toBe('');
     levels.output = 0.5;
     advance(1000);
-    expect(Number(root().style.getPropertyValue('--rrk-visualizer-level'))).toBeCloseTo(displayLevel(0.5), 2);
+    const level = displayLevel(0.5);
+    // The root says the level too, rounded (pages and tests read it; nothing draws from it).
+    expect(Number(root().style.getPropertyValue('--rrk-visualizer-level'))).toBeCloseTo(level, 1);
+    // The same lines as the stylesheet's (styles.css, the orb's parts).
+    expect(scaleOf(halo)).toBeCloseTo(0.8 + level * 0.2, 2);
+    expect(Number(halo.style.opacity)).toBeCloseTo(0.3 + level * 0.7, 2);
+    expect(scaleOf(ring)).toBeCloseTo(1.08 + level * 0.22, 2);
+    expect(Number(ring.style.opacity)).toBeCloseTo(0.35 + level * 0.65, 2);
+    expect(scaleOf(orb)).toBeCloseTo(0.94 + level * 0.14, 2);
+    expect(orb.style.opacity).toBe('');
+    // The voice stops: back to rest, the inline values removed.
+    levels.output = 0;
+    advance(3000);
+    for (const part of [halo, ring, orb]) expect(part.style.cssText).toBe('');
+  });
+
+  it("moves the orb by its parts' own transforms, never through a custom property they read", () => {
+    // A custom property the parts read (inherited from the root, or set on them) restyles all
+    // of them each frame, gradients and shadows included: measured in Chromium, the larger part
+    // of the orb's frame. So, per frame: transforms and opacities on the parts, nothing else.
+    const { levels, root, advance } = setup({ look: 'orb' }, 'speaking');
+    const parts = orbParts(root());
+    const customWrites = parts.map((part) => vi.spyOn(part.style, 'setProperty'));
+    const transformWrites = parts.map((part) => vi.spyOn(part.style, 'transform', 'set'));
+    for (let frame = 0; frame < 60; frame += 1) {
+      levels.output = frame % 2 === 0 ? 0.9 : 0.2;
+      advance(FRAME_MS);
+    }
+    for (const writes of transformWrites) expect(writes.mock.calls.length).toBeGreaterThan(30);
+    for (const writes of customWrites) expect(writes.mock.calls.filter(([name]) => String(name).startsWith('--'))).toEqual([]);
+  });
+
+  it("writes the root's level only when it moved a step (each write restyles the root)", () => {
+    const { levels, root, advance } = setup({ look: 'orb' }, 'speaking');
+    const rootWrites = vi.spyOn(root().style, 'setProperty');
+    const orbWrites = vi.spyOn(orbParts(root())[2].style, 'transform', 'set');
+    // A voice that wavers a little: the orb follows every wave, the root's rounded level rarely moves.
+    for (let frame = 0; frame < 120; frame += 1) {
+      levels.output = 0.5 + (frame % 8 < 4 ? 0.02 : -0.02);
+      advance(FRAME_MS);
+    }
+    expect(orbWrites.mock.calls.length).toBeGreaterThan(40);
+    expect(rootWrites.mock.calls.length).toBeLessThan(orbWrites.mock.calls.length / 4);
+    const shown = Number(root().style.getPropertyValue('--rrk-visualizer-level'));
+    expect(Math.abs(shown - displayLevel(0.5))).toBeLessThanOrEqual(0.05);
   });
 
   it('draws as many bars as bands asked for, and measures that many', () => {
