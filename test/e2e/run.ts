@@ -24,6 +24,7 @@ import { waitForStreamedReply } from './waitForStreamedReply.ts';
 import { measureBargeIn, summarize } from './measureBargeIn.ts';
 import { checkLevelsFollowMicrophone, checkLevelsFollowReply } from './checkLevels.ts';
 import { checkMicrophoneSwitch } from './checkMicrophoneSwitch.ts';
+import { checkInterruptCutsReply } from './checkInterrupt.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const IDLE_MS = 5000;
@@ -220,46 +221,7 @@ async function runTransport(transport: 'webrtc' | 'websocket', emulator: Realtim
       if (timeouts !== '0') throw new Error(`data-timeouts=${String(timeouts)}`);
       return 'banner closed, count 0';
     });
-    await step(name('interrupting a reply stops it where it was heard'), async () => {
-      const before = await page.evaluate(() => window.__e2e.events.length);
-      await page.click('#send-text');
-      await page.waitForFunction(
-        (from) => window.__e2e.events.slice(from).some((e) => e.type === 'audio_started'),
-        before,
-        { timeout: 10000 },
-      );
-      await page.waitForTimeout(800);
-      await page.click('#interrupt');
-      if (transport === 'websocket') {
-        const truncated = await page
-          .waitForFunction((from) => window.__e2e.events.slice(from).find((e) => e.type === 'conversation.item.truncated'), before, {
-            timeout: 5000,
-          })
-          .catch(async (error: unknown) => {
-            // Say what happened instead: the session events since the click, errors in full.
-            const seen = await page.evaluate(
-              (from) =>
-                window.__e2e.events
-                  .slice(from)
-                  .map((e) => (e.type === 'error' ? JSON.stringify(e) : `${e.type}@${Math.round(e.at)}`))
-                  .join(', '),
-              before,
-            );
-            throw new Error(`no conversation.item.truncated (${String(error).split('\n')[0]}); events since send: ${seen}`);
-          });
-        const event = (await truncated.jsonValue()) as unknown as { audio_end_ms: number };
-        // Heard about 800 ms (minus scheduling lead, plus the click's delay: 1460 ms seen on a
-        // loaded machine), far less than the ~3.6 s reply.
-        if (event.audio_end_ms < 400 || event.audio_end_ms > 2600) throw new Error(`audio_end_ms ${event.audio_end_ms}`);
-        return `conversation.item.truncated at ${event.audio_end_ms} ms heard`;
-      }
-      await page.waitForFunction(
-        (from) => window.__e2e.events.slice(from).some((e) => e.type === 'output_audio_buffer.cleared'),
-        before,
-        { timeout: 5000 },
-      );
-      return 'output_audio_buffer.cleared by the server';
-    });
+    await step(name('interrupting a reply stops it where it was heard'), () => checkInterruptCutsReply(page, transport));
     if (transport === 'websocket') {
       await step(name(`barge-in: playback silent within ${BARGE_IN_TARGET_MS} ms of speech_started (audio clock)`), async () => {
         const report = await measureBargeIn(page, BARGE_IN_SAMPLES, verbose ? (line) => console.log(`  ${line}`) : undefined);

@@ -41,7 +41,12 @@ function createSession(): RealtimeSession {
   });
 }
 
-const SERVER_EVENTS_OF_INTEREST = new Set(['conversation.item.truncated', 'output_audio_buffer.cleared', 'response.done']);
+const SERVER_EVENTS_OF_INTEREST = new Set([
+  'conversation.item.truncated',
+  'output_audio_buffer.cleared',
+  'output_audio_buffer.stopped',
+  'response.done',
+]);
 
 function Probe() {
   useRealtimeEvents('*', (event) => {
