@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAIWebRTCTransport } from '../../../src/core/transports/createOpenAIWebRTCTransport.ts';
-import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
 import { createAudioLevelMeters } from '../../../src/core/transports/audio/createAudioLevelMeters.ts';
 import { loadAudioFeatures as loadAudioLevelMeters } from '../../../src/core/transports/audio/lazyAudioFeatures.ts';
 import { createAudioLevels } from '../../../src/core/transport/audioLevels.ts';
@@ -10,38 +9,19 @@ import type {
 import {
   FakeAudioContext,
   fakeFetch,
-  fakeMediaDevicesByDevice,
   FakePeerConnection,
   FakeStream,
+  fakeWebRTCTransportWithDevices,
+  fakeWebSocketTransportWithDevices,
   FakeWebSocket,
-  FakeWorkletNode,
+  liveAnalyserOf,
+  resetTransportFakes,
 } from './fakes.ts';
 
 const signal = () => new AbortController().signal;
 
-function rtc() {
-  const devices = fakeMediaDevicesByDevice();
-  const transport = createOpenAIWebRTCTransport({
-    getClientSecret: async () => 'ek_test',
-    RTCPeerConnection: FakePeerConnection as unknown as typeof RTCPeerConnection,
-    fetch: fakeFetch(() => new Response('v=0\r\n', { status: 201, headers: { Location: '/v1/realtime/calls/rtc_1' } })).fetch,
-    mediaDevices: devices,
-    AudioContext: FakeAudioContext as unknown as typeof AudioContext,
-  });
-  return { transport, devices };
-}
-
-function ws() {
-  const devices = fakeMediaDevicesByDevice();
-  const transport = createOpenAIWebSocketTransport({
-    getClientSecret: () => 'ek_test',
-    WebSocket: FakeWebSocket as unknown as typeof WebSocket,
-    AudioContext: FakeAudioContext as unknown as typeof AudioContext,
-    mediaDevices: devices,
-    workletUrl: '/micCaptureProcessor.js',
-  });
-  return { transport, devices };
-}
+const rtc = () => fakeWebRTCTransportWithDevices();
+const ws = () => fakeWebSocketTransportWithDevices();
 
 async function connectWebSocket(transport: ReturnType<typeof ws>['transport']) {
   const before = FakeWebSocket.instances.length;
@@ -53,20 +33,7 @@ async function connectWebSocket(transport: ReturnType<typeof ws>['transport']) {
   return socket;
 }
 
-/** The analyser fed by `stream`, in `context`. */
-function analyserOf(context: FakeAudioContext | undefined, stream: unknown): FakeAnalyserNode {
-  const found = context?.liveAnalysers().find((analyser) => analyser.stream === stream);
-  if (!found) throw new Error('no live analyser on that stream');
-  return found;
-}
-
-beforeEach(() => {
-  FakePeerConnection.instances = [];
-  FakePeerConnection.autoOpen = true;
-  FakeWebSocket.instances = [];
-  FakeAudioContext.instances = [];
-  vi.stubGlobal('AudioWorkletNode', FakeWorkletNode);
-});
+beforeEach(() => resetTransportFakes());
 afterEach(() => vi.unstubAllGlobals());
 
 describe('WebRTC audio level meters', () => {
@@ -85,8 +52,8 @@ describe('WebRTC audio level meters', () => {
     expect(FakeAudioContext.instances).toHaveLength(1);
     expect(context?.liveAnalysers()).toHaveLength(2);
     // Input from the microphone as sent, output from the stream ontrack gave.
-    expect(analyserOf(context, devices.opened[0]).fftSize).toBe(1024);
-    analyserOf(context, remote);
+    expect(liveAnalyserOf(context, devices.opened[0]).fftSize).toBe(1024);
+    liveAnalyserOf(context, remote);
     // Read again: nothing new is built while nothing changed.
     meter?.read(levels);
     expect(context?.analysers).toHaveLength(2);
@@ -106,8 +73,8 @@ describe('WebRTC audio level meters', () => {
     const levels = createAudioLevels(8);
     meter?.read(levels);
     const context = FakeAudioContext.instances[0];
-    const input = analyserOf(context, devices.opened[0]);
-    const output = analyserOf(context, remote);
+    const input = liveAnalyserOf(context, devices.opened[0]);
+    const output = liveAnalyserOf(context, remote);
     input.sample = 0.1;
     // -65 dB on the analyser's -100..-30 scale is the middle.
     input.binDecibels = () => -65;
@@ -137,7 +104,7 @@ describe('WebRTC audio level meters', () => {
     await loadAudioLevelMeters(); // the analysers load on first use
     const levels = createAudioLevels(4);
     meter?.read(levels);
-    const input = analyserOf(FakeAudioContext.instances[0], devices.opened[0]);
+    const input = liveAnalyserOf(FakeAudioContext.instances[0], devices.opened[0]);
     input.sample = 0.2;
     input.binDecibels = () => -40;
     transport.setMuted?.(true);
@@ -163,7 +130,7 @@ describe('WebRTC audio level meters', () => {
 
     await transport.connect({ signal: signal() });
     meter?.read(levels);
-    analyserOf(FakeAudioContext.instances[0], devices.opened[0]).sample = 0.1;
+    liveAnalyserOf(FakeAudioContext.instances[0], devices.opened[0]).sample = 0.1;
     meter?.read(levels);
     expect(levels.input).toBeCloseTo(rmsToAudioLevel(0.1), 6);
 
@@ -178,8 +145,8 @@ describe('WebRTC audio level meters', () => {
     // A new context for the new connection, fed by the new microphone stream and the new remote stream.
     const context = FakeAudioContext.instances[1];
     expect(context?.liveAnalysers()).toHaveLength(2);
-    analyserOf(context, devices.opened[1]).sample = 0.05;
-    analyserOf(context, remote).sample = 0.3;
+    liveAnalyserOf(context, devices.opened[1]).sample = 0.05;
+    liveAnalyserOf(context, remote).sample = 0.3;
     meter?.read(levels);
     expect(levels.input).toBeCloseTo(rmsToAudioLevel(0.05), 6);
     expect(levels.output).toBeCloseTo(rmsToAudioLevel(0.3), 6);
@@ -236,7 +203,7 @@ describe('WebSocket audio level meters', () => {
     const levels = createAudioLevels(4);
     meter?.read(levels);
     expect(context.liveAnalysers()).toHaveLength(2);
-    const input = analyserOf(context, devices.opened[0]);
+    const input = liveAnalyserOf(context, devices.opened[0]);
     const player = context.gains[0];
     const output = context.liveAnalysers().find((analyser) => player && analyser.inputs.has(player));
     expect(output).toBeDefined();
@@ -275,7 +242,7 @@ describe('WebSocket audio level meters', () => {
     meter?.read(levels);
     const second = FakeAudioContext.instances[1] as FakeAudioContext;
     expect(second.liveAnalysers()).toHaveLength(2);
-    analyserOf(second, devices.opened[1]).sample = 0.1;
+    liveAnalyserOf(second, devices.opened[1]).sample = 0.1;
     meter?.read(levels);
     expect(levels.input).toBeCloseTo(rmsToAudioLevel(0.1), 6);
     meter?.close();

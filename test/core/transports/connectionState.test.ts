@@ -4,7 +4,7 @@ import { createOpenAIWebRTCTransport } from '../../../src/core/transports/create
 import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
 import type { RealtimeTransportError } from '../../../src/core/transport/RealtimeTransportError.ts';
 import type { TransportCloseInfo } from '../../../src/core/transport/RealtimeTransport.ts';
-import { fakeFetch, FakeAudioContext, fakeMediaDevices, FakePeerConnection, FakeStream, FakeWebSocket } from './fakes.ts';
+import { fakeFetch, FakeAudioContext, fakeMediaDevices, FakePeerConnection, FakeStream, FakeWebSocket, resetTransportFakes } from './fakes.ts';
 
 const socketN = (n: number) => vi.waitFor(() => FakeWebSocket.instances[n] ?? Promise.reject(new Error('no socket yet')));
 const start = (socket: FakeWebSocket) => {
@@ -30,13 +30,7 @@ function workletContext(gate?: { promise: Promise<void> }) {
   };
 }
 
-beforeEach(() => {
-  FakePeerConnection.instances = [];
-  FakePeerConnection.autoOpen = true;
-  FakeWebSocket.instances = [];
-  FakeAudioContext.instances = [];
-  vi.stubGlobal('AudioWorkletNode', FakeWorkletNode);
-});
+beforeEach(() => resetTransportFakes(FakeWorkletNode));
 afterEach(() => vi.unstubAllGlobals());
 
 describe('WebSocket: per-connection state', () => {

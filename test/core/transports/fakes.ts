@@ -1,5 +1,6 @@
 // Minimal stand-ins for the browser APIs the transports touch. Each records what the
 // transport did to it and lets a test drive the other side (open, message, close, state).
+import { vi } from 'vitest';
 import { createOpenAIWebRTCTransport } from '../../../src/core/transports/createOpenAIWebRTCTransport.ts';
 import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
 
@@ -433,4 +434,69 @@ export function fakeWebSocketTransport() {
     AudioContext: FakeAudioContext as unknown as typeof AudioContext,
     microphone: false,
   });
+}
+
+/**
+ * Forgets the fakes earlier tests made (peer connections, sockets, contexts, the last worklet
+ * node), lets peer connections open by themselves again, and stubs the global `AudioWorkletNode`
+ * with `WorkletNode` (undo it with `vi.unstubAllGlobals()`). For a `beforeEach`.
+ */
+export function resetTransportFakes(WorkletNode: unknown = FakeWorkletNode) {
+  FakePeerConnection.instances = [];
+  FakePeerConnection.autoOpen = true;
+  FakeWebSocket.instances = [];
+  FakeAudioContext.instances = [];
+  FakeWorkletNode.last = null;
+  vi.stubGlobal('AudioWorkletNode', WorkletNode);
+}
+
+/**
+ * An OpenAI WebRTC transport over the fakes whose microphone opens by device
+ * (`fakeMediaDevicesByDevice(devices)`, returned as `devices`), with a `FakeAudioContext`; the
+ * call is answered (201, `rtc_1`, its requests in `http.calls`). `overrides` replace any option
+ * (loosely typed: the fakes stand in for browser types).
+ */
+export function fakeWebRTCTransportWithDevices(
+  devices: Record<string, true | Error> = {},
+  overrides: Record<string, unknown> = {},
+) {
+  const mediaDevices = fakeMediaDevicesByDevice(devices);
+  const http = fakeFetch(() => new Response('v=0\r\n', { status: 201, headers: { Location: '/v1/realtime/calls/rtc_1' } }));
+  const transport = createOpenAIWebRTCTransport({
+    getClientSecret: async () => 'ek_test',
+    RTCPeerConnection: FakePeerConnection as unknown as typeof RTCPeerConnection,
+    fetch: http.fetch,
+    mediaDevices,
+    AudioContext: FakeAudioContext as unknown as typeof AudioContext,
+    ...overrides,
+  });
+  return { transport, devices: mediaDevices, http };
+}
+
+/**
+ * An OpenAI WebSocket transport over the fakes whose microphone opens by device
+ * (`fakeMediaDevicesByDevice(devices)`, returned as `devices`) through the capture worklet, with a
+ * `FakeAudioContext`. `overrides` replace any option (loosely typed, as above).
+ */
+export function fakeWebSocketTransportWithDevices(
+  devices: Record<string, true | Error> = {},
+  overrides: Record<string, unknown> = {},
+) {
+  const mediaDevices = fakeMediaDevicesByDevice(devices);
+  const transport = createOpenAIWebSocketTransport({
+    getClientSecret: () => 'ek_test',
+    WebSocket: FakeWebSocket as unknown as typeof WebSocket,
+    AudioContext: FakeAudioContext as unknown as typeof AudioContext,
+    mediaDevices,
+    workletUrl: '/micCaptureProcessor.js',
+    ...overrides,
+  });
+  return { transport, devices: mediaDevices };
+}
+
+/** The live analyser that `stream` feeds in `context` (throws when there is none). */
+export function liveAnalyserOf(context: FakeAudioContext | undefined, stream: unknown): FakeAnalyserNode {
+  const found = context?.liveAnalysers().find((analyser) => analyser.stream === stream);
+  if (!found) throw new Error('no live analyser on that stream');
+  return found;
 }

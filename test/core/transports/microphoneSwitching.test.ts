@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOpenAIWebRTCTransport } from '../../../src/core/transports/createOpenAIWebRTCTransport.ts';
-import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
 import { DEFAULT_MICROPHONE_CONSTRAINTS } from '../../../src/core/transports/audio/getMicrophoneStream.ts';
 import { RealtimeTransportError } from '../../../src/core/transport/RealtimeTransportError.ts';
 import { createAudioLevels } from '../../../src/core/transport/audioLevels.ts';
@@ -8,12 +6,13 @@ import { loadAudioFeatures as loadAudioLevelMeters } from '../../../src/core/tra
 import {
   domError,
   FakeAudioContext,
-  fakeFetch,
-  fakeMediaDevicesByDevice,
   FakePeerConnection,
   FakeStream,
   FakeWebSocket,
+  fakeWebRTCTransportWithDevices,
+  fakeWebSocketTransportWithDevices,
   FakeWorkletNode,
+  resetTransportFakes,
 } from './fakes.ts';
 import type { FakeSender } from './fakes.ts';
 
@@ -28,19 +27,7 @@ const DEVICES = {
   busy: domError('NotReadableError', 'Device in use'),
 } as const;
 
-function rtc(overrides: Record<string, unknown> = {}) {
-  const devices = fakeMediaDevicesByDevice(DEVICES);
-  const http = fakeFetch(() => new Response('v=0\r\n', { status: 201, headers: { Location: '/v1/realtime/calls/rtc_1' } }));
-  const transport = createOpenAIWebRTCTransport({
-    getClientSecret: async () => 'ek_test',
-    RTCPeerConnection: FakePeerConnection as unknown as typeof RTCPeerConnection,
-    fetch: http.fetch,
-    mediaDevices: devices,
-    AudioContext: FakeAudioContext as unknown as typeof AudioContext,
-    ...overrides,
-  });
-  return { transport, devices, http };
-}
+const rtc = (overrides: Record<string, unknown> = {}) => fakeWebRTCTransportWithDevices(DEVICES, overrides);
 
 const peer = (index = 0) => FakePeerConnection.instances[index] as FakePeerConnection;
 const sender = (index = 0) => peer(index).senders[0];
@@ -54,14 +41,7 @@ async function rejection(promise: Promise<unknown>): Promise<RealtimeTransportEr
   return error;
 }
 
-beforeEach(() => {
-  FakePeerConnection.instances = [];
-  FakePeerConnection.autoOpen = true;
-  FakeWebSocket.instances = [];
-  FakeAudioContext.instances = [];
-  FakeWorkletNode.last = null;
-  vi.stubGlobal('AudioWorkletNode', FakeWorkletNode);
-});
+beforeEach(() => resetTransportFakes());
 afterEach(() => vi.unstubAllGlobals());
 
 describe('WebRTC: setMicrophoneDevice', () => {
@@ -286,18 +266,7 @@ describe('WebRTC: setMicrophoneDevice', () => {
 });
 
 describe('WebSocket: setMicrophoneDevice', () => {
-  function ws(overrides: Record<string, unknown> = {}) {
-    const devices = fakeMediaDevicesByDevice(DEVICES);
-    const transport = createOpenAIWebSocketTransport({
-      getClientSecret: () => 'ek_test',
-      WebSocket: FakeWebSocket as unknown as typeof WebSocket,
-      AudioContext: FakeAudioContext as unknown as typeof AudioContext,
-      mediaDevices: devices,
-      workletUrl: '/micCaptureProcessor.js',
-      ...overrides,
-    });
-    return { transport, devices };
-  }
+  const ws = (overrides: Record<string, unknown> = {}) => fakeWebSocketTransportWithDevices(DEVICES, overrides);
 
   async function connect(transport: ReturnType<typeof ws>['transport']) {
     const connecting = transport.connect({ signal: signal() });

@@ -1,16 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOpenAIWebRTCTransport } from '../../../src/core/transports/createOpenAIWebRTCTransport.ts';
-import { createOpenAIWebSocketTransport } from '../../../src/core/transports/createOpenAIWebSocketTransport.ts';
 import { loadAudioFeatures } from '../../../src/core/transports/audio/lazyAudioFeatures.ts';
 import { createAudioLevels } from '../../../src/core/transport/audioLevels.ts';
 import { rmsToAudioLevel } from '../../../src/core/transport/audioLevelCurve.ts';
 import {
   FakeAudioContext,
-  fakeFetch,
-  fakeMediaDevicesByDevice,
-  FakePeerConnection,
   FakeWebSocket,
-  FakeWorkletNode,
+  fakeWebRTCTransportWithDevices,
+  fakeWebSocketTransportWithDevices,
+  liveAnalyserOf,
+  resetTransportFakes,
 } from './fakes.ts';
 
 /** True only while a user gesture's event is being dispatched (the browser's transient activation). */
@@ -59,17 +57,8 @@ function userGesture(type: string) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const signal = () => new AbortController().signal;
 
-function rtc(Context: typeof FakeAudioContext = SafariAudioContext) {
-  const devices = fakeMediaDevicesByDevice();
-  const transport = createOpenAIWebRTCTransport({
-    getClientSecret: async () => 'ek_test',
-    RTCPeerConnection: FakePeerConnection as unknown as typeof RTCPeerConnection,
-    fetch: fakeFetch(() => new Response('v=0\r\n', { status: 201, headers: { Location: '/v1/realtime/calls/rtc_1' } })).fetch,
-    mediaDevices: devices,
-    AudioContext: Context as unknown as typeof AudioContext,
-  });
-  return { transport, devices };
-}
+const rtc = (Context: typeof FakeAudioContext = SafariAudioContext) =>
+  fakeWebRTCTransportWithDevices({}, { AudioContext: Context });
 
 /** Like AudioVisualizer: the meter opens once the call is connected, outside the connect gesture. */
 async function meterAfterConnect(transport: ReturnType<typeof rtc>['transport']) {
@@ -81,20 +70,10 @@ async function meterAfterConnect(transport: ReturnType<typeof rtc>['transport'])
   return { meter, levels };
 }
 
-function inputAnalyser(context: FakeAudioContext | undefined, stream: unknown) {
-  const found = context?.liveAnalysers().find((analyser) => analyser.stream === stream);
-  if (!found) throw new Error('no live analyser on that stream');
-  return found;
-}
-
 beforeEach(() => {
-  FakePeerConnection.instances = [];
-  FakePeerConnection.autoOpen = true;
-  FakeWebSocket.instances = [];
-  FakeAudioContext.instances = [];
+  resetTransportFakes();
   page = new FakeWindow();
   vi.stubGlobal('window', page);
-  vi.stubGlobal('AudioWorkletNode', FakeWorkletNode);
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -103,7 +82,7 @@ describe('a metering context made outside a user gesture (Safari)', () => {
     const { transport, devices } = rtc();
     const { meter, levels } = await meterAfterConnect(transport);
     const context = FakeAudioContext.instances[0];
-    inputAnalyser(context, devices.opened[0]).sample = 0.1;
+    liveAnalyserOf(context, devices.opened[0]).sample = 0.1;
     meter.read(levels);
     await settle();
     // resume() was tried at once and refused: still suspended, still flat, waiting for a gesture.
@@ -143,7 +122,7 @@ describe('a metering context made outside a user gesture (Safari)', () => {
     expect(page.listening.size).toBe(3);
     userGesture('touchend');
     await settle();
-    inputAnalyser(second, devices.opened[1]).sample = 0.05;
+    liveAnalyserOf(second, devices.opened[1]).sample = 0.05;
     meter.read(levels);
     expect(levels.input).toBeCloseTo(rmsToAudioLevel(0.05), 6);
     expect(page.listening.size).toBe(0);
@@ -179,14 +158,7 @@ describe('a metering context made outside a user gesture (Safari)', () => {
   });
 
   it('also resumes a WebSocket connection context that was refused (a connect() outside a gesture)', async () => {
-    const devices = fakeMediaDevicesByDevice();
-    const transport = createOpenAIWebSocketTransport({
-      getClientSecret: () => 'ek_test',
-      WebSocket: FakeWebSocket as unknown as typeof WebSocket,
-      AudioContext: SafariAudioContext as unknown as typeof AudioContext,
-      mediaDevices: devices,
-      workletUrl: '/micCaptureProcessor.js',
-    });
+    const { transport } = fakeWebSocketTransportWithDevices({}, { AudioContext: SafariAudioContext });
     const connecting = transport.connect({ signal: signal() });
     const socket = await vi.waitFor(() => FakeWebSocket.instances[0] ?? Promise.reject(new Error('no socket yet')));
     socket.open();
