@@ -9,6 +9,8 @@ import { setSpeaking } from './playback/assistantPlayback.ts';
 import { setMicrophoneDevice } from './media/microphoneDevice.ts';
 import { openAudioLevels } from './media/openAudioLevels.ts';
 import { idleMachineConfig } from './idle/sessionIdle.ts';
+import { registerTool } from './tools/registerTool.ts';
+import { respondToApproval } from './approvals/respondToApproval.ts';
 import type { SessionEvent } from './events/sessionEventTypes.ts';
 import type { CreateRealtimeSessionOptions, RealtimeSession } from './sessionTypes.ts';
 
@@ -57,7 +59,7 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
     runTransaction(ctx, () => setSpeaking(ctx, false, 'audio_stopped', ctx.audioIds)),
   );
 
-  return {
+  const session: RealtimeSession = {
     connect: () => connectSession(ctx),
     disconnect: () => disconnectSession(ctx),
     getState: ctx.store.getState,
@@ -67,8 +69,12 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
     getIdlePolicy: () => ({ ...ctx.policy }),
     setMicrophoneDevice: (deviceId) => setMicrophoneDevice(ctx, deviceId),
     openAudioLevels: (options) => openAudioLevels(ctx, options),
+    registerTool: (tool) => registerTool(ctx, session, tool),
+    respondToApproval: (id, approve, reason) => respondToApproval(ctx, id, approve, reason),
     clock: ctx.clock,
   };
+  for (const tool of options.tools ?? []) session.registerTool(tool);
+  return session;
 }
 
 /** Subscribe to session events, keeping the context's cached "does anyone listen" flags current. */

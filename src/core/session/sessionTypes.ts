@@ -8,6 +8,8 @@ import type { SelectedSessionEvent, SessionEventSelector } from './events/sessio
 import type { IdlePolicy, IdleState } from './idle/idleTypes.ts';
 import type { TranscriptState } from './transcript/transcriptTypes.ts';
 import type { AgentState } from './agentState/agentStateTypes.ts';
+import type { McpApprovalRequest } from './approvals/approvalTypes.ts';
+import type { AnyClientTool, UnknownToolCalls } from './tools/toolTypes.ts';
 
 // The session object, its options and its state snapshot.
 
@@ -49,6 +51,11 @@ export interface SessionState {
    * {@link AgentState} for the precedence): changes only when its value does.
    */
   agentState: AgentState;
+  /**
+   * Remote MCP tool calls waiting for the user's approval, oldest first (`mcp_approval_request`
+   * items). One leaves when `respondToApproval` answers it or the connection ends.
+   */
+  approvals: readonly McpApprovalRequest[];
 }
 
 /**
@@ -71,6 +78,15 @@ export interface CreateRealtimeSessionOptions {
   idle?: Partial<IdlePolicy>;
   /** Time source; tests inject a virtual clock. Defaults to `Date.now` and `setTimeout`. */
   clock?: Clock;
+  /**
+   * Client tools (made with `defineTool`): declared in the session config on every connect and
+   * kept declared through `updateSession`, run when the model calls them, answered with
+   * `function_call_output` and one `response.create` per response. Add more later with
+   * `registerTool` (or `useClientTool`).
+   */
+  tools?: readonly AnyClientTool[];
+  /** What to do with a call to a function no client tool has. Default `'error'`. */
+  unknownToolCalls?: UnknownToolCalls;
 }
 
 /**
@@ -133,6 +149,18 @@ export interface RealtimeSession {
    * the frame loop for you in React.
    */
   openAudioLevels(options?: AudioLevelOptions): AudioLevelMeter;
+  /**
+   * Add a client tool (made with `defineTool`) for as long as you need it; the returned function
+   * removes it. The declared tools are sent in one `session.update` when the set changes while
+   * connected (or with the next connect). A tool of the same name replaces the earlier one.
+   */
+  registerTool(tool: AnyClientTool): () => void;
+  /**
+   * Answer a remote MCP tool's approval request (an id from `state.approvals`): sends an
+   * `mcp_approval_response` item and removes the request from `state.approvals`. An unknown id
+   * is reported as an `error` event (code `unknown_approval`) and sends nothing.
+   */
+  respondToApproval(id: string, approve: boolean, reason?: string): void;
   /** The user is back: reset the consecutive count and cancel a pending end of session. */
   stillHere(): void;
   /** Change the idle policy at runtime (a new `timeoutMs` is sent through `session.update`). */

@@ -65,6 +65,7 @@ export function createFakeSession(options: { transport?: RealtimeTransport; cloc
     muted: false,
     microphoneDeviceId: null,
     agentState: 'disconnected',
+    approvals: [],
   };
   let policy: IdlePolicy = { timeoutMs: null, clientFallback: 'auto', maxTimeouts: null, endGraceMs: 10000 };
   const listeners = new Set<(s: SessionState, p: SessionState) => void>();
@@ -160,6 +161,13 @@ export function createFakeSession(options: { transport?: RealtimeTransport; cloc
       policy = { ...policy, ...patch };
     },
     getIdlePolicy: () => policy,
+    registerTool(tool) {
+      calls.push(`registerTool:${tool.name}`);
+      return () => calls.push(`unregisterTool:${tool.name}`);
+    },
+    respondToApproval(id, approve) {
+      calls.push(`respondToApproval:${id}:${approve}`);
+    },
     setMicrophoneDevice(deviceId) {
       calls.push(`setMicrophoneDevice:${deviceId}`);
       set({ ...state, microphoneDeviceId: deviceId });

@@ -14,6 +14,7 @@ import type { SessionEvent } from '../events/sessionEventTypes.ts';
 import type { IdlePolicy } from '../idle/idleTypes.ts';
 import type { CreateRealtimeSessionOptions, SessionState } from '../sessionTypes.ts';
 import type { TranscriptIdleInfo } from '../transcript/transcriptTypes.ts';
+import type { ToolRuntime, UnknownToolCalls } from '../tools/toolTypes.ts';
 
 // The one place the session's parts import their shared context from. It is built from the
 // parts' own state (idle machine, playback estimate, transcript, store, emitter) and imports
@@ -87,6 +88,10 @@ export interface SessionContext {
    */
   responseCreateDeferred: boolean;
 
+  // ---- client tools: the runtime is attached by the first tool registered (see tools/toolTypes.ts)
+  tools: ToolRuntime | null;
+  readonly unknownToolCalls: UnknownToolCalls;
+
   // ---- responses outside the conversation (`conversation: "none"`), by response id, until done
   readonly outOfBand: Map<string, OutOfBandDraft>;
 
@@ -142,6 +147,7 @@ export function createSessionContext(options: CreateRealtimeSessionOptions): Ses
       muted: false,
       microphoneDeviceId: null,
       agentState: 'disconnected',
+      approvals: [],
     },
     (cause) => {
       emitter.enqueue({
@@ -177,6 +183,8 @@ export function createSessionContext(options: CreateRealtimeSessionOptions): Ses
     responseDue: false,
     transcriptionOnly: false,
     responseCreateDeferred: false,
+    tools: null,
+    unknownToolCalls: options.unknownToolCalls ?? 'error',
     outOfBand: new Map<string, OutOfBandDraft>(),
     playback: transport.playbackReporting ?? 'none',
     audioIds: {},
@@ -205,6 +213,7 @@ function copyState(s: SessionState): SessionState {
     muted: s.muted,
     microphoneDeviceId: s.microphoneDeviceId,
     agentState: s.agentState,
+    approvals: s.approvals,
   };
 }
 

@@ -3,6 +3,8 @@ import type { ConnectionStatus } from '../connection/connectionStatus.ts';
 import type { IdleState, InputAudioTimeoutTriggeredEvent } from '../idle/idleTypes.ts';
 import type { TranscriptItem, TranscriptRole } from '../transcript/transcriptTypes.ts';
 import type { RealtimeError } from './realtimeError.ts';
+import type { McpApprovalRequest } from '../approvals/approvalTypes.ts';
+import type { ToolResultEvent } from '../tools/toolTypes.ts';
 
 // Session events (camelCase; the raw wire event keeps snake_case in `server_event`)
 
@@ -90,6 +92,9 @@ export type SessionEvent =
   | { type: 'audio_stopped'; itemId?: string; responseId?: string }
   | { type: 'audio_interrupted'; itemId?: string; responseId?: string; audioEndMs?: number }
   | { type: 'tool_call'; callId: string; name: string; arguments: string; itemId: string; responseId: string }
+  | ToolResultEvent
+  /** A remote MCP tool asks for approval: the request is in `state.approvals` too. */
+  | { type: 'approval_requested'; request: McpApprovalRequest }
   | { type: 'muted_changed'; muted: boolean }
   | { type: 'error'; error: RealtimeError }
   | { type: 'server_event'; event: ServerEvent | UnknownServerEvent; known: boolean };

@@ -70,6 +70,13 @@ export interface TranscriptToolInfo {
   output?: string;
   /** The MCP server that ran the tool, for a remote MCP call (`mcp_call` item). */
   serverLabel?: string;
+  /**
+   * Where the call stands, on a function call's row: `running` while a client tool's `execute`
+   * runs (or the app's `tool_call` handler has not answered yet), `completed` once its output was
+   * sent, `failed` when it was answered with an error (see the row's `error`). Absent before the
+   * arguments are complete. The row's `status` is the wire item's own (streamed or not).
+   */
+  state?: 'running' | 'completed' | 'failed';
 }
 
 /**
