@@ -2,6 +2,7 @@ import { parseClientEvent, validateSessionConfig, RealtimeConfigError } from '..
 import { createEnergyDetector, type EnergyDetector } from './createEnergyDetector.ts';
 import { defaultEmulatorScript, type EmulatorReplyContext, type EmulatorScript } from './defaultEmulatorScript.ts';
 import { emulatorId } from './emulatorIds.ts';
+import { argumentDeltas, argumentsText, takeToolCall, type EmulatorToolCall, type EmulatorToolOutput } from './emulatorToolCalls.ts';
 import { synthesizeSpeech } from './synthesizeSpeech.ts';
 
 type Json = Record<string, unknown>;
@@ -26,6 +27,10 @@ export interface EmulatorSessionOptions {
   streamIntervalMs?: number;
   /** Multiplies idle timeouts so tests need not wait 5 s. Default 1 (real semantics). */
   idleTimeScale?: number;
+  /** Client function calls to make in answer to user turns (this session uses each once); see {@link EmulatorToolCall}. */
+  toolCalls?: readonly EmulatorToolCall[];
+  /** Every valid client event as received (tests check what the client sent). */
+  onClientEvent?(event: Json): void;
   log?(line: string): void;
 }
 
@@ -45,6 +50,8 @@ export interface EmulatorSession {
 interface ActiveResponse {
   id: string;
   itemId: string;
+  /** Set when the response's output is a function call instead of a message. */
+  functionCall: { name: string; callId: string; arguments: string } | null;
   text: string;
   sentText: string;
   audio: Int16Array | null;
@@ -104,6 +111,11 @@ export function createEmulatorSession(options: EmulatorSessionOptions): Emulator
   const pending = new Map<number, Int16Array>();
   const audioDurations = new Map<string, number>();
   const extraTimers = new Set<ReturnType<typeof setTimeout>>();
+  const toolCallQueue = [...(options.toolCalls ?? [])];
+  /** Function calls made and not answered yet, by call_id. */
+  const openCalls = new Map<string, string>();
+  /** Outputs received since the last response: the next response.create speaks about them. */
+  let toolOutputs: EmulatorToolOutput[] = [];
 
   function createDetector(): EnergyDetector {
     const td = turnDetection();
@@ -222,7 +234,20 @@ export function createEmulatorSession(options: EmulatorSessionOptions): Emulator
         : { total_tokens: 20 + response.sentText.length, input_tokens: 20, output_tokens: response.sentText.length },
   });
 
-  const assistantItem = (response: ActiveResponse, status: string) => ({
+  const assistantItem = (response: ActiveResponse, status: string): Json =>
+    response.functionCall
+      ? {
+          id: response.itemId,
+          object: 'realtime.item',
+          type: 'function_call',
+          status,
+          name: response.functionCall.name,
+          call_id: response.functionCall.callId,
+          arguments: response.sentText,
+        }
+      : messageItem(response, status);
+
+  const messageItem = (response: ActiveResponse, status: string) => ({
     id: response.itemId,
     object: 'realtime.item',
     type: 'message',
@@ -246,11 +271,20 @@ export function createEmulatorSession(options: EmulatorSessionOptions): Emulator
       : Array.isArray(config.output_modalities)
         ? (config.output_modalities as string[])
         : ['audio'];
-    const text = script.reply({ reason, turn, idleCount, userText });
+    const call = reason === 'speech' || reason === 'text' ? takeToolCall(toolCallQueue, config.tools, userText) : null;
+    if (call) {
+      startFunctionCall(call, modalities);
+      return;
+    }
+    const outputs = toolOutputs;
+    toolOutputs = [];
+    const replyReason = reason === 'request' && outputs.length ? 'tool' : reason;
+    const text = script.reply({ reason: replyReason, turn, idleCount, userText, toolOutputs: outputs });
     turn++;
     const response: ActiveResponse = {
       id: emulatorId('resp'),
       itemId: emulatorId('item'),
+      functionCall: null,
       text,
       sentText: '',
       audio: modalities.includes('audio') ? synthesizeSpeech(text) : null,
@@ -309,6 +343,44 @@ export function createEmulatorSession(options: EmulatorSessionOptions): Emulator
     });
   };
 
+  // As the real API streams a call: the function_call item, its argument deltas, then done.
+  const startFunctionCall = (call: EmulatorToolCall, modalities: string[]) => {
+    const text = argumentsText(call);
+    const response: ActiveResponse = {
+      id: emulatorId('resp'),
+      itemId: emulatorId('item'),
+      functionCall: { name: call.name, callId: emulatorId('call'), arguments: text },
+      text,
+      sentText: '',
+      audio: null,
+      timers: [],
+      playback: null,
+      modalities,
+    };
+    const callId = response.functionCall?.callId;
+    active = response;
+    log(`function call ${call.name} ${callId ?? ''}`);
+    const ids = { response_id: response.id, item_id: response.itemId, output_index: 0, call_id: callId };
+    send('response.created', { response: responseShape(response, 'in_progress', [], null) });
+    send('response.output_item.added', { response_id: response.id, output_index: 0, item: assistantItem(response, 'in_progress') });
+    send('conversation.item.added', { previous_item_id: lastItemId, item: assistantItem(response, 'in_progress') });
+    lastItemId = response.itemId;
+    const deltas = argumentDeltas(text);
+    deltas.forEach((delta, index) => {
+      response.timers.push(
+        setTimeout(() => {
+          if (active !== response) return;
+          response.sentText += delta;
+          send('response.function_call_arguments.delta', { ...ids, delta });
+          if (index < deltas.length - 1) return;
+          send('response.function_call_arguments.done', { ...ids, name: call.name, arguments: response.sentText });
+          openCalls.set(ids.call_id ?? '', call.name);
+          finishOutput(response);
+        }, (index + 1) * interval),
+      );
+    });
+  };
+
   const finishResponse = (response: ActiveResponse) => {
     const ids = { response_id: response.id, item_id: response.itemId, output_index: 0, content_index: 0 };
     if (response.audio) {
@@ -319,6 +391,10 @@ export function createEmulatorSession(options: EmulatorSessionOptions): Emulator
       send('response.output_text.done', { ...ids, text: response.sentText });
       send('response.content_part.done', { ...ids, part: { type: 'text', text: response.sentText } });
     }
+    finishOutput(response);
+  };
+
+  const finishOutput = (response: ActiveResponse) => {
     const item = assistantItem(response, 'completed');
     send('conversation.item.done', { item });
     send('response.output_item.done', { response_id: response.id, output_index: 0, item });
@@ -454,6 +530,21 @@ export function createEmulatorSession(options: EmulatorSessionOptions): Emulator
         return;
       case 'conversation.item.create': {
         const item: Json = { id: emulatorId('item'), object: 'realtime.item', status: 'completed', ...(event.item as Json) };
+        if (item.type === 'function_call_output') {
+          const callId = String(item.call_id);
+          const name = openCalls.get(callId);
+          if (name === undefined) {
+            // The real API refuses an output whose call is not in the conversation (or was answered).
+            sendError(`Tool call ID '${callId}' not found in conversation.`, {
+              code: 'invalid_tool_call_id',
+              param: 'item.call_id',
+              clientEventId: event.event_id,
+            });
+            return;
+          }
+          openCalls.delete(callId);
+          toolOutputs.push({ name, callId, output: typeof item.output === 'string' ? item.output : JSON.stringify(item.output) });
+        }
         const previous = (event.previous_item_id as string | undefined) ?? lastItemId;
         send('conversation.item.added', { previous_item_id: previous, item });
         send('conversation.item.done', { previous_item_id: previous, item });
@@ -465,6 +556,13 @@ export function createEmulatorSession(options: EmulatorSessionOptions): Emulator
         return;
       }
       case 'response.create': {
+        if (active) {
+          sendError(
+            `Conversation already has an active response in progress: ${active.id}. Wait until the response is finished before creating a new one.`,
+            { code: 'conversation_already_has_active_response', clientEventId: event.event_id },
+          );
+          return;
+        }
         const params = (event.response as Json | undefined) ?? {};
         startResponse(lastUserText ? 'text' : 'request', lastUserText, params);
         lastUserText = null;
@@ -559,6 +657,7 @@ export function createEmulatorSession(options: EmulatorSessionOptions): Emulator
         lastUserText = text ?? null;
       }
       if (event.type !== 'input_audio_buffer.append') log(`<- ${String(event.type)}`);
+      options.onClientEvent?.(event);
       handle(event);
     },
     pushAudio,

@@ -5,6 +5,14 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { createEmulatorSession, type EmulatorSessionOptions } from './createEmulatorSession.ts';
 import { emulatorId } from './emulatorIds.ts';
 import { createWebRTCCall, type WebRTCCall } from './createWebRTCCall.ts';
+import type { EmulatorToolCall } from './emulatorToolCalls.ts';
+
+/** Which emulated session a client event arrived on. */
+export interface EmulatorConnectionInfo {
+  /** Unique per session: the WebRTC call's id (`rtc_...`) or `ws_...` for a WebSocket. */
+  id: string;
+  transport: 'websocket' | 'webrtc';
+}
 
 /** Options of {@link createRealtimeEmulator}, which has an example. All optional. */
 export interface RealtimeEmulatorOptions {
@@ -20,6 +28,14 @@ export interface RealtimeEmulatorOptions {
   streamIntervalMs?: number;
   /** Multiplies idle timeouts (tests). Default 1: real semantics. */
   idleTimeScale?: number;
+  /**
+   * Client function calls every session makes, each once, in answer to user turns (only while
+   * the session declares the tool); the follow-up waits for the output and `response.create`.
+   * Default: none.
+   */
+  toolCalls?: readonly EmulatorToolCall[];
+  /** Every valid client event each session receives, e.g. to assert what a page sent. */
+  onClientEvent?(event: Record<string, unknown>, connection: EmulatorConnectionInfo): void;
   /** Log lines (connections, client events, timeouts). Default: silent. */
   log?(line: string): void;
 }
@@ -77,8 +93,10 @@ export async function createRealtimeEmulator(options: RealtimeEmulatorOptions = 
   const keys = new Map<string, KeyRecord>();
   const sockets = new Set<WebSocket>();
   const calls = new Map<string, WebRTCCall>();
-  const sessionOptions = () => ({
+  const sessionOptions = (connection: EmulatorConnectionInfo) => ({
     ...(options.script ? { script: options.script } : {}),
+    ...(options.toolCalls ? { toolCalls: options.toolCalls } : {}),
+    ...(options.onClientEvent ? { onClientEvent: (event: Record<string, unknown>) => options.onClientEvent?.(event, connection) } : {}),
     ...(options.streamIntervalMs !== undefined ? { streamIntervalMs: options.streamIntervalMs } : {}),
     ...(options.idleTimeScale !== undefined ? { idleTimeScale: options.idleTimeScale } : {}),
     log,
@@ -161,7 +179,7 @@ export async function createRealtimeEmulator(options: RealtimeEmulatorOptions = 
       }
       const id = emulatorId('rtc');
       const answerStarted = Date.now();
-      const call = await createWebRTCCall(offer, { ...sessionOptions(), ...(record?.session ? { session: record.session } : {}) });
+      const call = await createWebRTCCall(offer, { ...sessionOptions({ id, transport: 'webrtc' }), ...(record?.session ? { session: record.session } : {}) });
       calls.set(id, call);
       log(`webrtc call ${id} answered in ${Date.now() - answerStarted} ms`);
       response.writeHead(201, { ...CORS_HEADERS, 'Content-Type': 'application/sdp', Location: `/v1/realtime/calls/${id}` });
@@ -212,7 +230,7 @@ export async function createRealtimeEmulator(options: RealtimeEmulatorOptions = 
       sockets.add(ws);
       log(`websocket session (${sockets.size} open)`);
       const session = createEmulatorSession({
-        ...sessionOptions(),
+        ...sessionOptions({ id: emulatorId('ws'), transport: 'websocket' }),
         ...(record?.session ? { session: record.session } : {}),
         transport: 'websocket',
         send: (event) => {

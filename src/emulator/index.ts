@@ -4,7 +4,8 @@
  * `react-realtime-kit/testing/emulator`, its earlier name, is the same module and keeps working.
  */
 export { createRealtimeEmulator } from './createRealtimeEmulator.ts';
-export type { RealtimeEmulator, RealtimeEmulatorOptions } from './createRealtimeEmulator.ts';
+export type { RealtimeEmulator, RealtimeEmulatorOptions, EmulatorConnectionInfo } from './createRealtimeEmulator.ts';
+export type { EmulatorToolCall, EmulatorToolOutput } from './emulatorToolCalls.ts';
 export { createEmulatorSession } from './createEmulatorSession.ts';
 export type { EmulatorSession, EmulatorSessionOptions, MediaPlayback } from './createEmulatorSession.ts';
 export { createWebRTCCall } from './createWebRTCCall.ts';
