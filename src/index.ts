@@ -14,6 +14,7 @@ export {
   createOpenAIWebSocketTransport,
   createRealtimeSession,
   DEFAULT_IDLE_POLICY,
+  defineTool,
   getTurnDetection,
   IDLE_TIMEOUT_MAX_MS,
   IDLE_TIMEOUT_MIN_MS,
@@ -27,6 +28,7 @@ export {
 } from './core/index.ts';
 export type {
   AgentState,
+  AnyClientTool,
   AudioFormat,
   AudioLevelMeter,
   AudioLevelOptions,
@@ -36,6 +38,8 @@ export type {
   ClientEventType,
   ClientFallbackMode,
   ClientSecretSource,
+  ClientTool,
+  ClientToolDeclaration,
   Clock,
   ConfigIssue,
   ConnectionStatus,
@@ -44,6 +48,7 @@ export type {
   ConversationItem,
   ConversationItemType,
   CreateRealtimeSessionOptions,
+  DefineToolOptions,
   FunctionCallItem,
   FunctionCallOutputItem,
   IdlePhase,
@@ -97,6 +102,9 @@ export type {
   SessionState,
   SessionTool,
   TimerHandle,
+  ToolCallContext,
+  ToolErrorCode,
+  ToolResultEvent,
   TranscriptIdleInfo,
   TranscriptItem,
   TranscriptItemKind,
@@ -108,6 +116,7 @@ export type {
   TransportEventMap,
   TurnDetection,
   UnknownServerEvent,
+  UnknownToolCalls,
 } from './core/index.ts';
 
 // The React layer: the provider and the hooks
@@ -116,6 +125,7 @@ export {
   shallowEqual,
   useAgentState,
   useAudioLevels,
+  useClientTool,
   useConnectionState,
   useIdleCountdown,
   useIdleTimeout,
@@ -137,6 +147,7 @@ export type {
   TranscriptSnapshot,
   UseAgentStateOptions,
   UseAudioLevelsOptions,
+  UseClientToolOptions,
   UseConnectionStateOptions,
   UseIdleCountdownOptions,
   UseIdleTimeoutOptions,

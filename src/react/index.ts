@@ -26,6 +26,8 @@ export { useIdleCountdown } from './useIdleCountdown.ts';
 export type { IdleCountdownTarget, UseIdleCountdownOptions } from './useIdleCountdown.ts';
 export { useTranscript } from './useTranscript.ts';
 export type { TranscriptSnapshot, UseTranscriptOptions } from './useTranscript.ts';
+export { useClientTool } from './useClientTool.ts';
+export type { UseClientToolOptions } from './useClientTool.ts';
 export { useRealtimeState } from './useRealtimeState.ts';
 export type { UseRealtimeStateOptions } from './useRealtimeState.ts';
 export { shallowEqual } from './shallowEqual.ts';
