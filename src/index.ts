@@ -14,7 +14,6 @@ export {
   createOpenAIWebSocketTransport,
   createRealtimeSession,
   DEFAULT_IDLE_POLICY,
-  defineTool,
   getTurnDetection,
   IDLE_TIMEOUT_MAX_MS,
   IDLE_TIMEOUT_MIN_MS,
@@ -28,7 +27,6 @@ export {
 } from './core/index.ts';
 export type {
   AgentState,
-  AnyClientTool,
   AudioFormat,
   AudioLevelMeter,
   AudioLevelOptions,
@@ -38,8 +36,6 @@ export type {
   ClientEventType,
   ClientFallbackMode,
   ClientSecretSource,
-  ClientTool,
-  ClientToolDeclaration,
   Clock,
   ConfigIssue,
   ConnectionStatus,
@@ -48,7 +44,6 @@ export type {
   ConversationItem,
   ConversationItemType,
   CreateRealtimeSessionOptions,
-  DefineToolOptions,
   FunctionCallItem,
   FunctionCallOutputItem,
   IdlePhase,
@@ -102,9 +97,6 @@ export type {
   SessionState,
   SessionTool,
   TimerHandle,
-  ToolCallContext,
-  ToolErrorCode,
-  ToolResultEvent,
   TranscriptIdleInfo,
   TranscriptItem,
   TranscriptItemKind,
@@ -116,7 +108,6 @@ export type {
   TransportEventMap,
   TurnDetection,
   UnknownServerEvent,
-  UnknownToolCalls,
 } from './core/index.ts';
 
 // The React layer: the provider and the hooks
