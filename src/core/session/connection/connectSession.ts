@@ -90,6 +90,9 @@ export function shutDown(
   // Text sent to the old connection is not answered on a new one.
   ctx.responseCreateDeferred = false;
   const d = writeState(ctx);
+  // Approval requests belong to the conversation that ended: nobody can answer them now.
+  ctx.approvalIds.clear();
+  if (d.approvals.length) d.approvals = [];
   d.userSpeaking = false;
   d.assistantSpeaking = false;
   d.responding = false;

@@ -91,6 +91,8 @@ export interface SessionContext {
   // ---- client tools: the runtime is attached by the first tool registered (see tools/toolTypes.ts)
   tools: ToolRuntime | null;
   readonly unknownToolCalls: UnknownToolCalls;
+  /** Approval requests of this conversation seen or answered: none becomes pending twice. */
+  readonly approvalIds: Set<string>;
 
   // ---- responses outside the conversation (`conversation: "none"`), by response id, until done
   readonly outOfBand: Map<string, OutOfBandDraft>;
@@ -185,6 +187,7 @@ export function createSessionContext(options: CreateRealtimeSessionOptions): Ses
     responseCreateDeferred: false,
     tools: null,
     unknownToolCalls: options.unknownToolCalls ?? 'error',
+    approvalIds: new Set<string>(),
     outOfBand: new Map<string, OutOfBandDraft>(),
     playback: transport.playbackReporting ?? 'none',
     audioIds: {},

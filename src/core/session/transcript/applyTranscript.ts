@@ -7,6 +7,7 @@ import {
   type TranscriptUpdate,
 } from './transcriptReducer.ts';
 import type { TranscriptItemStatus } from './transcriptTypes.ts';
+import { trackApprovalItem } from '../approvals/trackApprovals.ts';
 
 /** Store a transcript update and announce its row: `announce` false for deltas (they have their own event). */
 export function applyTranscript(ctx: SessionContext, update: TranscriptUpdate | null, announce: boolean): void {
@@ -25,6 +26,7 @@ export function applyItem(
   const idleInfo = typeof item.id === 'string' ? ctx.idleItems.get(item.id) : undefined;
   applyTranscript(ctx, applyConversationItem(readState(ctx).transcript, item, previousItemId, fallback, idleInfo), true);
   if (item.type === 'function_call_output') ctx.pendingTools.delete(item.call_id);
+  trackApprovalItem(ctx, item);
 }
 
 export function textDelta(ctx: SessionContext, itemId: string, role: 'user' | 'assistant', delta: string): void {

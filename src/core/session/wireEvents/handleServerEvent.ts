@@ -16,6 +16,7 @@ import {
   markTranscriptInterrupted,
 } from '../transcript/transcriptReducer.ts';
 import type { RealtimeError } from '../events/realtimeError.ts';
+import { settleApproval, trackApprovalItem } from '../approvals/trackApprovals.ts';
 
 /** Turn one validated server event into state changes and session events. */
 export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void {
@@ -46,6 +47,8 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
     case 'rate_limits.updated':
       return;
     case 'response.output_item.done':
+      // A beta server announces a response's approval request here (and maybe nowhere else).
+      trackApprovalItem(ctx, event.item);
       outputItemDone(ctx, event.item);
       return;
     case 'response.output_audio_transcript.done':
@@ -114,6 +117,7 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
       applyItem(ctx, event.item, undefined, 'completed');
       return;
     case 'conversation.item.deleted': {
+      settleApproval(ctx, event.item_id);
       const transcript = deleteTranscriptItem(readState(ctx).transcript, event.item_id);
       if (transcript !== readState(ctx).transcript) {
         writeState(ctx).transcript = transcript;
