@@ -55,6 +55,7 @@ export type {
   InputImagePart,
   InputTextPart,
   ItemReferenceItem,
+  McpApprovalRequest,
   McpApprovalRequestItem,
   McpApprovalResponseItem,
   McpCallError,
@@ -115,6 +116,7 @@ export {
   RealtimeProvider,
   shallowEqual,
   useAgentState,
+  useApprovalRequests,
   useAudioLevels,
   useClientTool,
   useConnectionState,
@@ -127,6 +129,7 @@ export {
   useTranscript,
 } from './react/index.ts';
 export type {
+  ApprovalRequestsHandle,
   ConnectionState,
   IdleCountdownTarget,
   IdleTimeoutHandle,
@@ -137,6 +140,7 @@ export type {
   RealtimeSessionHandle,
   TranscriptSnapshot,
   UseAgentStateOptions,
+  UseApprovalRequestsOptions,
   UseAudioLevelsOptions,
   UseClientToolOptions,
   UseConnectionStateOptions,

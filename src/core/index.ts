@@ -21,6 +21,7 @@ export type {
   IdleState,
   IdleTimeoutSource,
   InputAudioTimeoutTriggeredEvent,
+  McpApprovalRequest,
   OutOfBandResponseEvent,
   RealtimeError,
   RealtimeErrorSource,

@@ -16,6 +16,8 @@ export { useConnectionState } from './useConnectionState.ts';
 export type { ConnectionState, UseConnectionStateOptions } from './useConnectionState.ts';
 export { useAgentState } from './useAgentState.ts';
 export type { UseAgentStateOptions } from './useAgentState.ts';
+export { useApprovalRequests } from './useApprovalRequests.ts';
+export type { ApprovalRequestsHandle, UseApprovalRequestsOptions } from './useApprovalRequests.ts';
 export { useAudioLevels } from './useAudioLevels.ts';
 export type { UseAudioLevelsOptions } from './useAudioLevels.ts';
 export { useRealtimeEvents } from './useRealtimeEvents.ts';

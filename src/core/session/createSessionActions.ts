@@ -3,6 +3,8 @@ import { errorMessage, readState, report, send, writeState, type SessionContext 
 import { runTransaction } from './context/transaction.ts';
 import { setSpeaking } from './playback/assistantPlayback.ts';
 import { markUserActive } from './idle/sessionIdle.ts';
+import { applyTranscript } from './transcript/applyTranscript.ts';
+import { markToolCallAnswered } from './transcript/transcriptReducer.ts';
 import { applySessionPatch, setIdlePolicy, updateSessionConfig } from './config/sessionConfigSync.ts';
 import type { RealtimeSession } from './sessionTypes.ts';
 
@@ -51,8 +53,11 @@ export function createSessionActions(ctx: SessionContext): SessionActions {
         if (item.type === 'message' && item.role === 'user') markUserActive(ctx);
         else if (item.type === 'function_call_output') {
           ctx.pendingTools.delete(item.call_id);
-          // The tool's answer is in: the app asks for the response that reads it next.
+          // The tool's answer is in: the app asks for the response that reads it next (with
+          // client tools, the runtime does once the calling response's calls are all answered).
           ctx.responseDue = true;
+          applyTranscript(ctx, markToolCallAnswered(readState(ctx).transcript, item.call_id, item.output), true);
+          if (ctx.tools !== null) ctx.tools.onOutputSent(item.call_id);
         }
       }
     });
@@ -62,6 +67,8 @@ export function createSessionActions(ctx: SessionContext): SessionActions {
     runTransaction(ctx, () => {
       const s = readState(ctx);
       if (s.status !== 'connected') return;
+      // Running client tools are aborted: the user's turn leads.
+      if (ctx.tools !== null) ctx.tools.onInterrupt();
       const active = s.assistantSpeaking || s.responding;
       const { transport } = ctx;
       if (transport.interrupt) {

@@ -13,13 +13,19 @@ import type { IdlePolicy } from '../idle/idleTypes.ts';
 
 // Keeps the session config we ask for and the idle policy in agreement, on the server too.
 
-/** The config to send on connect: what was asked for, with the policy's idle timeout where server VAD allows one. */
+/**
+ * The config to send on connect: what was asked for, with the policy's idle timeout where server
+ * VAD allows one, and the client tools declared (every connect: a new server session knows none).
+ */
 export function initialConfig(ctx: SessionContext): SessionConfig | undefined {
   const { desired, policy } = ctx;
-  if (policy.timeoutMs === null) return desired;
-  const td = getTurnDetection(desired);
-  if (td === undefined || td?.type === 'server_vad') return withIdleTimeout(desired ?? {}, policy.timeoutMs);
-  return desired; // semantic VAD or none: the client clock covers it
+  let config = desired;
+  if (policy.timeoutMs !== null) {
+    const td = getTurnDetection(desired);
+    // Semantic VAD or none: the client clock covers it.
+    if (td === undefined || td?.type === 'server_vad') config = withIdleTimeout(desired ?? {}, policy.timeoutMs);
+  }
+  return ctx.tools === null ? config : ctx.tools.declare(config);
 }
 
 export function sendSessionUpdate(ctx: SessionContext, session: SessionConfig, wasServerArmed: boolean): void {
@@ -59,8 +65,11 @@ export function applySessionPatch(ctx: SessionContext, patch: SessionConfig): vo
     config = withIdleTimeout(config, ctx.policy.timeoutMs);
   }
   ctx.desired = mergeSessionConfig(ctx.desired, config);
-  if (readState(ctx).status === 'connected') sendSessionUpdate(ctx, config, wasArmed);
-  else reconfigureIdle(ctx);
+  if (readState(ctx).status === 'connected') {
+    // A patch's `tools` replace the server's list: the client tools must stay in it.
+    if (config.tools !== undefined && ctx.tools !== null) config = ctx.tools.declare(config) ?? config;
+    sendSessionUpdate(ctx, config, wasArmed);
+  } else reconfigureIdle(ctx);
 }
 
 /** An explicit `idle_timeout_ms` in a session patch becomes the policy's timeout. */

@@ -79,6 +79,8 @@ export function shutDown(
     }
   }
   ctx.estimator.stop();
+  // Running client tools are aborted; nothing of theirs reaches the next connection.
+  if (ctx.tools !== null) ctx.tools.onDisconnect();
   ctx.pendingTools.clear();
   ctx.awaitingUpdates = 0;
   // A new connection has a new input buffer: what the old one held says nothing about it.

@@ -2,7 +2,9 @@ import type { ConversationItem } from '../../protocol/index.ts';
 import { applyTranscript } from '../transcript/applyTranscript.ts';
 import { readState, send, writeState, type SessionContext } from '../context/sessionContext.ts';
 import { stopEstimate } from '../playback/assistantPlayback.ts';
+import type { RealtimeError } from '../events/realtimeError.ts';
 import {
+  markToolCallState,
   markTranscriptCutShort,
   markTranscriptInterrupted,
   settleTranscriptItem,
@@ -13,8 +15,10 @@ import {
 export function responseStarted(ctx: SessionContext, responseId: string | undefined): void {
   writeState(ctx).responding = true;
   ctx.responseDue = false;
-  // A new response means the app has answered any tool call it was running.
-  ctx.pendingTools.clear();
+  // A new response means the app has answered any tool call it was running (client tools the
+  // runtime runs are the exception: they run on).
+  if (ctx.tools === null) ctx.pendingTools.clear();
+  else ctx.tools.onResponseStarted();
   ctx.emitter.enqueue({ type: 'response_started', responseId: responseId ?? '' });
 }
 
@@ -82,6 +86,8 @@ export function responseDone(
     applyTranscript(ctx, settleTranscriptItem(readState(ctx).transcript, item.id, end), true);
   }
   ctx.emitter.enqueue({ type: 'response_done', responseId: responseId ?? '', status, ...(reason !== undefined ? { reason } : {}) });
+  // Client tools: the response that called them is done; its follow-up may go now (once).
+  if (ctx.tools !== null) ctx.tools.onResponseDone(responseId ?? '', status, output);
   if (ctx.responseCreateDeferred) {
     // Text the user sent while this response ran: its answer can be asked for now, once.
     ctx.responseCreateDeferred = false;
@@ -104,6 +110,11 @@ export function settleStreamingRows(ctx: SessionContext): void {
       applyTranscript(ctx, settleTranscriptItem(readState(ctx).transcript, item.id, 'incomplete'), true);
     } else if (transcribing && item.status === 'completed' && item.role === 'user' && item.kind === 'message' && item.text === '') {
       applyTranscript(ctx, markTranscriptCutShort(readState(ctx).transcript, item.id), true);
+    }
+    // A call nobody answered (the app's own, or one the runtime left to it) can no longer be.
+    if (item.tool?.state === 'running') {
+      const error: RealtimeError = { source: 'handler', code: 'tool_aborted', message: 'The connection ended before the call was answered.' };
+      applyTranscript(ctx, markToolCallState(readState(ctx).transcript, item.id, 'failed', undefined, error), true);
     }
   }
 }

@@ -203,6 +203,8 @@ export interface ToolRuntime {
   onCall(call: ToolCallRequest): boolean;
   /** A function call the app answered itself (`function_call_output` through `sendEvent`). */
   onOutputSent(callId: string): void;
+  /** A conversation response started (`response.created`): calls the app handles count as answered, the runtime's own still run. */
+  onResponseStarted(): void;
   /** A conversation response ended (`response.done`): the point after which `response.create` may go. */
   onResponseDone(responseId: string, status: string, output: readonly { type?: unknown; call_id?: unknown; status?: unknown }[]): void;
   /** The user barged in (`speech_started`) or the app called `interrupt()`. */

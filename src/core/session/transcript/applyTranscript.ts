@@ -3,6 +3,7 @@ import { readState, writeState, type SessionContext } from '../context/sessionCo
 import {
   appendTranscriptDelta,
   applyConversationItem,
+  markToolCallAnswered,
   setTranscriptText,
   type TranscriptUpdate,
 } from './transcriptReducer.ts';
@@ -25,7 +26,11 @@ export function applyItem(
 ): void {
   const idleInfo = typeof item.id === 'string' ? ctx.idleItems.get(item.id) : undefined;
   applyTranscript(ctx, applyConversationItem(readState(ctx).transcript, item, previousItemId, fallback, idleInfo), true);
-  if (item.type === 'function_call_output') ctx.pendingTools.delete(item.call_id);
+  if (item.type === 'function_call_output') {
+    ctx.pendingTools.delete(item.call_id);
+    // The call's row shows its answer too (a no-op when the session already settled it).
+    applyTranscript(ctx, markToolCallAnswered(readState(ctx).transcript, item.call_id, item.output), true);
+  }
   trackApprovalItem(ctx, item);
 }
 

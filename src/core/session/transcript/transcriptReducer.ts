@@ -135,7 +135,8 @@ function sameTool(a: TranscriptItem['tool'], b: TranscriptItem['tool']): boolean
       a.callId === b.callId &&
       a.arguments === b.arguments &&
       a.output === b.output &&
-      a.serverLabel === b.serverLabel)
+      a.serverLabel === b.serverLabel &&
+      a.state === b.state)
   );
 }
 
@@ -145,12 +146,15 @@ function mergeTools(existing: TranscriptItem['tool'], incoming: TranscriptItem['
   if (!incoming || !existing) return incoming ?? existing;
   const output = incoming.output ?? existing.output;
   const serverLabel = incoming.serverLabel ?? existing.serverLabel;
+  // Wire items carry no `state`: where the call stands is the session's, kept across merges.
+  const state = incoming.state ?? existing.state;
   return {
     name: incoming.name || existing.name,
     callId: incoming.callId || existing.callId,
     arguments: incoming.arguments || existing.arguments,
     ...(output !== undefined ? { output } : {}),
     ...(serverLabel !== undefined ? { serverLabel } : {}),
+    ...(state !== undefined ? { state } : {}),
   };
 }
 
@@ -343,11 +347,14 @@ export function applyToolArguments(
 ): TranscriptUpdate {
   const existing = transcript.get(itemId);
   const previousTool = existing?.tool;
+  // Complete arguments make the call wait for its output: `running` until it is answered.
+  const state = previousTool?.state ?? (done ? 'running' : undefined);
   const tool = {
     name: name ?? previousTool?.name ?? '',
     callId,
     arguments: done ? args : (previousTool?.arguments ?? '') + args,
     ...(previousTool?.output !== undefined ? { output: previousTool.output } : {}),
+    ...(state !== undefined ? { state } : {}),
   };
   if (!existing) {
     const item: TranscriptItem = {
@@ -364,6 +371,42 @@ export function applyToolArguments(
   const status = done && existing.status === 'in_progress' ? 'completed' : existing.status;
   const item: TranscriptItem = { ...existing, kind: 'tool_call', status, tool };
   return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
+}
+
+/**
+ * Where a function call stands (`tool.state`), with its output and, when it failed, the row's
+ * error. The row's `status` (the wire item's) is left as it is. Null when nothing changed.
+ */
+export function markToolCallState(
+  transcript: TranscriptState,
+  itemId: string,
+  state: 'completed' | 'failed',
+  output: string | undefined,
+  error?: RealtimeError,
+): TranscriptUpdate | null {
+  const existing = transcript.get(itemId);
+  const tool = existing?.tool;
+  if (!existing || !tool || (tool.state === state && tool.output === output && existing.error === error)) return null;
+  const item: MutableItem = { ...existing, tool: { ...tool, state, ...(output !== undefined ? { output } : {}) } };
+  if (error) item.error = error;
+  else delete item.error;
+  return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
+}
+
+/**
+ * A `function_call_output` item arrived (the server's echo, or the app's through `sendEvent`):
+ * the call's row, found by `call_id` from the end (the call is nearly always among the last
+ * rows), takes its output and `completed`, unless the session already settled it. Only output
+ * items pay for the search. Null when there is no such row or nothing changed.
+ */
+export function markToolCallAnswered(transcript: TranscriptState, callId: string, output: string): TranscriptUpdate | null {
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const row = transcript.at(i) as TranscriptItem;
+    if (row.kind !== 'tool_call' || row.role === 'tool' || row.tool?.callId !== callId) continue;
+    if (row.tool.state === 'completed' || row.tool.state === 'failed') return null;
+    return markToolCallState(transcript, row.id, 'completed', output);
+  }
+  return null;
 }
 
 /**

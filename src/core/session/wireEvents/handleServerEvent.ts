@@ -87,6 +87,8 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
       ctx.speechSinceCommit = true;
       markUserActive(ctx);
       writeState(ctx).userSpeaking = true;
+      // The user's turn leads: running client tools are aborted, their responses not followed up.
+      if (ctx.tools !== null) ctx.tools.onInterrupt();
       ctx.emitter.enqueue({ type: 'speech_started', itemId: event.item_id, audioStartMs: event.audio_start_ms });
       return;
     case 'input_audio_buffer.speech_stopped':
@@ -174,15 +176,19 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
       const update = applyToolArguments(readState(ctx).transcript, event.item_id, event.call_id, event.name ?? undefined, event.arguments, true);
       applyTranscript(ctx, update, true);
       ctx.pendingTools.add(event.call_id);
+      // Without a name on the event, the one its item was added with.
+      const name = update.item.tool?.name ?? '';
       ctx.emitter.enqueue({
         type: 'tool_call',
         callId: event.call_id,
-        // Without a name on the event, the one its item was added with.
-        name: update.item.tool?.name ?? '',
+        name,
         arguments: event.arguments,
         itemId: event.item_id,
         responseId: event.response_id,
       });
+      if (ctx.tools !== null) {
+        ctx.tools.onCall({ callId: event.call_id, name, arguments: event.arguments, itemId: event.item_id, responseId: event.response_id });
+      }
       return;
     }
     case 'output_audio_buffer.started':
