@@ -142,6 +142,20 @@ export interface MockTransport extends RealtimeTransport {
    * Does nothing when already closed (a transport emits `close` once per connection).
    */
   drop(error?: Error): void;
+  /**
+   * Hear every client event the session sends, as it is sent (after it is recorded in `sent`).
+   * What `play()` uses to wait for the app's answers (tool outputs, `response.create`, approvals).
+   * Returns the unsubscribe function.
+   *
+   * @example
+   * ```ts
+   * const off = transport.onSent((event) => {
+   *   if (event.type === 'response.create') console.log('the app asked for a response');
+   * });
+   * off();
+   * ```
+   */
+  onSent(listener: (event: ClientEvent) => void): () => void;
   /** Number of listeners of one transport event, to check that a session unsubscribed. */
   listenerCount(type: keyof TransportEventMap): number;
   /** Forget recorded `sent` events, `calls` and `invalidSent` (listeners and connection stay). */
@@ -226,6 +240,7 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
   const sent: ClientEvent[] = [];
   const calls: MockTransportCall[] = [];
   const invalidSent: { event: ClientEvent; message: string }[] = [];
+  const sentListeners = new Set<(event: ClientEvent) => void>();
   let connected = false;
   let muted = false;
   let microphoneDeviceId: string | null = null;
@@ -310,6 +325,7 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
       sent.push(event);
       const checked = parseClientEvent(event);
       if (!checked.ok) invalidSent.push({ event, message: checked.message });
+      for (const listener of [...sentListeners]) listener(event);
     },
 
     close() {
@@ -349,6 +365,13 @@ export function createMockTransport(options: MockTransportOptions = {}): MockTra
 
     drop(error = new Error('Connection lost')) {
       closeWith({ error, reason: 'dropped' });
+    },
+
+    onSent(listener) {
+      sentListeners.add(listener);
+      return () => {
+        sentListeners.delete(listener);
+      };
     },
 
     listenerCount(type) {

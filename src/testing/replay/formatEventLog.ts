@@ -5,7 +5,8 @@ import type { Timeline } from '../scenario/types.ts';
  * `{"t": ms, "event": {...}}` per wire event, `{"t": ms, "transport": "drop", "error": "..."}`
  * and `{"t": ms, "playback": {...}}` for the other steps. Times are kept as they are: a timeline
  * whose first step is not at 0 starts with an `{"origin": 0}` line, so it reads back as the same
- * timeline.
+ * timeline. A log is what the server sent: a timeline that waits for the client (a tool call's
+ * output, an approval) is written up to the wait; log a real playback (`onStep`) to keep the rest.
  *
  * @example
  * ```ts
@@ -20,8 +21,11 @@ export function formatEventLog(timeline: Timeline): string {
     .map((step) => {
       if ('event' in step) return JSON.stringify({ t: step.atMs, event: step.event });
       if ('transport' in step) return JSON.stringify({ t: step.atMs, transport: step.transport, error: step.error });
-      return JSON.stringify({ t: step.atMs, playback: step.playback });
+      if ('playback' in step) return JSON.stringify({ t: step.atMs, playback: step.playback });
+      // A wait for the client: what follows depends on the app's answers, so a log ends there.
+      return null;
     })
+    .filter((line) => line !== null)
     .join('\n')
     .concat('\n');
 }

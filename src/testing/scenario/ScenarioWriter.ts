@@ -1,7 +1,7 @@
 import type { ConversationItem, ServerEvent, ServerEventOf, ServerEventType } from '../../core/protocol/index.ts';
 import { IDLE_TIMEOUT_MAX_MS, IDLE_TIMEOUT_MIN_MS } from '../../core/protocol/turnDetection.ts';
 import type { PlaybackEvent } from '../../core/transport/RealtimeTransport.ts';
-import { createIdFactory, createUniqueIdFactory } from './createIdFactory.ts';
+import { createIdFactory, createUniqueIdFactory, type IdFactory } from './createIdFactory.ts';
 import { createPcmChunk } from './createPcmChunk.ts';
 import { splitText } from './splitText.ts';
 import type {
@@ -10,10 +10,9 @@ import type {
   IdleTimeoutOptions,
   ScenarioOptions,
   SessionOptions,
-  ToolCallOptions,
   UserSaysOptions,
 } from './scenarioOptions.ts';
-import type { ScenarioFlavor, ScenarioStep, Timeline } from './types.ts';
+import type { ScenarioAnswers, ScenarioFlavor, ScenarioStep, ScenarioWait, Timeline } from './types.ts';
 
 /** Who an answer is: its response, its item, where it sits in the conversation. */
 interface AnswerIds {
@@ -21,6 +20,24 @@ interface AnswerIds {
   itemId: string;
   previousItemId: string | null;
   audio: boolean;
+  /** Where the answer sits in its response's output: after the items of a {@link ResponseLead}. */
+  outputIndex: number;
+  /** The response's output items before this answer. */
+  leadOutput: readonly ConversationItem[];
+}
+
+/** A response already under way (its `response.created` written): the answer joins its output. */
+export interface ResponseLead {
+  responseId: string;
+  output: readonly ConversationItem[];
+}
+
+/** A tool call to write: name, JSON text arguments, optional call id and deltas. */
+export interface ToolCallWrite {
+  name: string;
+  args: string;
+  callId?: string | undefined;
+  deltas?: number | readonly string[] | undefined;
 }
 
 /** An answer the user cut into, for {@link ScenarioWriter.interruption} to finish. */
@@ -58,11 +75,11 @@ export class ScenarioWriter {
   private sessionKnown = false;
   private sessionId: string | null = null;
   /** Wire audio positions (`audio_start_ms`...) are session time: this timeline's 0 plus this. */
-  private readonly audioOffsetMs: number = 0;
+  private audioOffsetMs: number = 0;
   private tokensRemaining = 40000;
   private seq = 0;
   private readonly steps: { atMs: number; seq: number; step: ScenarioStep }[] = [];
-  private readonly ids;
+  private ids: IdFactory;
   private readonly flavor: ScenarioFlavor;
   private readonly chunkMs: number;
   private readonly speed: number;
@@ -227,8 +244,8 @@ export class ScenarioWriter {
    * audio was heard: only what was generated before then is written, and the returned cut is
    * for {@link ScenarioWriter.interruption} to finish (sequence C).
    */
-  response(text: string, options: AssistantSaysOptions = {}, cutAfterMs?: number): ResponseCut | undefined {
-    const responseId = this.ids.next('resp');
+  response(text: string, options: AssistantSaysOptions = {}, cutAfterMs?: number, lead?: ResponseLead): ResponseCut | undefined {
+    const responseId = lead?.responseId ?? this.ids.next('resp');
     const itemId = this.ids.next('item');
     const audio = (options.modality ?? 'audio') === 'audio';
     const createdAt = this.t + (options.latencyMs ?? 30);
@@ -238,14 +255,15 @@ export class ScenarioWriter {
     if (cutAfterMs !== undefined && (!audio || !(cutAfterMs > 0) || cutAfterMs >= audioMs)) {
       throw new RangeError(`interruption() afterMs must fall within the assistant's audio (1..${audioMs - 1} ms), got ${cutAfterMs}`);
     }
-    const answer: AnswerIds = { responseId, itemId, previousItemId, audio };
-    const part = { response_id: responseId, item_id: itemId, output_index: 0, content_index: 0 };
+    const outputIndex = lead?.output.length ?? 0;
+    const answer: AnswerIds = { responseId, itemId, previousItemId, audio, outputIndex, leadOutput: lead?.output ?? [] };
+    const part = { response_id: responseId, item_id: itemId, output_index: outputIndex, content_index: 0 };
     const steps: { atMs: number; write: () => void }[] = [];
     const at = (atMs: number, write: () => void) => steps.push({ atMs, write });
 
-    at(createdAt, () => this.emit(createdAt, 'response.created', { response: responseObject(answer, 'in_progress', []) }));
+    if (!lead) at(createdAt, () => this.emit(createdAt, 'response.created', { response: responseObject(answer, 'in_progress', []) }));
     at(createdAt + 2, () =>
-      this.emit(createdAt + 2, 'response.output_item.added', { response_id: responseId, output_index: 0, item: assistantItem(answer, 'in_progress', null) }),
+      this.emit(createdAt + 2, 'response.output_item.added', { response_id: responseId, output_index: outputIndex, item: assistantItem(answer, 'in_progress', null) }),
     );
     at(createdAt + 3, () =>
       this.emit(createdAt + 3, 'conversation.item.added', { previous_item_id: previousItemId, item: assistantItem(answer, 'in_progress', null) }),
@@ -304,7 +322,7 @@ export class ScenarioWriter {
 
   /** The `.done` cascade of an answer: completed, or cancelled by the user (`incomplete` item). */
   private finishAnswer(at: number, answer: AnswerIds, status: 'completed' | 'incomplete', text: string, audioMs: number): void {
-    const part = { response_id: answer.responseId, item_id: answer.itemId, output_index: 0, content_index: 0 };
+    const part = { response_id: answer.responseId, item_id: answer.itemId, output_index: answer.outputIndex, content_index: 0 };
     if (answer.audio) {
       this.emit(at, 'response.output_audio.done', { ...part });
       this.emit(at, 'response.output_audio_transcript.done', { ...part, transcript: text });
@@ -315,12 +333,12 @@ export class ScenarioWriter {
     }
     const item = assistantItem(answer, status, text);
     this.emit(at + 2, 'conversation.item.done', { previous_item_id: answer.previousItemId, item });
-    this.emit(at + 3, 'response.output_item.done', { response_id: answer.responseId, output_index: 0, item });
+    this.emit(at + 3, 'response.output_item.done', { response_id: answer.responseId, output_index: answer.outputIndex, item });
     const outputTokens = Math.ceil(text.length / 4) + (answer.audio ? Math.ceil(audioMs / 50) : 0);
     const cancelled = status === 'incomplete';
     this.emit(at + 4, 'response.done', {
       response: {
-        ...responseObject(answer, cancelled ? 'cancelled' : 'completed', [item]),
+        ...responseObject(answer, cancelled ? 'cancelled' : 'completed', [...answer.leadOutput, item]),
         status_details: cancelled ? { type: 'cancelled', reason: 'turn_detected' } : null,
         usage: usage(220, outputTokens, answer.audio),
       },
@@ -358,23 +376,13 @@ export class ScenarioWriter {
     return this.response(options.reprompt ?? 'Are you still there?', options.response, cutAfterMs);
   }
 
-  /** A response whose output is one function call, arguments streamed. */
-  toolCall(name: string, args: string, options: ToolCallOptions = {}): void {
+  /**
+   * A response whose output is these function calls, one after the other, arguments streamed.
+   * Returns who they are, for a wait on their outputs.
+   */
+  toolCalls(calls: readonly ToolCallWrite[]): { callId: string; name: string }[] {
     const responseId = this.ids.next('resp');
-    const itemId = this.ids.next('item');
-    const callId = options.callId ?? this.ids.next('call', 16);
     const createdAt = this.t + 30;
-    const previousItemId = this.lastItemId;
-    this.lastItemId = itemId;
-    const item = (status: 'in_progress' | 'completed', sofar: string) => ({
-      id: itemId,
-      object: ITEM,
-      type: 'function_call' as const,
-      status,
-      name,
-      call_id: callId,
-      arguments: sofar,
-    });
     const response = {
       object: 'realtime.response',
       id: responseId,
@@ -384,21 +392,148 @@ export class ScenarioWriter {
       metadata: null,
     };
     this.emit(createdAt, 'response.created', { response: { ...response, status: 'in_progress', status_details: null, output: [], usage: null } });
-    this.emit(createdAt + 2, 'response.output_item.added', { response_id: responseId, output_index: 0, item: item('in_progress', '') });
-    this.emit(createdAt + 3, 'conversation.item.added', { previous_item_id: previousItemId, item: item('in_progress', '') });
-    let at = createdAt + 120;
-    for (const delta of splitText(args, options.deltas ?? 4)) {
-      this.emit(at, 'response.function_call_arguments.delta', { response_id: responseId, item_id: itemId, output_index: 0, call_id: callId, delta });
+    let at = createdAt + 2;
+    const output: ConversationItem[] = [];
+    const written: { callId: string; name: string }[] = [];
+    calls.forEach((call, outputIndex) => {
+      const { name, args } = call;
+      const itemId = this.ids.next('item');
+      const callId = call.callId ?? this.ids.next('call', 16);
+      written.push({ callId, name });
+      const previousItemId = this.lastItemId;
+      this.lastItemId = itemId;
+      const item = (status: 'in_progress' | 'completed', sofar: string) => ({
+        id: itemId,
+        object: ITEM,
+        type: 'function_call' as const,
+        status,
+        name,
+        call_id: callId,
+        arguments: sofar,
+      });
+      const ids = { response_id: responseId, item_id: itemId, output_index: outputIndex, call_id: callId };
+      this.emit(at, 'response.output_item.added', { response_id: responseId, output_index: outputIndex, item: item('in_progress', '') });
+      this.emit(at + 1, 'conversation.item.added', { previous_item_id: previousItemId, item: item('in_progress', '') });
+      at += outputIndex === 0 ? 118 : 40;
+      for (const delta of splitText(args, call.deltas ?? 4)) {
+        this.emit(at, 'response.function_call_arguments.delta', { ...ids, delta });
+        at += 15;
+      }
+      this.emit(at, 'response.function_call_arguments.done', { ...ids, name, arguments: args });
+      this.emit(at + 1, 'conversation.item.done', { previous_item_id: previousItemId, item: item('completed', args) });
+      this.emit(at + 2, 'response.output_item.done', { response_id: responseId, output_index: outputIndex, item: item('completed', args) });
+      output.push(item('completed', args));
+      at += 3;
+    });
+    const argsLength = calls.reduce((sum, call) => sum + call.args.length, 0);
+    this.emit(at, 'response.done', {
+      response: { ...response, status: 'completed', status_details: null, output, usage: usage(240, Math.ceil(argsLength / 3), false) },
+    });
+    this.t = at + 1;
+    this.silenceStart = this.t;
+    return written;
+  }
+
+  /**
+   * A response whose output is an `mcp_approval_request` item (the model asks before calling a
+   * remote MCP tool). Returns the request's id (the item id), for a wait on the approval.
+   */
+  mcpApprovalRequest(serverLabel: string, name: string, args: string): string {
+    const responseId = this.ids.next('resp');
+    const itemId = this.ids.next('mcpr');
+    const createdAt = this.t + 30;
+    const previousItemId = this.lastItemId;
+    this.lastItemId = itemId;
+    const item = { id: itemId, object: ITEM, type: 'mcp_approval_request' as const, server_label: serverLabel, name, arguments: args };
+    const response = mcpResponseObject(responseId);
+    this.emit(createdAt, 'response.created', { response: { ...response, status: 'in_progress', output: [] } });
+    this.emit(createdAt + 2, 'response.output_item.added', { response_id: responseId, output_index: 0, item });
+    this.emit(createdAt + 3, 'conversation.item.added', { previous_item_id: previousItemId, item });
+    this.emit(createdAt + 150, 'conversation.item.done', { previous_item_id: previousItemId, item });
+    this.emit(createdAt + 151, 'response.output_item.done', { response_id: responseId, output_index: 0, item });
+    this.emit(createdAt + 152, 'response.done', {
+      response: { ...response, status: 'completed', output: [item], usage: usage(260, Math.ceil(args.length / 3) + 8, false) },
+    });
+    this.t = createdAt + 153;
+    this.silenceStart = this.t;
+    return itemId;
+  }
+
+  /**
+   * The response the server starts once an approval request was approved: the `mcp_call`
+   * (arguments, in progress, then completed with its output or failed with its error), then
+   * the assistant's `followUp` in the same response.
+   */
+  approvedMcpCall(
+    call: { approvalRequestId: string; serverLabel: string; name: string; args: string },
+    result: { output: string } | { error: { type: string; code: number | string | null; message: string } },
+    followUp: (output: string) => string,
+    followUpOptions?: AssistantSaysOptions,
+  ): void {
+    const responseId = this.ids.next('resp');
+    const itemId = this.ids.next('mcp');
+    const createdAt = this.t + 30;
+    const previousItemId = this.lastItemId;
+    this.lastItemId = itemId;
+    const base = {
+      id: itemId,
+      object: ITEM,
+      type: 'mcp_call' as const,
+      server_label: call.serverLabel,
+      name: call.name,
+      approval_request_id: call.approvalRequestId,
+    };
+    const running = { ...base, arguments: '', output: null, error: null };
+    const done = 'output' in result ? { ...base, arguments: call.args, output: result.output, error: null } : { ...base, arguments: call.args, output: null, error: result.error };
+    const ids = { response_id: responseId, item_id: itemId, output_index: 0 };
+    this.emit(createdAt, 'response.created', { response: { ...mcpResponseObject(responseId), status: 'in_progress', output: [] } });
+    this.emit(createdAt + 2, 'response.output_item.added', { response_id: responseId, output_index: 0, item: running });
+    this.emit(createdAt + 3, 'conversation.item.added', { previous_item_id: previousItemId, item: running });
+    let at = createdAt + 40;
+    for (const delta of splitText(call.args, 2)) {
+      this.emit(at, 'response.mcp_call_arguments.delta', { ...ids, delta });
       at += 15;
     }
-    this.emit(at, 'response.function_call_arguments.done', { response_id: responseId, item_id: itemId, output_index: 0, call_id: callId, name, arguments: args });
-    this.emit(at + 1, 'conversation.item.done', { previous_item_id: previousItemId, item: item('completed', args) });
-    this.emit(at + 2, 'response.output_item.done', { response_id: responseId, output_index: 0, item: item('completed', args) });
-    this.emit(at + 3, 'response.done', {
-      response: { ...response, status: 'completed', status_details: null, output: [item('completed', args)], usage: usage(240, Math.ceil(args.length / 3), false) },
-    });
-    this.t = at + 4;
-    this.silenceStart = this.t;
+    this.emit(at, 'response.mcp_call_arguments.done', { ...ids, arguments: call.args });
+    this.emit(at + 1, 'response.mcp_call.in_progress', { item_id: itemId, output_index: 0 });
+    // The remote server takes a moment to answer.
+    at += 400;
+    this.emit(at, 'output' in result ? 'response.mcp_call.completed' : 'response.mcp_call.failed', { item_id: itemId, output_index: 0 });
+    this.emit(at + 1, 'conversation.item.done', { previous_item_id: previousItemId, item: done });
+    this.emit(at + 2, 'response.output_item.done', { response_id: responseId, output_index: 0, item: done });
+    this.t = at + 3;
+    const text = followUp('output' in result ? result.output : result.error.message);
+    this.response(text, { latencyMs: 0, ...followUpOptions }, undefined, { responseId, output: [done] });
+  }
+
+  /** The timeline pauses here until the client answered; `resume` writes what follows. */
+  waitStep(wait: ScenarioWait, resume: (answers: ScenarioAnswers) => ScenarioStep[]): void {
+    this.push(this.t, { atMs: this.t, wait, resume });
+  }
+
+  /**
+   * A factory of writers that go on from here (same conversation, session and audio position,
+   * time 0 = now), each with the same ids for a seeded scenario: what a wait resumes with.
+   */
+  continuation(): () => ScenarioWriter {
+    const state = {
+      lastItemId: this.lastItemId,
+      sessionIdleMs: this.sessionIdleMs,
+      sessionKnown: this.sessionKnown,
+      sessionId: this.sessionId,
+      tokensRemaining: this.tokensRemaining,
+      audioOffsetMs: this.audioOffsetMs + this.t,
+      silenceStart: this.silenceStart - this.t,
+    };
+    // Seeded: a seed drawn from this writer's ids, so every resume makes the same ids.
+    const seed = this.options.seed === undefined ? undefined : hashId(this.ids.next('fork'));
+    const { after: _after, ...options } = this.options;
+    return () => {
+      const writer = new ScenarioWriter(options);
+      Object.assign(writer, state);
+      writer.ids = seed === undefined ? createUniqueIdFactory() : createIdFactory(seed);
+      return writer;
+    };
   }
 
   error(options: ErrorOptions = {}): void {
@@ -475,6 +610,26 @@ export class ScenarioWriter {
   }
 }
 
+
+/** FNV-1a of an id: a seed for the ids of a continuation. */
+function hashId(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+function mcpResponseObject(responseId: string) {
+  return {
+    object: 'realtime.response',
+    id: responseId,
+    status_details: null,
+    conversation_id: 'conv_' + responseId.slice(5),
+    output_modalities: ['audio'],
+    max_output_tokens: 'inf' as const,
+    usage: null,
+    metadata: null,
+  };
+}
 
 function responseObject(answer: AnswerIds, status: 'in_progress' | 'completed' | 'cancelled', output: ConversationItem[]) {
   return {

@@ -1,7 +1,8 @@
 import { systemClock } from '../../core/session/clock.ts';
 import type { Clock, TimerHandle } from '../../core/session/clock.ts';
 import type { MockDelivery, MockTransport } from '../createMockTransport.ts';
-import type { ScenarioStep, Timeline } from './types.ts';
+import { createServerRules } from './serverRules.ts';
+import type { ScenarioAnswers, ScenarioStep, ScenarioWait, Timeline, WaitStep } from './types.ts';
 
 /**
  * What `play()` needs from a transport: the mock's server-side controls.
@@ -14,6 +15,14 @@ import type { ScenarioStep, Timeline } from './types.ts';
 export type ScenarioTarget = Pick<MockTransport, 'emit' | 'drop' | 'emitPlayback'> & {
   /** The transport's clock, if it has one: `play()` uses it when given no `clock`. */
   readonly clock?: Clock | undefined;
+  /**
+   * What the client sends: needed to play timelines that wait for the app (tool outputs,
+   * approvals), and to answer a `response.create` sent while a response is active with the
+   * server's error. The mock transport has it.
+   */
+  onSent?: MockTransport['onSent'];
+  /** Connection events: a close while the timeline waits ends the playback. */
+  on?: MockTransport['on'];
 };
 
 /**
@@ -37,7 +46,7 @@ export interface PlayOptions {
   speed?: number;
   /** How wire events reach the session: `'json'` strings (default) or `'object'`s. */
   delivery?: MockDelivery;
-  /** Called after each step is delivered. */
+  /** Called after each step is delivered (a wait step: when the client's answer resumed it). */
   onStep?: (step: ScenarioStep, index: number) => void;
 }
 
@@ -56,6 +65,8 @@ export interface PlayResult {
   undelivered: number;
   /** True when `stop()` ended the playback early. */
   stopped: boolean;
+  /** Set when the connection closed while the timeline waited for the client: what it waited for. */
+  unanswered?: ScenarioWait;
 }
 
 /**
@@ -75,6 +86,7 @@ export interface PlayController {
   /**
    * Milliseconds after `play()` was called at which the last step is due (the timeline's end,
    * divided by `speed`): `clock.advance(controller.endsAt)` right after `play()` plays it all.
+   * For a timeline that waits for the client, that is where it pauses.
    */
   readonly endsAt: number;
 }
@@ -83,6 +95,13 @@ export interface PlayController {
  * Play a timeline into a transport: each wire event at its `atMs` (divided by `speed`), drop
  * steps as `transport.drop()`, playback steps as `transport.emitPlayback()`.
  * Steps due at the same time are delivered together, in timeline order.
+ *
+ * Like a real server, it listens to the client (`transport.onSent`): a wait step (a tool call
+ * that waits for its output, an MCP approval request) pauses the playback until the client has
+ * answered, then plays what follows from that moment; it stays paused if no answer comes, and
+ * ends (`unanswered` in the result) if the connection closes first. A `response.create` sent
+ * while a response is active is answered with the server's `error`
+ * (`conversation_already_has_active_response`).
  *
  * @example On a virtual clock (tests): nothing happens until time is advanced
  * ```ts
@@ -107,9 +126,11 @@ export function play(timeline: Timeline, options: PlayOptions): PlayController {
   const speed = options.speed ?? 1;
   if (!(speed > 0)) throw new RangeError(`play() speed must be a positive number, got ${speed}`);
 
-  const start = clock.now();
+  let start = clock.now();
+  let steps: Timeline = timeline;
   const dueAt = (step: ScenarioStep) => start + step.atMs / speed;
   let index = 0;
+  let stepNumber = 0;
   let handle: TimerHandle | undefined;
   let finished = false;
   const result: PlayResult = { played: 0, undelivered: 0, stopped: false };
@@ -117,13 +138,38 @@ export function play(timeline: Timeline, options: PlayOptions): PlayController {
   const done = new Promise<PlayResult>((resolve, reject) => {
     settle = { resolve, reject };
   });
+  const server = createServerRules({
+    clock,
+    send: (event) => {
+      if (!finished && !transport.emit(event, { delivery })) result.undelivered++;
+    },
+    resume: (answers) => resume(answers),
+  });
+  const unsubscribe = [
+    transport.onSent?.((event) => server.heard(event)),
+    transport.on?.('close', () => {
+      // A closed connection never brings the answers: the playback ends where it waited.
+      const waiting = server.waiting;
+      server.closed();
+      if (waiting && !finished) {
+        result.unanswered = waiting;
+        finish();
+      }
+    }),
+  ];
 
   const deliver = (step: ScenarioStep) => {
     if ('event' in step) {
-      if (!transport.emit(step.event, { delivery })) result.undelivered++;
+      // The server's state changes as it sends: a client that answers response.done at once
+      // must find no response active.
+      const undo = server.sending(step.event);
+      if (!transport.emit(step.event, { delivery })) {
+        undo();
+        result.undelivered++;
+      }
     } else if ('transport' in step) {
       transport.drop(new Error(step.error));
-    } else {
+    } else if ('playback' in step) {
       if (transport.emitPlayback(step.playback) === false) result.undelivered++;
     }
   };
@@ -133,21 +179,29 @@ export function play(timeline: Timeline, options: PlayOptions): PlayController {
     finished = true;
     if (handle !== undefined) clock.clearTimeout(handle);
     handle = undefined;
+    server.dispose();
+    for (const off of unsubscribe) off?.();
     if (error === undefined) settle.resolve({ ...result });
     else settle.reject(error);
   };
 
   // One timer at a time: the virtual clock stays cheap, and a real clock cannot drift because
-  // every delay is measured from the start.
+  // every delay is measured from the start (or from where a wait resumed).
   const tick = () => {
     handle = undefined;
     const now = clock.now();
     try {
-      while (!finished && index < timeline.length && dueAt(timeline[index]!) <= now) {
-        const step = timeline[index]!;
+      while (!finished && index < steps.length && dueAt(steps[index]!) <= now) {
+        const step = steps[index]!;
+        if ('wait' in step) {
+          if (!transport.onSent) throw new Error('play(): the timeline waits for the client, but the transport cannot tell what the client sends (onSent)');
+          // Paused: no timer until the client's answer arrives (it may already have).
+          server.waitFor(step);
+          return;
+        }
         deliver(step);
         result.played++;
-        onStep?.(step, index);
+        onStep?.(step, stepNumber++);
         index++;
       }
     } catch (error) {
@@ -157,9 +211,25 @@ export function play(timeline: Timeline, options: PlayOptions): PlayController {
     schedule();
   };
 
+  const resume = (answers: ScenarioAnswers): Timeline | undefined => {
+    const step = steps[index] as WaitStep;
+    result.played++;
+    try {
+      onStep?.(step, stepNumber++);
+      steps = step.resume(answers);
+    } catch (error) {
+      finish(error);
+      return undefined;
+    }
+    index = 0;
+    start = clock.now();
+    schedule();
+    return steps;
+  };
+
   const schedule = () => {
     if (finished) return;
-    const next = timeline[index];
+    const next = steps[index];
     if (!next) return finish();
     handle = clock.setTimeout(tick, Math.max(0, dueAt(next) - clock.now()));
   };

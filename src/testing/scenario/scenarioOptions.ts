@@ -152,6 +152,99 @@ export interface ToolCallOptions {
   callId?: string;
   /** Argument deltas: a count or explicit pieces. Default 4. */
   deltas?: number | readonly string[];
+  /**
+   * Pause after the calling response's `response.done` until the app has sent the call's
+   * `function_call_output` and then a `response.create`, as a real server would; then play the
+   * rest. Default false (the timeline goes on by itself), true when `followUp` is given.
+   */
+  waitForOutput?: boolean;
+  /**
+   * What the assistant says once the app answered: the follow-up response, built from the
+   * output the app sent (`output`) and every output so far (`outputs`). Implies `waitForOutput`.
+   */
+  followUp?: string | ((output: string, outputs: ToolOutputs) => string);
+  /** How the follow-up is spoken. */
+  followUpOptions?: AssistantSaysOptions;
+}
+
+/**
+ * The tool outputs the app sent so far in a scenario, by tool name (the latest call of that
+ * name) and by call id: what follow-ups and `assistantSays((outputs) => ...)` read.
+ *
+ * @example
+ * ```ts
+ * scenario()
+ *   .toolCall('get_weather', { city: 'Paris' }, { waitForOutput: true })
+ *   .assistantSays((outputs: ToolOutputs) => `It is ${JSON.parse(outputs.get_weather ?? '{}').tempC} degrees.`);
+ * ```
+ */
+export type ToolOutputs = Readonly<Record<string, string | undefined>>;
+
+/**
+ * One call of `toolCalls()`.
+ *
+ * @example
+ * ```ts
+ * const call: ToolCallSpec = { name: 'get_weather', args: { city: 'Paris' }, callId: 'call_paris' };
+ * ```
+ */
+export interface ToolCallSpec {
+  name: string;
+  /** JSON text, or an object sent as its JSON. */
+  args: string | Record<string, unknown>;
+  /** Default: a generated `call_...` id. */
+  callId?: string;
+  /** Argument deltas: a count or explicit pieces. Default 4. */
+  deltas?: number | readonly string[];
+}
+
+/**
+ * Options of `toolCalls()`: several calls in one response.
+ *
+ * @example
+ * ```ts
+ * scenario().toolCalls([{ name: 'a', args: {} }, { name: 'b', args: {} }], { followUp: (outputs) => `${outputs.a} and ${outputs.b}` });
+ * ```
+ */
+export interface ToolCallsOptions {
+  /** Pause until every call has its output and a `response.create` came after them. Default false, true with `followUp`. */
+  waitForOutput?: boolean;
+  /** The follow-up response, from the outputs. Implies `waitForOutput`. */
+  followUp?: string | ((outputs: ToolOutputs) => string);
+  followUpOptions?: AssistantSaysOptions;
+}
+
+/**
+ * Options of `mcpApprovalRequest()`: the request, what the MCP server answers, and the
+ * assistant's follow-ups on approval and on denial.
+ *
+ * @example
+ * ```ts
+ * scenario().mcpApprovalRequest({
+ *   serverLabel: 'calendar', name: 'create_event', arguments: { title: 'Dentist', day: 'Friday' },
+ *   output: '{"id":"evt_42"}',
+ *   onApproved: (output) => `Booked: ${JSON.parse(output).id}.`,
+ *   onDenied: 'Okay, I will not book it.',
+ * });
+ * ```
+ */
+export interface McpApprovalRequestOptions {
+  /** The MCP server's label (`server_label`). */
+  serverLabel: string;
+  /** The MCP tool the model wants to call. */
+  name: string;
+  /** Its arguments: JSON text, or an object sent as its JSON. Default `{}`. */
+  arguments?: string | Record<string, unknown>;
+  /** What the MCP server returns when approved (`mcp_call.output`). Default `'{"ok":true}'`. */
+  output?: string;
+  /** Make the approved call fail instead (`response.mcp_call.failed`, `mcp_call.error`). */
+  error?: { type?: string; code?: number | string | null; message: string };
+  /** What the assistant says after an approved call (from its output, or its error message). Default `'Done.'` */
+  onApproved?: string | ((output: string) => string);
+  /** What the assistant says when the user denied it (from the reason, if any). Default `'Okay, I will not do that.'` */
+  onDenied?: string | ((reason: string | undefined) => string);
+  /** How the follow-ups are spoken. */
+  followUpOptions?: AssistantSaysOptions;
 }
 
 /**

@@ -44,6 +44,63 @@ export interface PlaybackStep {
 }
 
 /**
+ * What a paused timeline waits for, as a real server would:
+ * - `tool_outputs`: a `function_call_output` (`conversation.item.create`) for every call, then a
+ *   `response.create` sent after the last of them. An output alone does not resume it.
+ * - `approval`: a `conversation.item.create` with the `mcp_approval_response` for the request
+ *   (the server goes on by itself: no `response.create`, as the OpenAI Agents SDK relies on).
+ *
+ * @example
+ * ```ts
+ * const wait: ScenarioWait = { kind: 'tool_outputs', calls: [{ callId: 'call_1', name: 'get_weather' }] };
+ * ```
+ */
+export type ScenarioWait =
+  | { kind: 'tool_outputs'; calls: readonly { callId: string; name: string }[] }
+  | { kind: 'approval'; approvalRequestId: string; serverLabel: string; name: string };
+
+/**
+ * What the client answered to a wait: what `WaitStep.resume` gets.
+ *
+ * @example
+ * ```ts
+ * const answers: ScenarioAnswers = {
+ *   outputs: new Map([['call_1', '{"tempC":18}']]),
+ *   approvals: new Map(),
+ * };
+ * ```
+ */
+export interface ScenarioAnswers {
+  /** `function_call_output` texts, by `call_id`. */
+  outputs: ReadonlyMap<string, string>;
+  /** `mcp_approval_response` decisions, by `approval_request_id`. */
+  approvals: ReadonlyMap<string, { approve: boolean; reason?: string | undefined }>;
+}
+
+/**
+ * The timeline pauses here until the client has answered (see {@link ScenarioWait}); `play()`
+ * then plays what `resume(answers)` returns, timed from the moment it resumed (0 = then).
+ * It is always the last step of a built timeline: what follows depends on the answers, so
+ * call `resume` yourself to inspect it. `resume` is pure: with a `seed`, the same answers give
+ * the same steps.
+ *
+ * @example
+ * ```ts
+ * const timeline = scenario({ seed: 1 }).toolCall('get_weather', { city: 'Paris' }, { followUp: (out) => `It is ${JSON.parse(out).tempC} degrees.` }).build();
+ * const wait = timeline.at(-1);
+ * if (wait && isWaitStep(wait)) {
+ *   const callId = wait.wait.kind === 'tool_outputs' ? wait.wait.calls[0]!.callId : '';
+ *   const rest = wait.resume({ outputs: new Map([[callId, '{"tempC":18}']]), approvals: new Map() });
+ * }
+ * ```
+ */
+export interface WaitStep {
+  atMs: number;
+  wait: ScenarioWait;
+  resume: (answers: ScenarioAnswers) => ScenarioStep[];
+}
+
+/**
  * One step of a timeline: `atMs` is milliseconds since the timeline started.
  *
  * @example
@@ -51,7 +108,7 @@ export interface PlaybackStep {
  * for (const step of timeline) if ('event' in step) console.log(step.atMs, step.event.type);
  * ```
  */
-export type ScenarioStep = ServerEventStep | DropStep | PlaybackStep;
+export type ScenarioStep = ServerEventStep | DropStep | PlaybackStep | WaitStep;
 
 /**
  * Steps in time order (ties keep their order). What `scenario().build()` makes and `play()` plays.
@@ -91,4 +148,16 @@ export type ScenarioFlavor = 'mixed' | 'webrtc' | 'websocket';
  */
 export function isServerEventStep(step: ScenarioStep): step is ServerEventStep {
   return 'event' in step;
+}
+
+/**
+ * Is this step a pause that waits for the client (see {@link WaitStep})?
+ *
+ * @example
+ * ```ts
+ * const paused = timeline.some(isWaitStep);
+ * ```
+ */
+export function isWaitStep(step: ScenarioStep): step is WaitStep {
+  return 'wait' in step;
 }
