@@ -255,3 +255,16 @@ export type {
   VoiceSessionViewPart,
   VoiceSessionViewProps,
 } from './components/index.ts';
+
+// Custom server events: teach the kit a server event type it does not know (see src/core/index.ts)
+export { defineServerEvents } from './core/index.ts';
+export type {
+  CustomServerEventOf,
+  CustomServerEvents,
+  CustomServerEventSchemas,
+  RealtimeEventSelector,
+  RealtimeSessionWithEvents,
+  Register,
+  RegisteredServerEvents,
+  SelectedRealtimeEvent,
+} from './core/index.ts';

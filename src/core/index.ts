@@ -119,3 +119,16 @@ export type {
   TransportCloseInfo,
   TransportEventMap,
 } from './transports/index.ts';
+
+// Custom server events: teach the kit a server event type it does not know (a zod schema each)
+export { defineServerEvents } from './session/index.ts';
+export type {
+  CustomServerEventOf,
+  CustomServerEvents,
+  CustomServerEventSchemas,
+  RealtimeEventSelector,
+  RealtimeSessionWithEvents,
+  Register,
+  RegisteredServerEvents,
+  SelectedRealtimeEvent,
+} from './session/index.ts';

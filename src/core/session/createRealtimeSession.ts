@@ -11,8 +11,9 @@ import { openAudioLevels } from './media/openAudioLevels.ts';
 import { idleMachineConfig } from './idle/sessionIdle.ts';
 import { registerTool } from './tools/registerTool.ts';
 import { respondToApproval } from './approvals/respondToApproval.ts';
-import type { SessionEvent } from './events/sessionEventTypes.ts';
-import type { CreateRealtimeSessionOptions, RealtimeSession } from './sessionTypes.ts';
+import type { SessionEvent, SessionEventSelector } from './events/sessionEventTypes.ts';
+import type { CreateRealtimeSessionOptions, RealtimeSession, RealtimeSessionWithEvents } from './sessionTypes.ts';
+import type { CustomServerEventSchemas } from './events/customServerEventTypes.ts';
 
 /**
  * Create a Realtime session: it owns a transport, turns wire events into typed session events
@@ -35,7 +36,10 @@ import type { CreateRealtimeSessionOptions, RealtimeSession } from './sessionTyp
  * await session.connect();
  * ```
  */
-export function createRealtimeSession(options: CreateRealtimeSessionOptions): RealtimeSession {
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}`: no custom server events
+export function createRealtimeSession<M extends CustomServerEventSchemas = {}>(
+  options: CreateRealtimeSessionOptions<M>,
+): RealtimeSessionWithEvents<M> {
   // Throws RealtimeConfigError for a developer mistake, before anything runs.
   const ctx = createSessionContext(options);
   ctx.idle = createIdleController({
@@ -64,7 +68,9 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
     disconnect: () => disconnectSession(ctx),
     getState: ctx.store.getState,
     subscribe: ctx.store.subscribe,
-    on: (type, handler) => listen(ctx, type, handler as (event: SessionEvent) => void),
+    // Registered wire types are plain event names to the emitter; the types are on RealtimeSession.
+    on: ((type: SessionEventSelector | readonly SessionEventSelector[], handler: (event: SessionEvent) => void) =>
+      listen(ctx, type, handler)) as RealtimeSession['on'],
     ...createSessionActions(ctx),
     getIdlePolicy: () => ({ ...ctx.policy }),
     setMicrophoneDevice: (deviceId) => setMicrophoneDevice(ctx, deviceId),
@@ -74,13 +80,13 @@ export function createRealtimeSession(options: CreateRealtimeSessionOptions): Re
     clock: ctx.clock,
   };
   for (const tool of options.tools ?? []) session.registerTool(tool);
-  return session;
+  return session as RealtimeSessionWithEvents<M>;
 }
 
 /** Subscribe to session events, keeping the context's cached "does anyone listen" flags current. */
 function listen(
   ctx: SessionContext,
-  type: Parameters<RealtimeSession['on']>[0],
+  type: SessionEventSelector | readonly SessionEventSelector[],
   handler: (event: SessionEvent) => void,
 ): () => void {
   const off = ctx.emitter.on(type, handler);

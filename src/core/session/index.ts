@@ -3,6 +3,7 @@
  * small building blocks (store, transcript) other layers and frameworks can reuse.
  */
 export { createRealtimeSession } from './createRealtimeSession.ts';
+export { defineServerEvents } from './events/defineServerEvents.ts';
 export { systemClock } from './clock.ts';
 export type { Clock, TimerHandle } from './clock.ts';
 export { createStore } from './context/createStore.ts';

@@ -4,7 +4,12 @@ import type { AudioLevelMeter, AudioLevelOptions } from '../transport/audioLevel
 import type { Clock } from './clock.ts';
 import type { ConnectionStatus } from './connection/connectionStatus.ts';
 import type { RealtimeError } from './events/realtimeError.ts';
-import type { SelectedSessionEvent, SessionEventSelector } from './events/sessionEventTypes.ts';
+import type {
+  CustomServerEvents,
+  CustomServerEventSchemas,
+  RealtimeSessionOn,
+  RegisteredServerEvents,
+} from './events/customServerEventTypes.ts';
 import type { IdlePolicy, IdleState } from './idle/idleTypes.ts';
 import type { TranscriptState } from './transcript/transcriptTypes.ts';
 import type { AgentState } from './agentState/agentStateTypes.ts';
@@ -70,7 +75,8 @@ export interface SessionState {
  * };
  * ```
  */
-export interface CreateRealtimeSessionOptions {
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}`: no custom server events
+export interface CreateRealtimeSessionOptions<M extends CustomServerEventSchemas = {}> {
   transport: RealtimeTransport;
   /** Initial session config (GA wire shape), sent as `session.update` once connected. */
   config?: SessionConfig;
@@ -87,6 +93,11 @@ export interface CreateRealtimeSessionOptions {
   tools?: readonly AnyClientTool[];
   /** What to do with a call to a function no client tool has. Default `'error'`. */
   unknownToolCalls?: UnknownToolCalls;
+  /**
+   * Server events the kit does not know, taught by `defineServerEvents({ type: zodSchema })`:
+   * each arrives validated, as its own typed session event (see "Custom server events" in the README).
+   */
+  serverEvents?: CustomServerEvents<M>;
 }
 
 /**
@@ -114,11 +125,12 @@ export interface RealtimeSession {
   getState(): SessionState;
   /** Called after every state change with the new and previous snapshot. */
   subscribe(listener: (state: SessionState, previous: SessionState) => void): () => void;
-  /** Typed event subscription. `'*'` subscribes to every event. Returns an unsubscribe. */
-  on<T extends SessionEventSelector>(
-    type: T | readonly T[],
-    handler: (event: SelectedSessionEvent<T>) => void,
-  ): () => void;
+  /**
+   * Typed event subscription. `'*'` subscribes to every event. Returns an unsubscribe. The wire
+   * types of `serverEvents` are names too, typed by their schemas (see
+   * {@link RealtimeSessionWithEvents}; for the provider's session, `Register`).
+   */
+  on: RealtimeSessionOn<RegisteredServerEvents>;
   /**
    * Send a user text message and ask for a response. Counts as user activity for the idle policy.
    * While a conversation response runs, the message is added at once and its `response.create`
@@ -170,3 +182,26 @@ export interface RealtimeSession {
   /** The session's clock, so countdowns use the same time as deadlines. */
   readonly clock: Clock;
 }
+
+/**
+ * A session created with custom server events (`serverEvents: defineServerEvents(...)`): a
+ * `RealtimeSession` whose `on()` also takes their wire types, typed by their schemas. It is
+ * still a `RealtimeSession`, so it goes wherever one does (the provider, the hooks' `session`).
+ * Without custom events it is exactly `RealtimeSession`.
+ *
+ * @example
+ * ```ts
+ * const session: RealtimeSessionWithEvents<typeof serverEvents.schemas> = createRealtimeSession({ transport, serverEvents });
+ * session.on('conversation.item.summary_ready', (event) => console.log(event.summary));
+ * ```
+ */
+export type RealtimeSessionWithEvents<M extends CustomServerEventSchemas> = [keyof M] extends [never]
+  ? RealtimeSession
+  : // No names known (`ReturnType<typeof createRealtimeSession>` uses the constraint): a plain session.
+    string extends keyof M
+    ? RealtimeSession
+    : {
+        on: RealtimeSessionOn<M>;
+        /** Type-only (never set): lets `useRealtimeEvents` infer the custom events from the session. */
+        readonly '~serverEvents'?: M;
+      } & RealtimeSession;

@@ -6,6 +6,7 @@
 export type * from './agentState/agentStateTypes.ts';
 export type * from './approvals/approvalTypes.ts';
 export type * from './connection/connectionStatus.ts';
+export type * from './events/customServerEventTypes.ts';
 export type * from './events/realtimeError.ts';
 export type * from './events/sessionEventTypes.ts';
 export type * from './idle/idleTypes.ts';

@@ -15,6 +15,7 @@ import type { IdlePolicy } from '../idle/idleTypes.ts';
 import type { CreateRealtimeSessionOptions, SessionState } from '../sessionTypes.ts';
 import type { TranscriptIdleInfo } from '../transcript/transcriptTypes.ts';
 import type { ToolRuntime, UnknownToolCalls } from '../tools/toolTypes.ts';
+import type { CustomServerEvents } from '../events/customServerEventTypes.ts';
 
 // The one place the session's parts import their shared context from. It is built from the
 // parts' own state (idle machine, playback estimate, transcript, store, emitter) and imports
@@ -93,6 +94,9 @@ export interface SessionContext {
   readonly unknownToolCalls: UnknownToolCalls;
   /** Approval requests of this conversation seen or answered: none becomes pending twice. */
   readonly approvalIds: Set<string>;
+
+  // ---- server events the app taught the kit (`defineServerEvents`), carrying their own validator
+  readonly serverEvents: CustomServerEvents | undefined;
 
   // ---- responses outside the conversation (`conversation: "none"`), by response id, until done
   readonly outOfBand: Map<string, OutOfBandDraft>;
@@ -188,6 +192,7 @@ export function createSessionContext(options: CreateRealtimeSessionOptions): Ses
     tools: null,
     unknownToolCalls: options.unknownToolCalls ?? 'error',
     approvalIds: new Set<string>(),
+    serverEvents: options.serverEvents,
     outOfBand: new Map<string, OutOfBandDraft>(),
     playback: transport.playbackReporting ?? 'none',
     audioIds: {},

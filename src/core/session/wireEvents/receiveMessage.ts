@@ -28,6 +28,9 @@ function handleMessage(ctx: SessionContext, data: string | object): void {
     const raw = result.raw as { type?: unknown } | null;
     if (result.reason !== 'malformed_json' && typeof raw === 'object' && raw !== null && typeof raw.type === 'string') {
       if (ctx.wantsServerEvents) ctx.emitter.enqueue({ type: 'server_event', event: raw as UnknownServerEvent, known: false });
+      // A type the app registered (defineServerEvents): its typed event, or an `error` when
+      // invalid. Only messages the kit does not know get here, so known events pay nothing.
+      ctx.serverEvents?.['~receive'](raw as UnknownServerEvent, ctx.emitter);
     }
     // Unknown types are not errors: servers add events over time.
     if (result.reason !== 'unknown_type') report(ctx, 'protocol', result.reason, result.message, result.raw);
