@@ -141,6 +141,7 @@ export function RealtimeProvider(props: RealtimeProviderProps): ReactNode {
       config: props.config,
       idle: props.idle,
       clock: props.clock,
+      serverEvents: props.serverEvents,
     });
   });
   // The mode is fixed at mount: the owned session is created once, and a given session is never

@@ -1,11 +1,30 @@
 import { useInsertionEffect, useRef } from 'react';
-import type { RealtimeSession, SelectedSessionEvent, SessionEventSelector } from '../core/session/types.ts';
+import type {
+  CustomServerEventSchemas,
+  RealtimeEventSelector,
+  RealtimeSession,
+  RegisteredServerEvents,
+  SelectedRealtimeEvent,
+  SessionEvent,
+  SessionEventSelector,
+} from '../core/session/types.ts';
 import { useRequiredSession } from './useRequiredSession.ts';
 
-/** Options of {@link useRealtimeEvents}. */
-export interface UseRealtimeEventsOptions {
-  /** Use this session instead of the provider's. */
-  session?: RealtimeSession;
+/**
+ * Options of {@link useRealtimeEvents}. `M`: the custom server events of the session (inferred
+ * from `session`; the provider's are the ones registered through `Register`).
+ *
+ * @example
+ * ```ts
+ * const options: UseRealtimeEventsOptions = { session, enabled: isOpen };
+ * ```
+ */
+export interface UseRealtimeEventsOptions<M extends CustomServerEventSchemas = RegisteredServerEvents> {
+  /**
+   * Use this session instead of the provider's. A session created with `serverEvents` types the
+   * handler for its custom server events too.
+   */
+  session?: RealtimeSession & { readonly '~serverEvents'?: M };
   /** Set false to stop listening without unmounting. Default true. */
   enabled?: boolean;
 }
@@ -17,7 +36,10 @@ const SEPARATOR = ',';
 /**
  * Call `handler` for each session event of the given type(s), in the order the session emits
  * them (wire order). The handler's argument is typed by the types given: one name, a list of
- * names (a union), or `'*'` for every event including raw `server_event` pass-throughs.
+ * names (a union), or `'*'` for every event including raw `server_event` pass-throughs. The wire
+ * types of custom server events (`defineServerEvents`) are names too, typed by their schemas: for
+ * an explicit `session` created with them, or for the provider's once they are registered through
+ * `Register` (see "Custom server events" in the README).
  *
  * The latest `handler` is called without resubscribing, so an inline arrow function is fine. A
  * handler that throws does not break other subscribers: the session reports it as an `error`
@@ -36,10 +58,13 @@ const SEPARATOR = ',';
  * });
  * ```
  */
-export function useRealtimeEvents<T extends SessionEventSelector>(
+export function useRealtimeEvents<
+  T extends RealtimeEventSelector<M>,
+  M extends CustomServerEventSchemas = RegisteredServerEvents,
+>(
   typeOrTypes: T | readonly T[],
-  handler: (event: SelectedSessionEvent<T>) => void,
-  options?: UseRealtimeEventsOptions,
+  handler: (event: SelectedRealtimeEvent<T, M>) => void,
+  options?: UseRealtimeEventsOptions<M>,
 ): void {
   const session = useRequiredSession(options?.session, 'useRealtimeEvents');
   const enabled = options?.enabled ?? true;
@@ -60,7 +85,8 @@ export function useRealtimeEvents<T extends SessionEventSelector>(
   // schedules no update, which is all insertion effects forbid.
   useInsertionEffect(() => {
     if (!enabled || typesKey === '') return undefined;
-    const types = typesKey.split(SEPARATOR) as T[];
-    return session.on(types, (event) => handlerRef.current(event));
+    // Custom wire types are plain names to the session at run time; the types were checked above.
+    const types = typesKey.split(SEPARATOR) as SessionEventSelector[];
+    return session.on(types, (event: SessionEvent) => handlerRef.current(event as SelectedRealtimeEvent<T, M>));
   }, [session, typesKey, enabled]);
 }

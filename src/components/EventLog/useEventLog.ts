@@ -87,7 +87,9 @@ export function useEventLog(options: UseEventLogOptions = {}): UseEventLogResult
   useRealtimeEvents(
     '*',
     (event) => {
-      const type = entryType(event);
+      // A custom server event (defineServerEvents) is not a SessionEvent, but its dotted wire type
+      // is never 'server_event', so it is logged under that type.
+      const type = entryType(event as SessionEvent);
       seq.current += 1;
       // Events carry server data: it may be huge, cyclic or hold BigInts, and must not throw here.
       const json = stringifyForLog(event, { maxStringLength, maxLength: maxEntryLength });
