@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import * as fc from 'fast-check';
 import { parseServerEvent, serverEventSchema } from '../../src/core/protocol/index.ts';
-import { scenario, type ScenarioBuilder, type ScenarioOptions } from '../../src/testing/scenario/index.ts';
+import { isWaitStep, scenario, type ScenarioBuilder, type ScenarioOptions } from '../../src/testing/scenario/index.ts';
 import type { ScenarioStep } from '../../src/testing/scenario/types.ts';
 
+/**
+ * The steps, with every wait answered (each call's output, the approval given or refused) and
+ * what it resumes with spliced in after it: the follow-ups must be protocol-valid too.
+ */
+function answered(timeline: readonly ScenarioStep[], approve: boolean): ScenarioStep[] {
+  return timeline.flatMap((step) => {
+    if (!isWaitStep(step)) return [step];
+    const { wait } = step;
+    const outputs = new Map(wait.kind === 'tool_outputs' ? wait.calls.map((call) => [call.callId, '{"ok":true}'] as const) : []);
+    const approvals = new Map(wait.kind === 'approval' ? [[wait.approvalRequestId, { approve, reason: approve ? undefined : 'no' }] as const] : []);
+    return [step, ...answered(step.resume({ outputs, approvals }), approve)];
+  });
+}
+
 function wireEvents(timeline: readonly ScenarioStep[]) {
-  return timeline.flatMap((step) => ('event' in step ? [step.event] : []));
+  return [true, false].flatMap((approve) => answered(timeline, approve).flatMap((step) => ('event' in step ? [step.event] : [])));
 }
 
 /** Every wire event must parse as the server would send it: a JSON string, GA name kept. */
@@ -59,6 +73,29 @@ const methodCases: Record<string, (builder: ScenarioBuilder) => ScenarioBuilder>
       .interruption({ afterMs: 200 }),
   'toolCall()': (b) => b.userSays('Weather?').toolCall('get_weather', { city: 'Paris', unit: 'celsius' }),
   'toolCall(options)': (b) => b.toolCall('lookup', '{"q":"x"}', { callId: 'call_custom', deltas: 1 }).toolCall('noop', '', { deltas: ['', ''] }),
+  'toolCall(waitForOutput, followUp) and a follow-up reading the outputs': (b) =>
+    b
+      .userSays('Weather?')
+      .toolCall('get_weather', { city: 'Paris' }, { followUp: (output) => `Got ${output}`, followUpOptions: { modality: 'text' } })
+      .toolCall('get_time', {}, { waitForOutput: true })
+      .assistantSays((outputs) => `It is ${outputs.get_time}`)
+      .userSays('Thanks')
+      .assistantSays('Bye.')
+      .interruption(),
+  'toolCalls() several in one response, with and without a wait': (b) =>
+    b
+      .toolCalls([
+        { name: 'a', args: {}, callId: 'call_a', deltas: 1 },
+        { name: 'b', args: '{"x":1}', deltas: ['{"x"', ':1}'] },
+      ])
+      .toolCalls([{ name: 'c', args: {} }, { name: 'd', args: {} }, { name: 'e', args: {} }], { followUp: (outputs) => `${outputs.c} ${outputs.e}` }),
+  'mcpApprovalRequest() approved or denied, output or error, then more': (b) =>
+    b
+      .userSays('Book it.')
+      .mcpApprovalRequest({ serverLabel: 'calendar', name: 'create_event', arguments: { day: 'Friday' }, onApproved: (out) => `Booked ${out}`, onDenied: (reason) => `No: ${reason}` })
+      .mcpApprovalRequest({ serverLabel: 'files', name: 'delete', arguments: '{}', error: { message: 'read-only', code: 403 }, followUpOptions: { modality: 'text' } })
+      .userSays('Thanks')
+      .assistantSays('You are welcome.'),
   'error()': (b) => b.error(),
   'error(options)': (b) =>
     b.error({ message: 'Rate limited', type: 'rate_limit_error', code: null, param: 'response', eventId: 'event_client_1' }),
@@ -116,6 +153,11 @@ describe('scenario builder: every event it produces is protocol-valid', () => {
         'response.output_text.done',
         'response.function_call_arguments.delta',
         'response.function_call_arguments.done',
+        'response.mcp_call_arguments.delta',
+        'response.mcp_call_arguments.done',
+        'response.mcp_call.in_progress',
+        'response.mcp_call.completed',
+        'response.mcp_call.failed',
         'rate_limits.updated',
         'error',
         'output_audio_buffer.started',
@@ -133,7 +175,8 @@ describe('scenario builder: every event it produces is protocol-valid', () => {
       fc.record({ kind: fc.constant('assistantSays' as const), text, audioMs: fc.option(fc.integer({ min: 50, max: 6000 })), text_only: fc.boolean(), interrupt: fc.option(fc.double({ min: 0.01, max: 0.99, noNaN: true })) }),
       fc.record({ kind: fc.constant('silence' as const), ms: fc.integer({ min: 0, max: 20000 }) }),
       fc.record({ kind: fc.constant('idleTimeout' as const), reprompt: fc.option(text) }),
-      fc.record({ kind: fc.constant('toolCall' as const), name: fc.string({ minLength: 1, maxLength: 12 }), args: fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 1 })) }),
+      fc.record({ kind: fc.constant('toolCall' as const), name: fc.string({ minLength: 1, maxLength: 12 }), args: fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 1 })), wait: fc.boolean() }),
+      fc.record({ kind: fc.constant('mcpApproval' as const), name: fc.string({ minLength: 1, maxLength: 12 }), fails: fc.boolean() }),
       fc.record({ kind: fc.constant('error' as const), message: text }),
       fc.record({ kind: fc.constant('disconnect' as const) }),
     );
@@ -156,13 +199,28 @@ describe('scenario builder: every event it produces is protocol-valid', () => {
             if (!s.text_only && afterMs !== null && afterMs > 0 && afterMs < audioMs) builder.interruption({ afterMs });
           } else if (s.kind === 'silence') builder.silence(s.ms);
           else if (s.kind === 'idleTimeout') builder.idleTimeout({ reprompt: s.reprompt ?? false });
-          else if (s.kind === 'toolCall') builder.toolCall(s.name, s.args);
+          else if (s.kind === 'toolCall') builder.toolCall(s.name, s.args, s.wait ? { followUp: (output) => `Got ${output}` } : {});
+          else if (s.kind === 'mcpApproval') builder.mcpApprovalRequest({ serverLabel: 'srv', name: s.name, ...(s.fails ? { error: { message: 'failed' } } : {}) });
           else if (s.kind === 'error') builder.error({ message: s.message });
           else builder.disconnect();
         }
         const timeline = builder.build();
         expectProtocolValid(timeline);
-        for (let i = 1; i < timeline.length; i++) expect(timeline[i]!.atMs).toBeGreaterThanOrEqual(timeline[i - 1]!.atMs);
+        // Each part is timed on its own: the built timeline, and what each wait resumes with.
+        const segments: ScenarioStep[][] = [];
+        const collect = (steps: ScenarioStep[]) => {
+          segments.push(steps);
+          for (const wait of steps.filter(isWaitStep)) {
+            const { wait: w } = wait;
+            const outputs = new Map(w.kind === 'tool_outputs' ? w.calls.map((call) => [call.callId, '{}'] as const) : []);
+            const approvals = new Map(w.kind === 'approval' ? [[w.approvalRequestId, { approve: true }] as const] : []);
+            collect(wait.resume({ outputs, approvals }));
+          }
+        };
+        collect(timeline);
+        for (const played of segments) {
+          for (let i = 1; i < played.length; i++) expect(played[i]!.atMs).toBeGreaterThanOrEqual(played[i - 1]!.atMs);
+        }
       }),
       { numRuns: 150 },
     );

@@ -61,7 +61,7 @@ describe('scenario tool calls that wait for the app', () => {
     const { clock, transport, app, types, transcript } = await setup();
     const { done } = play(weather(), { transport, clock });
     clock.advance(60_000);
-    expect(types().at(-1)).toBe('response.done');
+    expect(types().filter((type) => type.startsWith('response.')).at(-1)).toBe('response.done');
     const paused = types().length;
 
     app.output('call_w', '{"tempC":18}');
@@ -240,5 +240,23 @@ describe('scenario tool calls that wait for the app', () => {
     app.responseCreate();
     clock.advance(60_000);
     expect(transcript()).toEqual(['It is 9 degrees.', 'You are welcome.']);
+  });
+});
+
+describe('steps already under way when a wait is reached', () => {
+  it('play on while it waits (the user transcription that lands after the call) and are not lost when it resumes', async () => {
+    const { clock, transport, app, types } = await setup();
+    const timeline = weather();
+    const waitAt = timeline.findIndex(isWaitStep);
+    const later = timeline.slice(waitAt + 1).flatMap((step) => ('event' in step ? [step.event.type] : []));
+    expect(later).toContain('conversation.item.input_audio_transcription.completed');
+    play(timeline, { transport, clock });
+    clock.advance(60_000);
+    expect(types()).toContain('conversation.item.input_audio_transcription.completed');
+    app.output('call_w', '{"tempC":18}');
+    app.responseCreate();
+    clock.advance(60_000);
+    expect(types().filter((type) => type === 'conversation.item.input_audio_transcription.completed')).toHaveLength(1);
+    expect(types().filter((type) => type === 'response.done')).toHaveLength(2);
   });
 });

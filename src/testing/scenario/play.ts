@@ -126,10 +126,11 @@ export function play(timeline: Timeline, options: PlayOptions): PlayController {
   const speed = options.speed ?? 1;
   if (!(speed > 0)) throw new RangeError(`play() speed must be a positive number, got ${speed}`);
 
-  let start = clock.now();
-  let steps: Timeline = timeline;
-  const dueAt = (step: ScenarioStep) => start + step.atMs / speed;
-  let index = 0;
+  const start = clock.now();
+  /** Steps not played yet, with the clock time each is due, in order. A resumed wait merges its steps in. */
+  const queue: { due: number; step: ScenarioStep }[] = timeline.map((step) => ({ due: start + step.atMs / speed, step }));
+  /** The wait step the client has not answered yet. */
+  let pending: WaitStep | undefined;
   let stepNumber = 0;
   let handle: TimerHandle | undefined;
   let finished = false;
@@ -191,18 +192,18 @@ export function play(timeline: Timeline, options: PlayOptions): PlayController {
     handle = undefined;
     const now = clock.now();
     try {
-      while (!finished && index < steps.length && dueAt(steps[index]!) <= now) {
-        const step = steps[index]!;
+      while (!finished && queue.length > 0 && queue[0]!.due <= now) {
+        const { step } = queue.shift()!;
         if ('wait' in step) {
           if (!transport.onSent) throw new Error('play(): the timeline waits for the client, but the transport cannot tell what the client sends (onSent)');
-          // Paused: no timer until the client's answer arrives (it may already have).
+          // Steps already under way (a transcription still arriving) play on while it waits.
+          pending = step;
           server.waitFor(step);
-          return;
+          continue;
         }
         deliver(step);
         result.played++;
         onStep?.(step, stepNumber++);
-        index++;
       }
     } catch (error) {
       finish(error);
@@ -212,26 +213,40 @@ export function play(timeline: Timeline, options: PlayOptions): PlayController {
   };
 
   const resume = (answers: ScenarioAnswers): Timeline | undefined => {
-    const step = steps[index] as WaitStep;
+    const step = pending!;
+    pending = undefined;
     result.played++;
+    let next: Timeline;
     try {
       onStep?.(step, stepNumber++);
-      steps = step.resume(answers);
+      next = step.resume(answers);
     } catch (error) {
       finish(error);
       return undefined;
     }
-    index = 0;
-    start = clock.now();
+    // Timed from now; at equal times after what was already due.
+    const now = clock.now();
+    for (const resumed of next) {
+      const due = now + resumed.atMs / speed;
+      let at = queue.length;
+      while (at > 0 && queue[at - 1]!.due > due) at--;
+      queue.splice(at, 0, { due, step: resumed });
+    }
+    if (handle !== undefined) clock.clearTimeout(handle);
+    handle = undefined;
     schedule();
-    return steps;
+    return next;
   };
 
   const schedule = () => {
-    if (finished) return;
-    const next = steps[index];
-    if (!next) return finish();
-    handle = clock.setTimeout(tick, Math.max(0, dueAt(next) - clock.now()));
+    if (finished || handle !== undefined) return;
+    const next = queue[0];
+    if (!next) {
+      // Paused on a wait with nothing else to play: no timer until the client answers.
+      if (!pending) finish();
+      return;
+    }
+    handle = clock.setTimeout(tick, Math.max(0, next.due - clock.now()));
   };
 
   schedule();

@@ -80,9 +80,10 @@ export interface ScenarioAnswers {
 /**
  * The timeline pauses here until the client has answered (see {@link ScenarioWait}); `play()`
  * then plays what `resume(answers)` returns, timed from the moment it resumed (0 = then).
- * It is always the last step of a built timeline: what follows depends on the answers, so
- * call `resume` yourself to inspect it. `resume` is pure: with a `seed`, the same answers give
- * the same steps.
+ * It is the last step a builder writes: what follows depends on the answers, so call `resume`
+ * yourself to inspect it. Steps written before it but due later (a user transcription still
+ * arriving) come after it in the timeline and play on while it waits. `resume` is pure: with a
+ * `seed`, the same answers give the same steps.
  *
  * @example
  * ```ts
