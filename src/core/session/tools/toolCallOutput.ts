@@ -1,5 +1,6 @@
 import { safeParse } from 'zod/mini';
 import { describeIssues, errorText } from '../../protocol/errors.ts';
+import { kitParseOptions } from '../../protocol/issueMessages.ts';
 import type { AnyClientTool, ToolErrorCode } from './toolTypes.ts';
 
 // The text a tool call is answered with, and the arguments it is run with: pure functions,
@@ -19,7 +20,8 @@ export function parseToolArguments(tool: AnyClientTool, text: string): ToolArgum
   } catch (cause) {
     return { ok: false, message: `The arguments of "${tool.name}" are not valid JSON: ${errorText(cause)}` };
   }
-  const result = safeParse(tool.parameters, json);
+  // In English even on zod/mini, which loads no locale: the model reads these messages.
+  const result = safeParse(tool.parameters, json, kitParseOptions);
   if (!result.success) return { ok: false, message: `Invalid arguments for "${tool.name}": ${describeIssues(result.error.issues)}` };
   return { ok: true, args: result.data };
 }
