@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ClientEvent } from '../../src/core/protocol/index.ts';
 import { createMockTransport } from '../../src/testing/createMockTransport.ts';
 import { createVirtualClock } from '../../src/testing/createVirtualClock.ts';
+import { formatEventLog } from '../../src/testing/replay/formatEventLog.ts';
+import { parseEventLog } from '../../src/testing/replay/parseEventLog.ts';
 import { isWaitStep, play, scenario } from '../../src/testing/scenario/index.ts';
 import type { Timeline } from '../../src/testing/scenario/index.ts';
 
@@ -258,5 +260,40 @@ describe('steps already under way when a wait is reached', () => {
     clock.advance(60_000);
     expect(types().filter((type) => type === 'conversation.item.input_audio_transcription.completed')).toHaveLength(1);
     expect(types().filter((type) => type === 'response.done')).toHaveLength(2);
+  });
+});
+
+describe('event logs and real timers', () => {
+  it('formatEventLog leaves the wait out and keeps every server event around it', () => {
+    const timeline = weather();
+    const withoutWait = timeline.filter((step) => !isWaitStep(step));
+    expect(withoutWait.length).toBe(timeline.length - 1);
+    const { steps, problems } = parseEventLog(formatEventLog(timeline));
+    expect(problems).toEqual([]);
+    expect(steps).toEqual(withoutWait);
+  });
+
+  it('waits on the system clock too: the follow-up plays once answered, in real time', async () => {
+    const transport = createMockTransport();
+    await transport.connect({ signal: new AbortController().signal });
+    const types: string[] = [];
+    let calledBack!: () => void;
+    const called = new Promise<void>((resolve) => (calledBack = resolve));
+    transport.on('message', (data) => {
+      const { type } = JSON.parse(data as string) as { type: string };
+      types.push(type);
+      if (type === 'response.done') calledBack();
+    });
+    const timeline = scenario({ audio: 'placeholder' })
+      .toolCall('get_weather', {}, { callId: 'call_rt', followUp: 'Sunny.', followUpOptions: { modality: 'text' } })
+      .build();
+    const { done } = play(timeline, { transport, speed: 50 });
+    await called;
+    const paused = types.length;
+    transport.send({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: 'call_rt', output: 'sunny' } } as ClientEvent);
+    transport.send({ type: 'response.create' } as ClientEvent);
+    await expect(done).resolves.toMatchObject({ stopped: false });
+    expect(types.slice(paused)).toContain('response.output_text.done');
+    expect(types.filter((type) => type === 'response.done')).toHaveLength(2);
   });
 });

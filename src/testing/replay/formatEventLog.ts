@@ -5,8 +5,9 @@ import type { Timeline } from '../scenario/types.ts';
  * `{"t": ms, "event": {...}}` per wire event, `{"t": ms, "transport": "drop", "error": "..."}`
  * and `{"t": ms, "playback": {...}}` for the other steps. Times are kept as they are: a timeline
  * whose first step is not at 0 starts with an `{"origin": 0}` line, so it reads back as the same
- * timeline. A log is what the server sent: a timeline that waits for the client (a tool call's
- * output, an approval) is written up to the wait; log a real playback (`onStep`) to keep the rest.
+ * timeline. A log holds what the server sends, so a wait for the client (a tool call that waits
+ * for its output, an approval request) is left out: what it resumes with depends on the app's
+ * answers, and a replay plays on without waiting.
  *
  * @example
  * ```ts
