@@ -140,4 +140,6 @@ export type {
   MicrophoneMediaDevices,
 } from './components/MicrophoneSelect/createMicrophoneList.ts';
 export { readMicrophones } from './components/MicrophoneSelect/readMicrophones.ts';
+// The tool approval prompt's reading of a tool's arguments (indented JSON, every token as sent)
+export { formatToolArguments } from './components/ToolApproval/formatToolArguments.ts';
 export type { MediaDeviceInfoLike, MicrophoneDevice, MicrophoneReading } from './components/MicrophoneSelect/readMicrophones.ts';

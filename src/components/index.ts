@@ -11,6 +11,7 @@ export * from './EventLog/index.ts';
 export * from './MessageComposer/index.ts';
 export * from './MicrophoneSelect/index.ts';
 export * from './VoiceSessionView/index.ts';
+export * from './ToolApproval/index.ts';
 export { composeEventHandlers } from './internal/composeEventHandlers.ts';
 export { resolveLabel } from './internal/resolveLabel.ts';
 export type { Label } from './internal/resolveLabel.ts';

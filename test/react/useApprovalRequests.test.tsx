@@ -106,10 +106,14 @@ describe('useApprovalRequests', () => {
     expect(renders).toBe(2);
   });
 
-  it('keeps the action identities across renders and changes of the list', async () => {
+  it('keeps the handle across renders, and the action identities across changes of the list', async () => {
     const { session, ask } = await connectedSession();
-    const { result } = renderHook(() => useApprovalRequests({ session }));
+    const { result, rerender } = renderHook(() => useApprovalRequests({ session }));
     const { respond, approve, deny } = result.current;
+    // A render for another reason hands back the same object.
+    const before = result.current;
+    rerender();
+    expect(result.current).toBe(before);
     await ask('mcpr_1');
     await ask('mcpr_2');
     act(() => result.current.approve('mcpr_1'));
