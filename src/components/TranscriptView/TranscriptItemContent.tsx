@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { TranscriptItem, TranscriptRole } from '../../core/session/types.ts';
 import type { Label } from '../internal/resolveLabel.ts';
 import { resolveLabel } from '../internal/resolveLabel.ts';
+import { TranscriptToolCall } from './TranscriptToolCall.tsx';
 
 /** Every visible string of the transcript. Functions receive the item, for numbers. */
 export interface TranscriptViewLabels {
@@ -21,10 +22,21 @@ export interface TranscriptViewLabels {
   noTranscript: string;
   /** A finished user audio item whose transcript is still on its way. */
   transcribing: string;
-  /** A tool call row. */
+  /** A tool call row: what was called. */
   toolCall: Label<TranscriptItem>;
-  /** Shown for a tool call that failed (a remote MCP call), with its error. */
+  /** The MCP server of a remote MCP call, after the tool's name. */
+  toolServer: Label<TranscriptItem>;
+  /** Where a tool call stands while it runs and once it is answered. */
+  toolState: { running: string; completed: string };
+  /** Shown for a tool call that failed (a client tool's error, or a remote MCP call's), with its error. */
   toolFailed: Label<TranscriptItem>;
+  /** A tool's output whose call is not in the transcript. */
+  toolResult: string;
+  /** Headings of a tool call's details. */
+  toolArguments: string;
+  toolOutput: string;
+  /** After a tool's text cut short (a huge output), with the number of characters left out. */
+  toolTruncated: Label<number>;
   /** Shown when there is nothing yet. */
   empty: string;
   /** The button that appears once the user scrolled up. */
@@ -49,8 +61,14 @@ export const defaultTranscriptViewLabels: TranscriptViewLabels = {
   failed: 'Transcription failed',
   noTranscript: 'Audio message',
   transcribing: 'Transcribing…',
-  toolCall: (item) => `Called ${item.tool?.name ?? 'a tool'}`,
+  toolCall: (item) => `Called ${item.tool?.name || 'a tool'}`,
+  toolServer: (item) => `on ${item.tool?.serverLabel ?? ''}`,
+  toolState: { running: 'Running…', completed: 'Done' },
   toolFailed: (item) => `Failed: ${item.error?.message ?? 'the tool reported an error'}`,
+  toolResult: 'Tool result',
+  toolArguments: 'Arguments',
+  toolOutput: 'Output',
+  toolTruncated: (count) => `… and ${count} more characters`,
   empty: 'No messages yet.',
   jumpToLatest: 'Jump to latest',
 };
@@ -62,11 +80,19 @@ export interface TranscriptItemContentProps {
   unstyled?: boolean;
   /** Input transcription is on: an empty user item is waiting for its text, not textless. */
   transcriptionOn?: boolean;
+  /**
+   * For a function call's row: the output of its `function_call_output` row, shown when the
+   * call's own row carries none (`TranscriptView` pairs them and shows the output row no more).
+   */
+  toolOutput?: string;
 }
 
 /**
  * The default rendering of one transcript row. Use it inside `renderItem` to wrap or decorate
  * the default instead of replacing it. Wire text is rendered as React text, never as HTML.
+ * A tool call (a client function call or a remote MCP call) is one compact row: what was
+ * called, where it stands (`data-tool-state`: running, completed, failed), and a disclosure with
+ * its arguments and output.
  * Memoized: a finished row whose item object did not change does not render again.
  *
  * @example
@@ -81,8 +107,13 @@ export const TranscriptItemContent = memo(function TranscriptItemContent({
   labels,
   unstyled = false,
   transcriptionOn = false,
+  toolOutput,
 }: TranscriptItemContentProps) {
   const cls = (name: string) => (unstyled ? undefined : `rrk-transcript__${name}`);
+
+  if (item.kind === 'tool_call') {
+    return <TranscriptToolCall item={item} labels={labels} unstyled={unstyled} output={toolOutput} />;
+  }
 
   if (item.kind === 'idle_timeout') {
     return (
@@ -94,8 +125,7 @@ export const TranscriptItemContent = memo(function TranscriptItemContent({
 
   let body: string = item.text;
   let placeholder = false;
-  if (item.kind === 'tool_call') body = resolveLabel(labels.toolCall, item);
-  else if (!body && item.role === 'user' && (item.status === 'completed' || item.status === 'incomplete')) {
+  if (!body && item.role === 'user' && (item.status === 'completed' || item.status === 'incomplete')) {
     // `incomplete`: its connection ended before the transcript came; it never will.
     body = transcriptionOn && item.status === 'completed' ? labels.transcribing : labels.noTranscript;
     placeholder = true;
@@ -113,7 +143,7 @@ export const TranscriptItemContent = memo(function TranscriptItemContent({
       <span className={cls('speaker')}>{labels.roles[item.role]}</span>
       {failed ? (
         <span className={cls('marker')}>
-          {resolveLabel(item.kind === 'tool_call' ? labels.toolFailed : labels.failed, item)}
+          {resolveLabel(labels.failed, item)}
         </span>
       ) : null}
       {body || !failed ? (

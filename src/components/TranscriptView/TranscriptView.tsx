@@ -5,6 +5,7 @@ import { useRealtimeState, useTranscript } from '../../react/index.ts';
 import { TranscriptItemContent, defaultTranscriptViewLabels } from './TranscriptItemContent.tsx';
 import type { TranscriptViewLabels } from './TranscriptItemContent.tsx';
 import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect.ts';
+import { pairToolOutputs } from './pairToolOutputs.ts';
 import { useStickToBottom } from './useStickToBottom.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
 
@@ -20,6 +21,11 @@ export interface TranscriptRenderContext {
   labels: TranscriptViewLabels;
   /** The default rendering of this item, to wrap or decorate. */
   defaultContent: ReactNode;
+  /**
+   * On a function call's row: its `function_call_output` row, which the view does not show as a
+   * row of its own (the call's row shows the output).
+   */
+  toolOutput?: TranscriptItem;
 }
 
 /** Props of {@link TranscriptView}. */
@@ -44,7 +50,9 @@ export interface TranscriptViewProps extends Omit<HTMLAttributes<HTMLDivElement>
 
 /**
  * The conversation as an ARIA log: user and assistant turns, text streaming in, interrupted
- * replies marked, idle markers where the user went quiet, failed transcriptions shown.
+ * replies marked, idle markers where the user went quiet, failed transcriptions shown, tool
+ * calls as compact rows (running, done or failed, with their arguments and output a click or a
+ * key press away; a call's `function_call_output` shows on the call's row, not as a row of its own).
  * Virtualized (measured rows, windowed by the view itself), so 10,000 items keep a few dozen
  * rows in the DOM.
  * It sticks to the bottom while text arrives; once the user scrolls up it stays put and shows
@@ -105,8 +113,8 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
       className,
       ...divProps
     } = props;
-    const items = useMemo(
-      () => (showIdleMarkers ? allItems : allItems.filter((item) => item.kind !== 'idle_timeout')),
+    const { items, outputs } = useMemo(
+      () => pairToolOutputs(showIdleMarkers ? allItems : allItems.filter((item) => item.kind !== 'idle_timeout')),
       [allItems, showIdleMarkers],
     );
     const labels = useMemo(() => ({ ...defaultTranscriptViewLabels, ...labelsProp }), [labelsProp]);
@@ -215,8 +223,15 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
               {rows.map((row) => {
                 const item = items[row.index];
                 if (!item) return null;
+                const toolOutput = outputs && item.tool ? outputs.get(item.tool.callId) : undefined;
                 const defaultContent = (
-                  <TranscriptItemContent item={item} labels={labels} unstyled={unstyled} transcriptionOn={transcriptionOn} />
+                  <TranscriptItemContent
+                    item={item}
+                    labels={labels}
+                    unstyled={unstyled}
+                    transcriptionOn={transcriptionOn}
+                    toolOutput={toolOutput?.text}
+                  />
                 );
                 return (
                   <div
@@ -229,7 +244,7 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
                         : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }
                     }
                   >
-                    {renderItem ? renderItem(item, { index: row.index, labels, defaultContent }) : defaultContent}
+                    {renderItem ? renderItem(item, { index: row.index, labels, defaultContent, ...(toolOutput ? { toolOutput } : {}) }) : defaultContent}
                   </div>
                 );
               })}
