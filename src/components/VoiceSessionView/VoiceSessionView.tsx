@@ -13,6 +13,8 @@ import type { MessageComposerProps } from '../MessageComposer/index.ts';
 import { MicrophoneSelect } from '../MicrophoneSelect/index.ts';
 import type { MicrophoneSelectProps } from '../MicrophoneSelect/index.ts';
 import { SessionControls } from '../SessionControls/index.ts';
+import { ToolApproval } from '../ToolApproval/index.ts';
+import type { ToolApprovalProps } from '../ToolApproval/index.ts';
 import type { SessionControlsProps } from '../SessionControls/index.ts';
 import { TranscriptView } from '../TranscriptView/index.ts';
 import type { TranscriptViewProps } from '../TranscriptView/index.ts';
@@ -44,6 +46,7 @@ export type VoiceSessionViewArea =
   | 'microphone'
   | 'conversation'
   | 'transcript'
+  | 'approvals'
   | 'banner'
   | 'composer';
 
@@ -61,6 +64,11 @@ export interface VoiceSessionViewProps extends Omit<HTMLAttributes<HTMLElement>,
   caption?: VoiceSessionViewPart<HTMLAttributes<HTMLParagraphElement>>;
   /** The conversation: {@link TranscriptView}. */
   transcript?: VoiceSessionViewPart<TranscriptViewProps>;
+  /**
+   * Remote MCP tools asking before they run: {@link ToolApproval}, right under the transcript.
+   * Takes no room while nothing is pending.
+   */
+  approvals?: VoiceSessionViewPart<ToolApprovalProps>;
   /** "Are you still there?": {@link IdleBanner}, between the conversation and the composer. */
   banner?: VoiceSessionViewPart<IdleBannerProps>;
   /** Typing to the assistant: {@link MessageComposer}. */
@@ -87,7 +95,8 @@ export interface VoiceSessionViewProps extends Omit<HTMLAttributes<HTMLElement>,
  * The whole voice page in one component: a header with the title and the connection status;
  * the stage, with the visualizer and the agent state in words; the dock, with the session
  * controls (icons) and the microphone picker; and the conversation, with the transcript, the
- * idle banner right under its latest turn (where the user's eyes are) and the composer.
+ * remote MCP tool approvals and the idle banner right under its latest turn (where the user's
+ * eyes are), and the composer.
  *
  * Every part can go or be swapped: each part prop takes `false` (hide it), an element (yours,
  * in its place) or props for the default part. `classNames` adds classes per area, `unstyled`
@@ -118,6 +127,7 @@ export const VoiceSessionView = forwardRef<HTMLElement, VoiceSessionViewProps>(f
     visualizer,
     caption,
     transcript,
+    approvals,
     banner,
     composer,
     controls,
@@ -183,6 +193,9 @@ export const VoiceSessionView = forwardRef<HTMLElement, VoiceSessionViewProps>(f
   const conversation = [
     renderPart(transcript, (props) => (
       <TranscriptView {...shared} {...props} className={area('transcript', props.className)} />
+    )),
+    renderPart(approvals, (props) => (
+      <ToolApproval {...shared} {...props} className={area('approvals', props.className)} />
     )),
     renderPart(banner, (props) => (
       <IdleBanner {...shared} {...props} className={area('banner', props.className)} />
