@@ -269,12 +269,20 @@ export type {
 // Custom server events: teach the kit a server event type it does not know (see src/core/index.ts)
 export { defineServerEvents } from './core/index.ts';
 export type {
+  BetaServerEventType,
+  CheckedServerEventSchemas,
+  CustomServerEventListener,
   CustomServerEventOf,
   CustomServerEvents,
   CustomServerEventSchemas,
+  CustomServerEventSink,
   RealtimeEventSelector,
+  RealtimeSessionOn,
   RealtimeSessionWithEvents,
   Register,
   RegisteredServerEvents,
+  ReservedEventType,
   SelectedRealtimeEvent,
+  ServerEventsOf,
+  SessionEventListener,
 } from './core/index.ts';

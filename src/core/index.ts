@@ -123,12 +123,20 @@ export type {
 // Custom server events: teach the kit a server event type it does not know (a zod schema each)
 export { defineServerEvents } from './session/index.ts';
 export type {
+  BetaServerEventType,
+  CheckedServerEventSchemas,
+  CustomServerEventListener,
   CustomServerEventOf,
   CustomServerEvents,
   CustomServerEventSchemas,
+  CustomServerEventSink,
   RealtimeEventSelector,
+  RealtimeSessionOn,
   RealtimeSessionWithEvents,
   Register,
   RegisteredServerEvents,
+  ReservedEventType,
   SelectedRealtimeEvent,
+  ServerEventsOf,
+  SessionEventListener,
 } from './session/index.ts';

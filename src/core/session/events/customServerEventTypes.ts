@@ -89,7 +89,14 @@ export type CustomServerEventOf<M, K extends keyof M> = K extends keyof M
     : never
   : never;
 
-/** Where `~receive` queues what it makes of a wire event (the session's emitter). Internal. */
+/**
+ * Where `~receive` queues what it makes of a wire event: the session's emitter. Internal.
+ *
+ * @example
+ * ```ts
+ * const sink: CustomServerEventSink = { enqueue: (event) => console.log(event.type) };
+ * ```
+ */
 export interface CustomServerEventSink {
   enqueue(event: SessionEvent): void;
 }
