@@ -3,8 +3,7 @@ import { errorMessage, readState, report, send, writeState, type SessionContext 
 import { runTransaction } from './context/transaction.ts';
 import { setSpeaking } from './playback/assistantPlayback.ts';
 import { markUserActive } from './idle/sessionIdle.ts';
-import { applyTranscript } from './transcript/applyTranscript.ts';
-import { markToolCallAnswered } from './transcript/transcriptReducer.ts';
+import { toolCallAnswered } from './transcript/applyTranscript.ts';
 import { applySessionPatch, setIdlePolicy, updateSessionConfig } from './config/sessionConfigSync.ts';
 import type { RealtimeSession } from './sessionTypes.ts';
 
@@ -52,11 +51,10 @@ export function createSessionActions(ctx: SessionContext): SessionActions {
         const item = valid.item;
         if (item.type === 'message' && item.role === 'user') markUserActive(ctx);
         else if (item.type === 'function_call_output') {
-          ctx.pendingTools.delete(item.call_id);
+          toolCallAnswered(ctx, item.call_id, item.output);
           // The tool's answer is in: the app asks for the response that reads it next (with
           // client tools, the runtime does once the calling response's calls are all answered).
           ctx.responseDue = true;
-          applyTranscript(ctx, markToolCallAnswered(readState(ctx).transcript, item.call_id, item.output), true);
           if (ctx.tools !== null) ctx.tools.onOutputSent(item.call_id);
         }
       }

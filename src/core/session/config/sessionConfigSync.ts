@@ -18,14 +18,16 @@ import type { IdlePolicy } from '../idle/idleTypes.ts';
  * VAD allows one, and the client tools declared (every connect: a new server session knows none).
  */
 export function initialConfig(ctx: SessionContext): SessionConfig | undefined {
-  const { desired, policy } = ctx;
-  let config = desired;
-  if (policy.timeoutMs !== null) {
-    const td = getTurnDetection(desired);
-    // Semantic VAD or none: the client clock covers it.
-    if (td === undefined || td?.type === 'server_vad') config = withIdleTimeout(desired ?? {}, policy.timeoutMs);
-  }
+  const config = withPolicyTimeout(ctx);
   return ctx.tools === null ? config : ctx.tools.declare(config);
+}
+
+function withPolicyTimeout(ctx: SessionContext): SessionConfig | undefined {
+  const { desired, policy } = ctx;
+  if (policy.timeoutMs === null) return desired;
+  const td = getTurnDetection(desired);
+  if (td === undefined || td?.type === 'server_vad') return withIdleTimeout(desired ?? {}, policy.timeoutMs);
+  return desired; // semantic VAD or none: the client clock covers it
 }
 
 export function sendSessionUpdate(ctx: SessionContext, session: SessionConfig, wasServerArmed: boolean): void {
@@ -65,11 +67,9 @@ export function applySessionPatch(ctx: SessionContext, patch: SessionConfig): vo
     config = withIdleTimeout(config, ctx.policy.timeoutMs);
   }
   ctx.desired = mergeSessionConfig(ctx.desired, config);
-  if (readState(ctx).status === 'connected') {
-    // A patch's `tools` replace the server's list: the client tools must stay in it.
-    if (config.tools !== undefined && ctx.tools !== null) config = ctx.tools.declare(config) ?? config;
-    sendSessionUpdate(ctx, config, wasArmed);
-  } else reconfigureIdle(ctx);
+  // A patch's `tools` replace the server's list: the client tools must stay in it.
+  if (readState(ctx).status === 'connected') sendSessionUpdate(ctx, config.tools && ctx.tools ? ctx.tools.declare(config) : config, wasArmed);
+  else reconfigureIdle(ctx);
 }
 
 /** An explicit `idle_timeout_ms` in a session patch becomes the policy's timeout. */

@@ -2,13 +2,12 @@ import type { ConversationItem } from '../../protocol/index.ts';
 import { applyTranscript } from '../transcript/applyTranscript.ts';
 import { readState, send, writeState, type SessionContext } from '../context/sessionContext.ts';
 import { stopEstimate } from '../playback/assistantPlayback.ts';
-import type { RealtimeError } from '../events/realtimeError.ts';
 import {
-  markToolCallState,
   markTranscriptCutShort,
   markTranscriptInterrupted,
   settleTranscriptItem,
   settleTranscriptItemWith,
+  withToolState,
 } from '../transcript/transcriptReducer.ts';
 
 /** A response started: the idle clock is paused until it is done. */
@@ -110,11 +109,9 @@ export function settleStreamingRows(ctx: SessionContext): void {
       applyTranscript(ctx, settleTranscriptItem(readState(ctx).transcript, item.id, 'incomplete'), true);
     } else if (transcribing && item.status === 'completed' && item.role === 'user' && item.kind === 'message' && item.text === '') {
       applyTranscript(ctx, markTranscriptCutShort(readState(ctx).transcript, item.id), true);
-    }
-    // A call nobody answered (the app's own, or one the runtime left to it) can no longer be.
-    if (item.tool?.state === 'running') {
-      const error: RealtimeError = { source: 'handler', code: 'tool_aborted', message: 'The connection ended before the call was answered.' };
-      applyTranscript(ctx, markToolCallState(readState(ctx).transcript, item.id, 'failed', undefined, error), true);
+    } else if (item.tool?.state === 'running') {
+      // A call nobody answered (the app's own: the runtime settled its calls already) never will be.
+      applyTranscript(ctx, withToolState(readState(ctx).transcript, item, 'failed'), true);
     }
   }
 }

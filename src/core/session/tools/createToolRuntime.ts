@@ -5,7 +5,9 @@ import { runTransaction } from '../context/transaction.ts';
 import { sendSessionUpdate } from '../config/sessionConfigSync.ts';
 import { serverArmedByDesire } from '../idle/sessionIdle.ts';
 import { applyTranscript } from '../transcript/applyTranscript.ts';
-import { markToolCallState } from '../transcript/transcriptReducer.ts';
+import { withToolState } from '../transcript/transcriptReducer.ts';
+import { replaceTranscriptItem } from '../transcript/createTranscriptState.ts';
+import type { RealtimeError } from '../events/realtimeError.ts';
 import { sameDeclarations, withClientTools } from './clientToolDeclarations.ts';
 import { errorOutput, parseToolArguments, serializeToolResult, toolErrorSource, toolMessages } from './toolCallOutput.ts';
 import type {
@@ -33,6 +35,11 @@ interface CallingResponse {
   done: boolean;
   /** False once the user's turn took over (an interruption, the response cancelled): no follow-up. */
   followUp: boolean;
+}
+
+/** Whether the app declared a function of this name itself (`config.tools`, `updateSession`): its call is the app's to answer. */
+function declaredByApp(ctx: SessionContext, name: string): boolean {
+  return ctx.desired?.tools?.some((tool) => tool.type === 'function' && tool.name === name) ?? false;
 }
 
 /** How a call ended, before it is turned into an output. */
@@ -112,6 +119,19 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
     }
   }
 
+  /** The call's row: where it stands, its output, and the error it failed with. */
+  function markRow(itemId: string, state: 'completed' | 'failed', output: string | undefined, error?: RealtimeError): void {
+    const { transcript } = readState(ctx);
+    const row = transcript.get(itemId);
+    if (!row?.tool) return;
+    let update = withToolState(transcript, row, state, output);
+    if (error) {
+      const item = { ...update.item, error };
+      update = { transcript: replaceTranscriptItem(transcript, item), item, added: false };
+    }
+    applyTranscript(ctx, update, true);
+  }
+
   /** Answer a call: send its output (unless disconnected), update its row, report it. */
   function answer(request: ToolCallRequest, outcome: Outcome, sendOutput: boolean): void {
     const output = outcome.ok ? outcome.output : sendOutput ? errorOutput(outcome.message) : '';
@@ -121,11 +141,11 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
     ctx.pendingTools.delete(request.callId);
     const { callId, name, itemId, responseId } = request;
     if (outcome.ok) {
-      applyTranscript(ctx, markToolCallState(readState(ctx).transcript, itemId, 'completed', output), true);
+      markRow(itemId, 'completed', output);
       ctx.emitter.enqueue({ type: 'tool_result', callId, name, itemId, responseId, output, sent, status: 'completed', result: outcome.result });
     } else {
       const error = { source: toolErrorSource(outcome.code), code: outcome.code, message: outcome.message };
-      applyTranscript(ctx, markToolCallState(readState(ctx).transcript, itemId, 'failed', output || undefined, error), true);
+      markRow(itemId, 'failed', output || undefined, error);
       ctx.emitter.enqueue({ type: 'tool_result', callId, name, itemId, responseId, output, sent, status: 'failed', error });
     }
   }
@@ -206,7 +226,7 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
       if (running.has(callId) || appCalls.has(callId)) return running.has(callId);
       const tool = currentTools().get(name);
       if (!tool) {
-        if (ctx.unknownToolCalls === 'app') {
+        if (ctx.unknownToolCalls === 'app' || declaredByApp(ctx, name)) {
           appCalls.set(callId, responseId);
           callingResponse(responseId).open++;
           return false;
@@ -281,7 +301,7 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
       declared = null;
     },
 
-    declare(config: SessionConfig | undefined): SessionConfig | undefined {
+    declare(config: SessionConfig | undefined): SessionConfig {
       const list = currentDeclarations();
       declared = list;
       return withClientTools(config, list);

@@ -155,9 +155,11 @@ export type ToolResultEvent = {
 
 /**
  * What a session does with a call to a function no client tool has, once it has client tools:
- * `'error'` (default) answers it with an `unknown_tool` error output so the model can go on;
- * `'app'` leaves it to your `tool_call` handler, which sends only its `function_call_output`
- * (the session asks for the next response once every call of the response has its output).
+ * `'error'` (default) answers it with an `unknown_tool` error output so the model can go on,
+ * unless your own `config.tools` (or an `updateSession` patch) declares a function of that name:
+ * such a call is always yours; `'app'` leaves every such call to your `tool_call` handler. Your
+ * handler sends only its `function_call_output` through `sendEvent` (the session asks for the
+ * next response once every call of the response has its output).
  *
  * @example
  * ```ts
@@ -212,5 +214,5 @@ export interface ToolRuntime {
   /** The connection ended. */
   onDisconnect(): void;
   /** A session config about to be sent (connect, `updateSession`): with the client tools declared. */
-  declare(config: SessionConfig | undefined): SessionConfig | undefined;
+  declare(config: SessionConfig | undefined): SessionConfig;
 }

@@ -26,12 +26,17 @@ export function applyItem(
 ): void {
   const idleInfo = typeof item.id === 'string' ? ctx.idleItems.get(item.id) : undefined;
   applyTranscript(ctx, applyConversationItem(readState(ctx).transcript, item, previousItemId, fallback, idleInfo), true);
-  if (item.type === 'function_call_output') {
-    ctx.pendingTools.delete(item.call_id);
-    // The call's row shows its answer too (a no-op when the session already settled it).
-    applyTranscript(ctx, markToolCallAnswered(readState(ctx).transcript, item.call_id, item.output), true);
-  }
+  if (item.type === 'function_call_output') toolCallAnswered(ctx, item.call_id, item.output);
   trackApprovalItem(ctx, item);
+}
+
+/**
+ * A `function_call_output` is in (the app sent it, or the server echoed one): the call no longer
+ * waits, and its row shows the answer (a no-op when the session settled it already).
+ */
+export function toolCallAnswered(ctx: SessionContext, callId: string, output: string): void {
+  ctx.pendingTools.delete(callId);
+  applyTranscript(ctx, markToolCallAnswered(readState(ctx).transcript, callId, output), true);
 }
 
 export function textDelta(ctx: SessionContext, itemId: string, role: 'user' | 'assistant', delta: string): void {

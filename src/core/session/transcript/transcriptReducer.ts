@@ -8,7 +8,14 @@ import {
   replaceTranscriptItemAt,
 } from './createTranscriptState.ts';
 import type { RealtimeError } from '../events/realtimeError.ts';
-import type { TranscriptIdleInfo, TranscriptItem, TranscriptItemStatus, TranscriptRole, TranscriptState } from './transcriptTypes.ts';
+import type {
+  TranscriptIdleInfo,
+  TranscriptItem,
+  TranscriptItemStatus,
+  TranscriptRole,
+  TranscriptState,
+  TranscriptToolInfo,
+} from './transcriptTypes.ts';
 
 /**
  * The result of one transcript change: the new transcript, the changed row, and whether the
@@ -374,37 +381,29 @@ export function applyToolArguments(
 }
 
 /**
- * Where a function call stands (`tool.state`), with its output and, when it failed, the row's
- * error. The row's `status` (the wire item's) is left as it is. Null when nothing changed.
+ * A function call's row with `tool.state` (and its output, when given). The row's `status`
+ * (the wire item's) is left as it is.
  */
-export function markToolCallState(
+export function withToolState(
   transcript: TranscriptState,
-  itemId: string,
+  row: TranscriptItem,
   state: 'completed' | 'failed',
-  output: string | undefined,
-  error?: RealtimeError,
-): TranscriptUpdate | null {
-  const existing = transcript.get(itemId);
-  const tool = existing?.tool;
-  if (!existing || !tool || (tool.state === state && tool.output === output && existing.error === error)) return null;
-  const item: MutableItem = { ...existing, tool: { ...tool, state, ...(output !== undefined ? { output } : {}) } };
-  if (error) item.error = error;
-  else delete item.error;
+  output?: string,
+): TranscriptUpdate {
+  const item: TranscriptItem = { ...row, tool: { ...(row.tool as TranscriptToolInfo), state, ...(output !== undefined && { output }) } };
   return { transcript: replaceTranscriptItem(transcript, item), item, added: false };
 }
 
 /**
  * A `function_call_output` item arrived (the server's echo, or the app's through `sendEvent`):
  * the call's row, found by `call_id` from the end (the call is nearly always among the last
- * rows), takes its output and `completed`, unless the session already settled it. Only output
- * items pay for the search. Null when there is no such row or nothing changed.
+ * rows), takes its output and `completed`, unless the session settled it already. Only output
+ * items pay for the search.
  */
 export function markToolCallAnswered(transcript: TranscriptState, callId: string, output: string): TranscriptUpdate | null {
-  for (let i = transcript.length - 1; i >= 0; i--) {
+  for (let i = transcript.length; i--; ) {
     const row = transcript.at(i) as TranscriptItem;
-    if (row.kind !== 'tool_call' || row.role === 'tool' || row.tool?.callId !== callId) continue;
-    if (row.tool.state === 'completed' || row.tool.state === 'failed') return null;
-    return markToolCallState(transcript, row.id, 'completed', output);
+    if (row.tool?.callId === callId && row.role !== 'tool') return row.tool.state === 'running' ? withToolState(transcript, row, 'completed', output) : null;
   }
   return null;
 }

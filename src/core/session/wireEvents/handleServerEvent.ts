@@ -176,19 +176,18 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
       const update = applyToolArguments(readState(ctx).transcript, event.item_id, event.call_id, event.name ?? undefined, event.arguments, true);
       applyTranscript(ctx, update, true);
       ctx.pendingTools.add(event.call_id);
-      // Without a name on the event, the one its item was added with.
-      const name = update.item.tool?.name ?? '';
-      ctx.emitter.enqueue({
+      const call = {
         type: 'tool_call',
         callId: event.call_id,
-        name,
+        // Without a name on the event, the one its item was added with.
+        name: update.item.tool?.name ?? '',
         arguments: event.arguments,
         itemId: event.item_id,
         responseId: event.response_id,
-      });
-      if (ctx.tools !== null) {
-        ctx.tools.onCall({ callId: event.call_id, name, arguments: event.arguments, itemId: event.item_id, responseId: event.response_id });
-      }
+      } as const;
+      ctx.emitter.enqueue(call);
+      // The event holds what a client tool runtime needs to run the call.
+      if (ctx.tools !== null) ctx.tools.onCall(call);
       return;
     }
     case 'output_audio_buffer.started':
