@@ -21,6 +21,8 @@ export interface RealtimeProviderSessionProps extends CommonProps {
   config?: never;
   idle?: never;
   clock?: never;
+  tools?: never;
+  unknownToolCalls?: never;
 }
 
 /**
@@ -63,15 +65,21 @@ function sameData(a: unknown, b: unknown): boolean {
   );
 }
 
+function sameTools(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((tool, index) => tool === b[index]);
+}
+
 /**
  * Development only: warn once when the options of an owned session change after mount, since
  * the provider reads them once. `transport` and `clock` compare by identity, `config` and
  * `idle` by content, so an inline object literal does not warn.
  */
 function useWarnWhenOptionsChange(props: RealtimeProviderProps): void {
-  const [initial] = useState(() => ({ transport: props.transport, clock: props.clock, config: props.config, idle: props.idle }));
+  const [initial] = useState(() => ({ transport: props.transport, clock: props.clock, config: props.config, idle: props.idle, tools: props.tools }));
   const warned = useRef(false);
-  const { session, transport, clock, config, idle } = props;
+  const { session, transport, clock, config, idle, tools } = props;
   useEffect(() => {
     if (warned.current || session) return;
     const changed = [
@@ -79,6 +87,8 @@ function useWarnWhenOptionsChange(props: RealtimeProviderProps): void {
       clock !== initial.clock && '`clock`',
       !sameData(config, initial.config) && '`config`',
       !sameData(idle, initial.idle) && '`idle`',
+      // Tools compare one by one by identity: an inline array of the same tools is not a change.
+      !sameTools(tools, initial.tools) && '`tools`',
     ].filter(Boolean);
     if (changed.length === 0) return;
     warned.current = true;
@@ -86,9 +96,9 @@ function useWarnWhenOptionsChange(props: RealtimeProviderProps): void {
       `RealtimeProvider: ${changed.join(', ')} changed after mount, but the provider reads its options once, ` +
         'when it creates the session, so the change is ignored. To apply it, give the provider a new `key` ' +
         '(it then creates a new session), or change the running session: `updateSession(patch)` for `config`, ' +
-        '`setIdlePolicy(patch)` for `idle` (both from `useRealtimeSession()`).',
+        '`setIdlePolicy(patch)` for `idle` (both from `useRealtimeSession()`), `useClientTool(tool)` for tools that come and go.',
     );
-  }, [session, transport, clock, config, idle, initial]);
+  }, [session, transport, clock, config, idle, tools, initial]);
 }
 
 const noWarnings = (): void => {};
@@ -142,6 +152,8 @@ export function RealtimeProvider(props: RealtimeProviderProps): ReactNode {
       idle: props.idle,
       clock: props.clock,
       serverEvents: props.serverEvents,
+      tools: props.tools,
+      unknownToolCalls: props.unknownToolCalls,
     });
   });
   // The mode is fixed at mount: the owned session is created once, and a given session is never

@@ -228,3 +228,54 @@ describe('RealtimeProvider props that change after mount', () => {
     }
   });
 });
+
+describe('RealtimeProvider tools', () => {
+  it('declares the `tools` prop on connect and answers calls to them', async () => {
+    const { defineTool } = await import('../../src/core/session/tools/defineTool.ts');
+    const { z } = await import('zod/mini');
+    const execute = vi.fn(({ city }: { city: string }) => ({ city, tempC: 21 }));
+    const weather = defineTool({ name: 'get_weather', description: 'Weather for a city.', parameters: z.object({ city: z.string() }), execute });
+    const transport = createMockTransport();
+    render(<RealtimeProvider transport={transport} tools={[weather]} autoConnect />);
+    await settle();
+    const declared = transport.sentOfType('session.update').flatMap((event) => event.session.tools ?? []);
+    expect(declared).toEqual([expect.objectContaining({ type: 'function', name: 'get_weather' })]);
+
+    await act(async () => {
+      transport.emit({ type: 'response.created', event_id: 'e1', response: { id: 'resp_1', object: 'realtime.response', status: 'in_progress', output: [] } });
+      transport.emit({
+        type: 'response.function_call_arguments.done',
+        event_id: 'e2',
+        response_id: 'resp_1',
+        item_id: 'fc_1',
+        output_index: 0,
+        call_id: 'call_1',
+        name: 'get_weather',
+        arguments: '{"city":"Paris"}',
+      });
+    });
+    await settle();
+    expect(execute).toHaveBeenCalledWith({ city: 'Paris' }, expect.objectContaining({ callId: 'call_1' }));
+    const outputs = transport.sentOfType('conversation.item.create').map((event) => event.item);
+    expect(outputs).toEqual([{ type: 'function_call_output', call_id: 'call_1', output: '{"city":"Paris","tempC":21}' }]);
+  });
+
+  it('does not warn for an inline array of the same tools, and warns when the tools change', async () => {
+    const { defineTool } = await import('../../src/core/session/tools/defineTool.ts');
+    const { z } = await import('zod/mini');
+    const make = (name: string) => defineTool({ name, description: name, parameters: z.object({}), execute: () => 'ok' });
+    const a = make('a');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const transport = createMockTransport();
+      const { rerender } = render(<RealtimeProvider transport={transport} tools={[a]} />);
+      rerender(<RealtimeProvider transport={transport} tools={[a]} />);
+      expect(warn).not.toHaveBeenCalled();
+      rerender(<RealtimeProvider transport={transport} tools={[a, make('b')]} />);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]?.[0]).toMatch(/`tools` changed after mount.*useClientTool/);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
