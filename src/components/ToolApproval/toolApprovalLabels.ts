@@ -27,9 +27,12 @@ export interface ToolApprovalLabels {
   approve: Label<ToolApprovalState>;
   /** The deny button's text. */
   deny: Label<ToolApprovalState>;
-  /** The approve button's accessible name: its text and the tool, so it makes sense on its own. */
+  /**
+   * The approve button's accessible name: its text and the tool, so it makes sense on its own.
+   * By default the `approve` text (yours, if you changed it) followed by the tool's name.
+   */
   approveName: Label<ToolApprovalState>;
-  /** The deny button's accessible name. */
+  /** The deny button's accessible name; by default the `deny` text followed by the tool's name. */
   denyName: Label<ToolApprovalState>;
   /** Said once, politely, when a request arrives. */
   announcement: Label<ToolApprovalState>;

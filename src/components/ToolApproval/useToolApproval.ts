@@ -115,7 +115,18 @@ export function useToolApproval(options: UseToolApprovalOptions = {}): UseToolAp
   const request = index >= 0 ? approvals[index]! : null;
   const state: ToolApprovalState | null = request ? { request, position: index + 1, count: approvals.length } : null;
   const labels: ToolApprovalLabels = { ...defaultToolApprovalLabels, ...options.labels };
-  const text = (key: keyof ToolApprovalLabels): string => (state ? resolveLabel(labels[key], state) : '');
+  const text = (key: keyof ToolApprovalLabels): string => {
+    if (!state) return '';
+    // The default names start with the button's own text, translated or not, so a speech user
+    // can say what they see ("Allow", when `approve` is "Allow").
+    if (key === 'approveName' && labels.approveName === defaultToolApprovalLabels.approveName) {
+      return `${resolveLabel(labels.approve, state)} ${state.request.name || 'the tool'}`;
+    }
+    if (key === 'denyName' && labels.denyName === defaultToolApprovalLabels.denyName) {
+      return `${resolveLabel(labels.deny, state)} ${state.request.name || 'the tool'}`;
+    }
+    return resolveLabel(labels[key], state);
+  };
 
   // Formatting huge arguments is not free: once per request.
   const args = request?.arguments;

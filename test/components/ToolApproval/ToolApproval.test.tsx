@@ -305,6 +305,10 @@ describe('ToolApproval', () => {
     expect(screen.getByRole('group', { name: 'delete_branch ausführen?' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Erlauben' })).toBeTruthy();
     cleanup();
+    // A translated button text carries into its default name, so the name starts with what is shown.
+    renderIn(session, <ToolApproval labels={{ deny: 'Ablehnen' }} />);
+    expect(screen.getByRole('button', { name: 'Ablehnen delete_branch' }).textContent).toBe('Ablehnen');
+    cleanup();
     const bare = renderIn(session, <ToolApproval unstyled />);
     expect(bare.container.querySelector('[class]')).toBeNull();
     // The announcer stays hidden without the theme.
