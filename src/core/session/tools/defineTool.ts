@@ -34,6 +34,10 @@ export const DEFAULT_TOOL_TIMEOUT_MS = 30_000;
  * express (a `z.date()`, a `z.bigint()`...) or that is not of an object, a `description` that is
  * not a string, an `execute` that is not a function, or a bad `timeoutMs`.
  *
+ * Declared on every connect and kept through `updateSession({ tools })`; on a name clash with a
+ * function in your own `config.tools`, the client tool is the one declared (its schema is the
+ * one calls are validated with). Out-of-band responses' calls are left to the app.
+ *
  * The returned tool is frozen: define it once, at module level or in a `useMemo`.
  *
  * @example
