@@ -60,9 +60,10 @@ export interface DefineToolOptions<Schema extends $ZodType, Result> {
 
 /**
  * The part of a client tool the session's runtime reads. Made by `defineTool`; not built by hand.
+ * Kept out of the entries (not exported): apps never name it.
  * @internal
  */
-export interface ToolRuntimeFactory {
+interface ToolRuntimeFactory {
   (attach: ToolRuntimeHost): ToolRuntime;
 }
 
