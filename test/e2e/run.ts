@@ -2,7 +2,8 @@
  * `npm run test:e2e`: builds test/e2e/app with Vite, starts the Realtime emulator, and drives
  * Debian's Chromium (fake microphone fed from a WAV written here) through each real transport:
  * user turn detected, assistant reply streamed into TranscriptView, audio played, IdleBanner
- * after the idle timeout, "I'm still here" resets it, disconnect releases everything.
+ * after the idle timeout, "I'm still here" resets it, a client tool call round trip (checkToolCall.ts),
+ * disconnect releases everything.
  * Then the same app, built from the library's build output, on a page served with a strict
  * Content-Security-Policy (strictCsp.ts): both transports again, with no CSP violation.
  * Prints `N passed, M failed` and exits non-zero on failure.
@@ -25,6 +26,7 @@ import { measureBargeIn, summarize } from './measureBargeIn.ts';
 import { checkLevelsFollowMicrophone, checkLevelsFollowReply } from './checkLevels.ts';
 import { checkMicrophoneSwitch } from './checkMicrophoneSwitch.ts';
 import { checkInterruptCutsReply } from './checkInterrupt.ts';
+import { checkToolCallRoundTrip, WEATHER_TOOL_CALL, type ReceivedClientEvent } from './checkToolCall.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const IDLE_MS = 5000;
@@ -79,8 +81,14 @@ async function main() {
     },
   );
 
+  // What the sessions received (the microphone's appends aside): the tool check reads it.
+  const received: ReceivedClientEvent[] = [];
   const emulator = await createRealtimeEmulator({
     log: verbose ? (line) => console.log(`  [emulator] ${line}`) : undefined,
+    toolCalls: [WEATHER_TOOL_CALL],
+    onClientEvent: (event, connection) => {
+      if (event.type !== 'input_audio_buffer.append') received.push({ event, connection });
+    },
   });
   const cspSite = cspBuild
     ? await serveStatic(cspBuild.outDir, { 'Content-Security-Policy': strictContentSecurityPolicy(emulator) })
@@ -89,7 +97,7 @@ async function main() {
     const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7);
     for (const transport of ['webrtc', 'websocket'] as const) {
       if (only && only !== transport) continue;
-      if (!process.argv.includes('--csp-only')) await runTransport(transport, emulator, siteUrl, wav);
+      if (!process.argv.includes('--csp-only')) await runTransport(transport, emulator, siteUrl, wav, received);
       if (cspSite) await runStrictCsp(transport, emulator, `http://127.0.0.1:${(cspSite.address() as AddressInfo).port}/index.html`, wav);
     }
   } finally {
@@ -135,7 +143,13 @@ async function runStrictCsp(transport: 'webrtc' | 'websocket', emulator: Realtim
   }
 }
 
-async function runTransport(transport: 'webrtc' | 'websocket', emulator: RealtimeEmulator, siteUrl: string, wav: string) {
+async function runTransport(
+  transport: 'webrtc' | 'websocket',
+  emulator: RealtimeEmulator,
+  siteUrl: string,
+  wav: string,
+  received: readonly ReceivedClientEvent[],
+) {
   const secret = await mintKey(emulator);
   const browser = await launchE2EChromium(wav);
   const name = (check: string) => `${transport}: ${check}`;
@@ -222,6 +236,9 @@ async function runTransport(transport: 'webrtc' | 'websocket', emulator: Realtim
       return 'banner closed, count 0';
     });
     await step(name('interrupting a reply stops it where it was heard'), () => checkInterruptCutsReply(page, transport));
+    await step(name('client tool call round trip: defineTool runs, its output and one response.create reach the emulator, the reply says it'), () =>
+      checkToolCallRoundTrip(page, received),
+    );
     if (transport === 'websocket') {
       await step(name(`barge-in: playback silent within ${BARGE_IN_TARGET_MS} ms of speech_started (audio clock)`), async () => {
         const report = await measureBargeIn(page, BARGE_IN_SAMPLES, verbose ? (line) => console.log(`  ${line}`) : undefined);

@@ -14,6 +14,15 @@ export interface LevelSample {
   readMs: number;
 }
 
+/** One run of the page's client tool: what `execute` got, and the agent state while it ran. */
+export interface ToolRun {
+  args: unknown;
+  callId: string;
+  agentState: string;
+  result: unknown;
+  at: number;
+}
+
 /** A moment on both clocks: the page's AudioContext (seconds) and performance.now() (ms). */
 export interface ClockStamp {
   contextTime: number;
@@ -39,6 +48,10 @@ export interface E2EProbe {
   levels: LevelSample[];
   /** performance.now() of each React commit inside the AudioVisualizer's Profiler. */
   visualizerCommits: number[];
+  /** Every run of the page's client tool (`get_weather`). */
+  toolRuns: ToolRun[];
+  /** Every agent state the session store went through, from the store's own notifications. */
+  agentStates: Array<{ state: string; at: number }>;
 }
 
 declare global {
@@ -63,6 +76,8 @@ export function installProbe(): E2EProbe {
     outputTransitions: [],
     levels: [],
     visualizerCommits: [],
+    toolRuns: [],
+    agentStates: [],
   };
   window.__e2e = probe;
   if (new URLSearchParams(location.search).get('tap') === 'output') installOutputTap(probe.outputTransitions);

@@ -10,11 +10,13 @@ import {
   createOpenAIWebRTCTransport,
   createOpenAIWebSocketTransport,
   createRealtimeSession,
+  defineTool,
   useConnectionState,
   useRealtimeEvents,
   useRealtimeSession,
   type RealtimeSession,
 } from '../../../src/index.ts';
+import * as z from 'zod/mini';
 import '../../../src/styles.css';
 
 const probe = installProbe();
@@ -23,6 +25,20 @@ const transportKind = params.get('transport') === 'websocket' ? 'websocket' : 'w
 const emulator = params.get('emulator') ?? 'http://127.0.0.1:8787';
 const key = params.get('key') ?? '';
 const idleMs = Number(params.get('idle') ?? 5000);
+
+// The client tool the tool round trip check calls through the emulator: it records what it got.
+const weatherTool = defineTool({
+  name: 'get_weather',
+  description: 'Current weather for a city.',
+  parameters: z.object({ city: z.string(), unit: z.enum(['celsius', 'fahrenheit']) }),
+  execute: ({ city, unit }, { callId, session }) => {
+    const result = { city, forecast: `sunny-in-${city.toLowerCase()}`, temperature: unit === 'celsius' ? 21 : 70 };
+    probe.toolRuns.push({ args: { city, unit }, callId, agentState: session.getState().agentState, result, at: performance.now() });
+    const card = document.getElementById('weather-card');
+    if (card) card.textContent = `${city}: ${result.forecast}`;
+    return result;
+  },
+});
 
 function createSession(): RealtimeSession {
   const getClientSecret = () => key;
@@ -38,6 +54,7 @@ function createSession(): RealtimeSession {
     transport,
     config: { audio: { input: { transcription: { model: 'gpt-4o-mini-transcribe' } } } },
     idle: { timeoutMs: idleMs },
+    tools: [weatherTool],
   });
 }
 
@@ -46,6 +63,7 @@ const SERVER_EVENTS_OF_INTEREST = new Set([
   'output_audio_buffer.cleared',
   'output_audio_buffer.stopped',
   'response.done',
+  'error',
 ]);
 
 function Probe() {
@@ -89,6 +107,9 @@ function Controls() {
       <button id="send-text" onClick={() => session.sendText('please tell me a long story about the sea and the stars')}>
         Send text
       </button>
+      <button id="ask-weather" onClick={() => session.sendText('What is the weather in Paris?')}>
+        Ask for the weather
+      </button>
       <button id="interrupt" onClick={() => session.interrupt()}>
         Interrupt
       </button>
@@ -103,6 +124,10 @@ function App() {
   const [session] = useState(createSession);
   useEffect(() => {
     window.__e2eSession = session;
+    // The store's own notifications: every agent state, however briefly it held.
+    return session.subscribe((state, previous) => {
+      if (state.agentState !== previous.agentState) probe.agentStates.push({ state: state.agentState, at: performance.now() });
+    });
   }, [session]);
   return (
     <RealtimeProvider session={session}>
@@ -114,6 +139,7 @@ function App() {
         <AudioVisualizer id="visualizer" look="bars" />
       </Profiler>
       <IdleBanner id="idle-banner" />
+      <p id="weather-card" />
       <TranscriptView id="transcript" style={{ height: 400 }} />
     </RealtimeProvider>
   );
