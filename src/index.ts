@@ -14,6 +14,7 @@ export {
   createOpenAIWebSocketTransport,
   createRealtimeSession,
   DEFAULT_IDLE_POLICY,
+  defineTool,
   getTurnDetection,
   IDLE_TIMEOUT_MAX_MS,
   IDLE_TIMEOUT_MIN_MS,
@@ -27,6 +28,7 @@ export {
 } from './core/index.ts';
 export type {
   AgentState,
+  AnyClientTool,
   AudioFormat,
   AudioLevelMeter,
   AudioLevelOptions,
@@ -36,6 +38,8 @@ export type {
   ClientEventType,
   ClientFallbackMode,
   ClientSecretSource,
+  ClientTool,
+  ClientToolDeclaration,
   Clock,
   ConfigIssue,
   ConnectionStatus,
@@ -44,6 +48,7 @@ export type {
   ConversationItem,
   ConversationItemType,
   CreateRealtimeSessionOptions,
+  DefineToolOptions,
   FunctionCallItem,
   FunctionCallOutputItem,
   IdlePhase,
@@ -98,6 +103,9 @@ export type {
   SessionState,
   SessionTool,
   TimerHandle,
+  ToolCallContext,
+  ToolErrorCode,
+  ToolResultEvent,
   TranscriptIdleInfo,
   TranscriptItem,
   TranscriptItemKind,
@@ -109,6 +117,7 @@ export type {
   TransportEventMap,
   TurnDetection,
   UnknownServerEvent,
+  UnknownToolCalls,
 } from './core/index.ts';
 
 // The React layer: the provider and the hooks

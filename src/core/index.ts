@@ -43,6 +43,19 @@ export type {
   UnknownServerEvent,
 } from './session/index.ts';
 
+// Client tools: functions the model calls and the browser runs
+export { defineTool } from './session/tools/defineTool.ts';
+export type {
+  AnyClientTool,
+  ClientTool,
+  ClientToolDeclaration,
+  DefineToolOptions,
+  ToolCallContext,
+  ToolErrorCode,
+  ToolResultEvent,
+  UnknownToolCalls,
+} from './session/index.ts';
+
 // The wire protocol: parsing, the session config and its errors, and the types of wire events
 export {
   getTurnDetection,
