@@ -36,15 +36,19 @@ function declarationKeyOf(declaration: ClientToolDeclaration): string {
  * commit reach the server in one `session.update`. Safe in StrictMode and on the server (nothing
  * registers before the component mounts in a browser).
  *
+ * Keep the schema at module level (`defineTool` converts each schema object to JSON Schema once).
+ *
  * @example
  * ```tsx
+ * const showWeatherArgs = z.object({ city: z.string() });
+ *
  * function WeatherCard() {
  *   const [weather, setWeather] = useState<{ city: string; tempC: number } | null>(null);
  *   useClientTool(
  *     defineTool({
  *       name: 'show_weather',
  *       description: 'Show the weather for a city on the card.',
- *       parameters: z.object({ city: z.string() }),
+ *       parameters: showWeatherArgs,
  *       execute: async ({ city }, { signal }) => {
  *         const next = await fetchWeather(city, signal);
  *         setWeather(next);

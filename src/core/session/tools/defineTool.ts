@@ -38,7 +38,9 @@ export const DEFAULT_TOOL_TIMEOUT_MS = 30_000;
  * function in your own `config.tools`, the client tool is the one declared (its schema is the
  * one calls are validated with). Out-of-band responses' calls are left to the app.
  *
- * The returned tool is frozen: define it once, at module level or in a `useMemo`.
+ * The returned tool is frozen. Define it at module level, or keep at least its schema there: a
+ * tool defined inline in a component (for `useClientTool`) is defined again on each render, and
+ * its schema is converted to JSON Schema only the first time that schema object is seen.
  *
  * @example
  * ```ts
@@ -82,19 +84,33 @@ export function defineTool<Schema extends $ZodType, Result>(options: DefineToolO
   return Object.freeze(tool);
 }
 
+// Converted schemas by schema object: a tool defined inline in a component (`useClientTool`) is
+// defined again each render, and with its schema kept at module level it is not converted again.
+const declaredParameters = new WeakMap<object, ClientToolDeclaration['parameters']>();
+
 function jsonSchemaOf(parameters: unknown, fail: (path: string, message: string) => never): ClientToolDeclaration['parameters'] {
   // A zod 4 schema, classic or mini, carries its definition in `_zod`.
   if (typeof parameters !== 'object' || parameters === null || !('_zod' in parameters)) {
     return fail('parameters', 'parameters must be a zod 4 schema (classic or mini)');
   }
+  let declared = declaredParameters.get(parameters);
+  if (declared === undefined) {
+    declared = convertParameters(parameters as $ZodType, fail);
+    declaredParameters.set(parameters, declared);
+  }
+  return declared;
+}
+
+function convertParameters(parameters: $ZodType, fail: (path: string, message: string) => never): ClientToolDeclaration['parameters'] {
   let schema: Record<string, unknown>;
   try {
-    schema = toJSONSchema(parameters as $ZodType, { io: 'input' }) as Record<string, unknown>;
+    schema = toJSONSchema(parameters, { io: 'input' }) as Record<string, unknown>;
   } catch (cause) {
     return fail('parameters', `its schema cannot be expressed as JSON Schema: ${errorText(cause)}`);
   }
   // The API reads function parameters as an object's JSON Schema, without the dialect tag.
   const { $schema: _dialect, ...declared } = schema;
   if (declared.type !== 'object') fail('parameters', 'parameters must be an object schema (z.object(...))');
-  return declared;
+  // Shared by every tool defined with this schema: frozen, so no tool can change another's.
+  return Object.freeze(declared);
 }

@@ -31,6 +31,17 @@ describe('defineTool', () => {
     expect(Object.isFrozen(tool.declaration)).toBe(true);
   });
 
+  test('converts a schema once, however many tools are defined with it (an inline tool in a component)', () => {
+    const schema = zm.object({ dark: zm.boolean() });
+    const first = defineTool({ name: 'set_dark', description: 'Dark mode', parameters: schema, execute });
+    const again = defineTool({ name: 'set_dark', description: 'Dark mode', parameters: schema, execute: () => 'again' });
+    expect(again.declaration.parameters).toBe(first.declaration.parameters);
+    expect(Object.isFrozen(first.declaration.parameters)).toBe(true);
+    const other = defineTool({ name: 'set_dark', description: 'Dark mode', parameters: zm.object({ dark: zm.boolean() }), execute });
+    expect(other.declaration.parameters).not.toBe(first.declaration.parameters);
+    expect(other.declaration.parameters).toEqual(first.declaration.parameters);
+  });
+
   test('declares a zod/mini schema the same way', () => {
     const tool = defineTool({
       name: 'search',
