@@ -73,7 +73,8 @@ export function runAgentState(
         step('clock', () => clock.advanceTo(start + s.atMs));
         if ('event' in s) step(s.event.type, () => transport.emit(s.event));
         else if ('playback' in s) step(`playback.${s.playback.type}`, () => transport.emitPlayback(s.playback));
-        else step('drop', () => transport.drop(new Error(s.error)));
+        else if ('transport' in s) step('drop', () => transport.drop(new Error(s.error)));
+        // A wait step ends a timeline that waits for the app's answer: nothing more to play.
       }
     },
   };
