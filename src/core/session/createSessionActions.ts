@@ -27,7 +27,7 @@ export function createSessionActions(ctx: SessionContext): SessionActions {
         // never set `responding`, so they do not hold the text back.
         ctx.responseCreateDeferred = true;
         ctx.responseDue = true;
-      } else if (send(ctx, { type: 'response.create' })) ctx.responseDue = true;
+      } else if (send(ctx, { type: 'response.create' })) ctx.responseDue = ctx.responseRequested = true;
       markUserActive(ctx);
     });
   }

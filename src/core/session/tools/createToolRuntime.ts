@@ -110,12 +110,13 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
     responses.delete(responseId);
     // A `response.create` already waits for the active response's end (text the user sent): it reads these outputs too.
     if (!response.followUp || ctx.responseCreateDeferred || readState(ctx).status !== 'connected') return;
-    if (readState(ctx).responding) {
-      // Another conversation response runs (the app asked for one): the server refuses a second.
+    if (readState(ctx).responding || ctx.responseRequested) {
+      // Another conversation response runs, or was asked for and has not started (text the user
+      // sent): the server refuses a second. The one after it reads these outputs.
       ctx.responseCreateDeferred = true;
       ctx.responseDue = true;
     } else if (send(ctx, { type: 'response.create' })) {
-      ctx.responseDue = true;
+      ctx.responseDue = ctx.responseRequested = true;
     }
   }
 

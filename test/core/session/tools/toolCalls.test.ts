@@ -353,6 +353,56 @@ describe('session state while tools run', () => {
     expect(sentNames(h.transport.sent)).toEqual(['output:c1:ok', 'response.create']);
   });
 
+  test.each([
+    ['while the calling response ran', true],
+    ['after the calling response', false],
+  ])('text sent %s: a tool answering before its response started waits for that response (no second active response)', async (_label, during) => {
+    const { tool, calls } = controlledTool();
+    const h = await connectedWithTools([tool]);
+    h.emit(responseCreated('resp_1'), ...functionCall('resp_1', 'c1', 'get_weather', '{"city":"X"}'));
+    await settle();
+    if (during) h.session.sendText('and tomorrow?');
+    h.emit(responseDoneWire('resp_1', 'completed', [{ callId: 'c1', name: 'get_weather' }]));
+    if (!during) h.session.sendText('and tomorrow?');
+    // The text's response.create went; its response.created has not arrived when the tool answers.
+    calls[0]!.resolve('ok');
+    await settle();
+    expect(sentNames(h.transport.sent)).toEqual(['conversation.item.create', 'response.create', 'output:c1:ok']);
+    expect(h.session.getState().agentState).toBe('thinking');
+    h.emit(responseCreated('resp_text'));
+    expect(h.transport.sentOfType('response.create')).toHaveLength(1);
+    // The text's response could not read the output: the one after it does.
+    h.emit(responseDoneWire('resp_text'));
+    expect(sentNames(h.transport.sent)).toEqual(['conversation.item.create', 'response.create', 'output:c1:ok', 'response.create']);
+  });
+
+  test("two calling responses: the second's follow-up waits for the first's to start and end", async () => {
+    const { tool, calls } = controlledTool();
+    const h = await connectedWithTools([tool]);
+    h.emit(responseCreated('resp_1'), ...functionCall('resp_1', 'c1', 'get_weather', '{"city":"X"}'), responseDoneWire('resp_1', 'completed', [{ callId: 'c1', name: 'get_weather' }]));
+    h.emit(responseCreated('resp_2'), ...functionCall('resp_2', 'c2', 'get_weather', '{"city":"Y"}'), responseDoneWire('resp_2', 'completed', [{ callId: 'c2', name: 'get_weather' }]));
+    await settle();
+    calls[0]!.resolve('a');
+    await settle();
+    calls[1]!.resolve('b');
+    await settle();
+    expect(sentNames(h.transport.sent)).toEqual(['output:c1:a', 'response.create', 'output:c2:b']);
+    h.emit(responseCreated('resp_3'), responseDoneWire('resp_3'));
+    expect(sentNames(h.transport.sent)).toEqual(['output:c1:a', 'response.create', 'output:c2:b', 'response.create']);
+  });
+
+  test('a refused response.create does not hold a later follow-up back', async () => {
+    const { tool, calls } = controlledTool();
+    const h = await connectedWithTools([tool]);
+    h.session.sendText('hi');
+    h.emit(wire('error', { error: { type: 'invalid_request_error', code: 'conversation_already_has_active_response', message: 'busy' } }));
+    h.emit(responseCreated('resp_1'), ...functionCall('resp_1', 'c1', 'get_weather', '{"city":"X"}'), responseDoneWire('resp_1', 'completed', [{ callId: 'c1', name: 'get_weather' }]));
+    await settle();
+    calls[0]!.resolve('ok');
+    await settle();
+    expect(sentNames(h.transport.sent)).toEqual(['conversation.item.create', 'response.create', 'output:c1:ok', 'response.create']);
+  });
+
   test('a throwing tool_result handler does not break the runtime', async () => {
     const h = await connectedWithTools([defineTool({ name: 'now', description: 'd', parameters: z.object({}), execute: () => 'noon' })]);
     h.session.on('tool_result', () => {
