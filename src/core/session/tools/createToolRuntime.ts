@@ -9,7 +9,7 @@ import { withToolState } from '../transcript/transcriptReducer.ts';
 import { replaceTranscriptItem } from '../transcript/createTranscriptState.ts';
 import type { RealtimeError } from '../events/realtimeError.ts';
 import { sameDeclarations, withClientTools } from './clientToolDeclarations.ts';
-import { errorOutput, parseToolArguments, serializeToolResult, toolErrorSource, toolMessages } from './toolCallOutput.ts';
+import { errorOutput, parseToolArguments, serializeToolResult, toolErrorSource, toolMessages, type ToolArguments } from './toolCallOutput.ts';
 import type {
   AnyClientTool,
   ClientToolDeclaration,
@@ -184,7 +184,7 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
     runTransaction(ctx, () => finish(call, { ok: false, code: 'tool_failed', message: toolMessages.failed(cause) }, 'answer'));
   }
 
-  function start(request: ToolCallRequest, tool: AnyClientTool, args: unknown): void {
+  function start(request: ToolCallRequest, tool: AnyClientTool, parsed: ToolArguments | Promise<ToolArguments>): void {
     const call: RunningCall = { request, tool, controller: new AbortController(), timer: null };
     running.set(request.callId, call);
     callingResponse(request.responseId).open++;
@@ -195,12 +195,21 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
       }, timeoutMs);
     }
     const context = { signal: call.controller.signal, callId: request.callId, session };
+    let invalid: string | null = null;
     // A microtask later: `execute` runs outside the wire handler's transaction, after the
     // state that shows the call running was committed; a synchronous throw becomes a rejection.
-    Promise.resolve()
-      .then(() => (running.get(request.callId) === call ? tool.execute(args, context) : undefined))
+    // Arguments a schema with async checks validates arrive later, and may fail validation.
+    Promise.resolve(parsed)
+      .then((args) => {
+        if (running.get(request.callId) !== call) return undefined;
+        if (!args.ok) return void (invalid = args.message);
+        return tool.execute(args.args, context);
+      })
       .then(
-        (result) => settle(call, result),
+        (result) =>
+          invalid === null
+            ? settle(call, result)
+            : runTransaction(ctx, () => finish(call, { ok: false, code: 'invalid_tool_arguments', message: invalid as string }, 'answer')),
         (cause: unknown) => reject(call, cause),
       );
   }
@@ -237,12 +246,12 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
         return true;
       }
       const parsed = parseToolArguments(tool, request.arguments);
-      if (!parsed.ok) {
+      if (!(parsed instanceof Promise) && !parsed.ok) {
         callingResponse(responseId);
         answer(request, { ok: false, code: 'invalid_tool_arguments', message: parsed.message }, true);
         return true;
       }
-      start(request, tool, parsed.args);
+      start(request, tool, parsed);
       return true;
     },
 

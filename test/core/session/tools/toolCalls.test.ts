@@ -121,6 +121,34 @@ describe('running client tools', () => {
     expect(row(h, 'c1')?.error).toMatchObject({ code: 'tool_failed', message: 'sync boom' });
   });
 
+  test('a schema with an async check validates the call asynchronously; a throwing check fails the call (nothing stays running)', async () => {
+    const execute = vi.fn((args: { city: string }) => `sunny in ${args.city}`);
+    const asyncCity = z.object({ city: z.string().check(z.refine(async (city) => Promise.resolve(city !== 'Atlantis'), 'no such city')) });
+    const asyncTool = defineTool({ name: 'async_check', description: 'd', parameters: asyncCity, execute });
+    const throwingCity = z.object({ city: z.string().check(z.refine(() => { throw new Error('check boom'); })) });
+    const throwingTool = defineTool({ name: 'throwing_check', description: 'd', parameters: throwingCity, execute });
+    const h = await connectedWithTools([asyncTool, throwingTool]);
+    h.emit(
+      responseCreated('resp_1'),
+      ...functionCall('resp_1', 'ok', 'async_check', '{"city":"Oslo"}'),
+      ...functionCall('resp_1', 'bad', 'async_check', '{"city":"Atlantis"}'),
+      ...functionCall('resp_1', 'boom', 'throwing_check', '{"city":"Oslo"}'),
+      responseDoneWire('resp_1', 'completed', [{ callId: 'ok', name: 'async_check' }, { callId: 'bad', name: 'async_check' }, { callId: 'boom', name: 'throwing_check' }]),
+    );
+    // The async checks take a few more microtasks than settle() lets run.
+    for (let i = 0; i < 20 && results(h.events).length < 3; i++) await settle();
+    expect(execute.mock.calls.map(([args]) => args)).toEqual([{ city: 'Oslo' }]);
+    const byCall = new Map(results(h.events).map((r) => [r.callId, r.status === 'failed' ? `${r.error.code}:${r.error.message}` : r.output]));
+    expect(byCall.get('ok')).toBe('sunny in Oslo');
+    expect(byCall.get('bad')).toMatch(/^invalid_tool_arguments:Invalid arguments for "async_check": city: no such city/);
+    expect(byCall.get('boom')).toBe('tool_failed:check boom');
+    expect(['ok', 'bad', 'boom'].map((id) => row(h, id)?.tool?.state)).toEqual(['completed', 'failed', 'failed']);
+    expect(h.session.getState().agentState).toBe('thinking');
+    expect(sentNames(h.transport.sent).at(-1)).toBe('response.create');
+    expect(h.transport.sentOfType('response.create')).toHaveLength(1);
+    expect(h.events.filter((e) => e.type === 'error')).toEqual([]);
+  });
+
   test('a result that is not JSON fails the call', async () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
