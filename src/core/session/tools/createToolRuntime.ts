@@ -69,6 +69,12 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
   const responses = new Map<string, CallingResponse>();
   /** Calls to unknown tools left to the app (`unknownToolCalls: 'app'`): call id to response id. */
   const appCalls = new Map<string, string>();
+  /**
+   * The user's turn interrupted the conversation response still running. The server may still
+   * send its calls (`function_call_arguments.done` is also emitted for a cancelled response,
+   * with the arguments cut where they stopped): those are not run.
+   */
+  let interruptedResponse = false;
 
   function currentTools(): Map<string, AnyClientTool> {
     const byName = new Map<string, AnyClientTool>();
@@ -245,6 +251,11 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
         answer(request, { ok: false, code: 'unknown_tool', message: toolMessages.unknown(name) }, true);
         return true;
       }
+      if (interruptedResponse) {
+        callingResponse(responseId).followUp = false;
+        answer(request, { ok: false, code: 'tool_aborted', message: toolMessages.interrupted(name) }, true);
+        return true;
+      }
       const parsed = parseToolArguments(tool, request.arguments);
       if (!(parsed instanceof Promise) && !parsed.ok) {
         callingResponse(responseId);
@@ -276,12 +287,14 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
     },
 
     onResponseStarted() {
+      interruptedResponse = false;
       // A new response means the app answered the calls it handles itself; the runtime's own
       // calls still run (and keep the agent `tool_running`, the idle clock paused).
       for (const callId of ctx.pendingTools) if (!running.has(callId)) ctx.pendingTools.delete(callId);
     },
 
     onResponseDone(responseId, status) {
+      interruptedResponse = false;
       const response = responses.get(responseId);
       if (!response) return;
       response.done = true;
@@ -297,6 +310,7 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
     },
 
     onInterrupt() {
+      if (readState(ctx).responding) interruptedResponse = true;
       if (responses.size === 0) return;
       for (const response of responses.values()) response.followUp = false;
       abortAll('tool_aborted', toolMessages.interrupted);
@@ -308,6 +322,7 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
       }
       responses.clear();
       appCalls.clear();
+      interruptedResponse = false;
       declared = null;
     },
 

@@ -256,6 +256,39 @@ describe('interruptions and disconnects', () => {
     expect(row(h, 'c1')?.tool?.state).toBe('failed');
   });
 
+  test.each([
+    ['cut-off arguments', '{"city":"Par'],
+    ['complete arguments', '{"city":"Paris"}'],
+  ])("a call the interrupted response still sends (%s) is not run: tool_aborted, no response.create; the next response's calls run", async (_label, args) => {
+    const execute = vi.fn(() => 'sunny');
+    const h = await connectedWithTools([defineTool({ name: 'get_weather', description: 'd', parameters: z.object({ city: z.string() }), execute })]);
+    const item = (status: string, text: string) => ({ id: 'fc_c1', object: 'realtime.item', type: 'function_call', status, name: 'get_weather', call_id: 'c1', arguments: text });
+    // The API reference: arguments.done is "also emitted when a Response is interrupted, incomplete, or cancelled".
+    h.emit(
+      responseCreated('resp_1'),
+      wire('response.output_item.added', { response_id: 'resp_1', output_index: 0, item: item('in_progress', '') }),
+      wire('conversation.item.added', { item: item('in_progress', '') }),
+      wire('input_audio_buffer.speech_started', { audio_start_ms: 100, item_id: 'user_2' }),
+      wire('response.function_call_arguments.done', { response_id: 'resp_1', item_id: 'fc_c1', output_index: 0, call_id: 'c1', name: 'get_weather', arguments: args }),
+    );
+    await settle(); // each message arrives in its own task
+    h.emit(
+      wire('response.output_item.done', { response_id: 'resp_1', output_index: 0, item: item('incomplete', args) }),
+      wire('response.done', { response: { id: 'resp_1', object: 'realtime.response', status: 'cancelled', status_details: { type: 'cancelled', reason: 'turn_detected' }, output: [item('incomplete', args)] } }),
+    );
+    await settle();
+    expect(execute).not.toHaveBeenCalled();
+    expect(sentNames(h.transport.sent)).toEqual(['output:c1:{"error":"The call to \\"get_weather\\" was cancelled: the user interrupted."}']);
+    expect(row(h, 'c1')?.tool?.state).toBe('failed');
+    expect(row(h, 'c1')?.error?.code).toBe('tool_aborted');
+    expect(h.session.getState().agentState).not.toBe('tool_running');
+
+    h.emit(responseCreated('resp_2'), ...functionCall('resp_2', 'c2', 'get_weather', '{"city":"Rome"}'), responseDoneWire('resp_2', 'completed', [{ callId: 'c2', name: 'get_weather' }]));
+    await settle();
+    expect(execute).toHaveBeenCalledTimes(1);
+    expect(sentNames(h.transport.sent).slice(1)).toEqual(['output:c2:sunny', 'response.create']);
+  });
+
   test('speech after the outputs went but before response.done: no response.create either', async () => {
     const { tool, calls } = controlledTool();
     const h = await connectedWithTools([tool]);
