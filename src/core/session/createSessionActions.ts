@@ -21,13 +21,13 @@ export function createSessionActions(ctx: SessionContext): SessionActions {
         item: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] },
       });
       if (!created) return;
-      if (readState(ctx).responding) {
-        // The server would refuse a second active response (conversation_already_has_active_response):
-        // ask for the answer when this one is done (see responseDone). Out-of-band responses
-        // never set `responding`, so they do not hold the text back.
+      if (readState(ctx).responding || ctx.responseRequested) {
+        // The server would refuse a second active response (conversation_already_has_active_response),
+        // one asked for and not started yet included: ask for the answer when it is done (see
+        // responseDone). Out-of-band responses never set `responding`, so they do not hold the text back.
         ctx.responseCreateDeferred = true;
         ctx.responseDue = true;
-      } else if (send(ctx, { type: 'response.create' })) ctx.responseDue = true;
+      } else if (send(ctx, { type: 'response.create' })) ctx.responseDue = ctx.responseRequested = true;
       markUserActive(ctx);
     });
   }

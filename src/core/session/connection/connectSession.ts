@@ -90,7 +90,7 @@ export function shutDown(
   // The next connection's server says again what kind of session it opened.
   ctx.transcriptionOnly = false;
   // Text sent to the old connection is not answered on a new one.
-  ctx.responseCreateDeferred = false;
+  ctx.responseCreateDeferred = ctx.responseRequested = false;
   const d = writeState(ctx);
   // Approval requests belong to the conversation that ended: nobody can answer them now.
   ctx.approvalIds.clear();

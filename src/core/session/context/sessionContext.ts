@@ -88,6 +88,11 @@ export interface SessionContext {
    * a second active response, so its `response.create` waits for that response's done.
    */
   responseCreateDeferred: boolean;
+  /**
+   * The kit sent a `response.create` whose response has not started yet: to the server that
+   * response is already active, so another `response.create` would be refused until it is done.
+   */
+  responseRequested: boolean;
 
   // ---- client tools: the runtime is attached by the first tool registered (see tools/toolTypes.ts)
   tools: ToolRuntime | null;
@@ -189,6 +194,7 @@ export function createSessionContext(options: CreateRealtimeSessionOptions): Ses
     responseDue: false,
     transcriptionOnly: false,
     responseCreateDeferred: false,
+    responseRequested: false,
     tools: null,
     unknownToolCalls: options.unknownToolCalls ?? 'error',
     approvalIds: new Set<string>(),

@@ -13,7 +13,7 @@ import {
 /** A response started: the idle clock is paused until it is done. */
 export function responseStarted(ctx: SessionContext, responseId: string | undefined): void {
   writeState(ctx).responding = true;
-  ctx.responseDue = false;
+  ctx.responseDue = ctx.responseRequested = false;
   // A new response means the app has answered any tool call it was running (client tools the
   // runtime runs are the exception: they run on).
   if (ctx.tools === null) ctx.pendingTools.clear();
@@ -51,7 +51,7 @@ export function responseDone(
   // Its `response.created` was missed (a real capture: a failed response reports only its
   // done): that was the answer due. Not otherwise: with `interrupt_response: false` the user's
   // next turn can be committed before this response is done, and that turn is still due.
-  if (!readState(ctx).responding) ctx.responseDue = false;
+  if (!readState(ctx).responding) ctx.responseDue = ctx.responseRequested = false;
   writeState(ctx).responding = false;
   if (status === 'failed' || status === 'incomplete' || status === 'cancelled') {
     // A call the response never finished will get no output from the app: stop waiting for it.
@@ -90,7 +90,7 @@ export function responseDone(
   if (ctx.responseCreateDeferred) {
     // Text the user sent while this response ran: its answer can be asked for now, once.
     ctx.responseCreateDeferred = false;
-    ctx.responseDue = send(ctx, { type: 'response.create' });
+    ctx.responseDue = ctx.responseRequested = send(ctx, { type: 'response.create' });
   }
 }
 

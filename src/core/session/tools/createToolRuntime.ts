@@ -9,7 +9,7 @@ import { withToolState } from '../transcript/transcriptReducer.ts';
 import { replaceTranscriptItem } from '../transcript/createTranscriptState.ts';
 import type { RealtimeError } from '../events/realtimeError.ts';
 import { sameDeclarations, withClientTools } from './clientToolDeclarations.ts';
-import { errorOutput, parseToolArguments, serializeToolResult, toolErrorSource, toolMessages } from './toolCallOutput.ts';
+import { errorOutput, parseToolArguments, serializeToolResult, toolErrorSource, toolMessages, type ToolArguments } from './toolCallOutput.ts';
 import type {
   AnyClientTool,
   ClientToolDeclaration,
@@ -69,6 +69,12 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
   const responses = new Map<string, CallingResponse>();
   /** Calls to unknown tools left to the app (`unknownToolCalls: 'app'`): call id to response id. */
   const appCalls = new Map<string, string>();
+  /**
+   * The user's turn interrupted the conversation response still running. The server may still
+   * send its calls (`function_call_arguments.done` is also emitted for a cancelled response,
+   * with the arguments cut where they stopped): those are not run.
+   */
+  let interruptedResponse = false;
 
   function currentTools(): Map<string, AnyClientTool> {
     const byName = new Map<string, AnyClientTool>();
@@ -110,12 +116,13 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
     responses.delete(responseId);
     // A `response.create` already waits for the active response's end (text the user sent): it reads these outputs too.
     if (!response.followUp || ctx.responseCreateDeferred || readState(ctx).status !== 'connected') return;
-    if (readState(ctx).responding) {
-      // Another conversation response runs (the app asked for one): the server refuses a second.
+    if (readState(ctx).responding || ctx.responseRequested) {
+      // Another conversation response runs, or was asked for and has not started (text the user
+      // sent): the server refuses a second. The one after it reads these outputs.
       ctx.responseCreateDeferred = true;
       ctx.responseDue = true;
     } else if (send(ctx, { type: 'response.create' })) {
-      ctx.responseDue = true;
+      ctx.responseDue = ctx.responseRequested = true;
     }
   }
 
@@ -183,7 +190,7 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
     runTransaction(ctx, () => finish(call, { ok: false, code: 'tool_failed', message: toolMessages.failed(cause) }, 'answer'));
   }
 
-  function start(request: ToolCallRequest, tool: AnyClientTool, args: unknown): void {
+  function start(request: ToolCallRequest, tool: AnyClientTool, parsed: ToolArguments | Promise<ToolArguments>): void {
     const call: RunningCall = { request, tool, controller: new AbortController(), timer: null };
     running.set(request.callId, call);
     callingResponse(request.responseId).open++;
@@ -194,12 +201,21 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
       }, timeoutMs);
     }
     const context = { signal: call.controller.signal, callId: request.callId, session };
+    let invalid: string | null = null;
     // A microtask later: `execute` runs outside the wire handler's transaction, after the
     // state that shows the call running was committed; a synchronous throw becomes a rejection.
-    Promise.resolve()
-      .then(() => (running.get(request.callId) === call ? tool.execute(args, context) : undefined))
+    // Arguments a schema with async checks validates arrive later, and may fail validation.
+    Promise.resolve(parsed)
+      .then((args) => {
+        if (running.get(request.callId) !== call) return undefined;
+        if (!args.ok) return void (invalid = args.message);
+        return tool.execute(args.args, context);
+      })
       .then(
-        (result) => settle(call, result),
+        (result) =>
+          invalid === null
+            ? settle(call, result)
+            : runTransaction(ctx, () => finish(call, { ok: false, code: 'invalid_tool_arguments', message: invalid as string }, 'answer')),
         (cause: unknown) => reject(call, cause),
       );
   }
@@ -235,13 +251,18 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
         answer(request, { ok: false, code: 'unknown_tool', message: toolMessages.unknown(name) }, true);
         return true;
       }
+      if (interruptedResponse) {
+        callingResponse(responseId).followUp = false;
+        answer(request, { ok: false, code: 'tool_aborted', message: toolMessages.interrupted(name) }, true);
+        return true;
+      }
       const parsed = parseToolArguments(tool, request.arguments);
-      if (!parsed.ok) {
+      if (!(parsed instanceof Promise) && !parsed.ok) {
         callingResponse(responseId);
         answer(request, { ok: false, code: 'invalid_tool_arguments', message: parsed.message }, true);
         return true;
       }
-      start(request, tool, parsed.args);
+      start(request, tool, parsed);
       return true;
     },
 
@@ -266,12 +287,14 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
     },
 
     onResponseStarted() {
+      interruptedResponse = false;
       // A new response means the app answered the calls it handles itself; the runtime's own
       // calls still run (and keep the agent `tool_running`, the idle clock paused).
       for (const callId of ctx.pendingTools) if (!running.has(callId)) ctx.pendingTools.delete(callId);
     },
 
     onResponseDone(responseId, status) {
+      interruptedResponse = false;
       const response = responses.get(responseId);
       if (!response) return;
       response.done = true;
@@ -287,6 +310,7 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
     },
 
     onInterrupt() {
+      if (readState(ctx).responding) interruptedResponse = true;
       if (responses.size === 0) return;
       for (const response of responses.values()) response.followUp = false;
       abortAll('tool_aborted', toolMessages.interrupted);
@@ -298,6 +322,7 @@ export function createToolRuntime(host: ToolRuntimeHost): ToolRuntime {
       }
       responses.clear();
       appCalls.clear();
+      interruptedResponse = false;
       declared = null;
     },
 

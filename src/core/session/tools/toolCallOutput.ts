@@ -1,4 +1,4 @@
-import { safeParse } from 'zod/mini';
+import { safeParse, safeParseAsync } from 'zod/mini';
 import { describeIssues, errorText } from '../../protocol/errors.ts';
 import { kitParseOptions } from '../../protocol/issueMessages.ts';
 import type { AnyClientTool, ToolErrorCode } from './toolTypes.ts';
@@ -11,19 +11,25 @@ export type ToolArguments = { ok: true; args: unknown } | { ok: false; message: 
 
 /**
  * Parse a call's JSON arguments and validate them with the tool's schema. Empty arguments
- * read as `{}` (a model may send nothing for a tool without parameters).
+ * read as `{}` (a model may send nothing for a tool without parameters). A schema with an
+ * async check (or one whose own code throws) cannot be run synchronously: it is run again
+ * asynchronously, and the promise rejects with whatever the schema's code threw.
  */
-export function parseToolArguments(tool: AnyClientTool, text: string): ToolArguments {
+export function parseToolArguments(tool: AnyClientTool, text: string): ToolArguments | Promise<ToolArguments> {
   let json: unknown;
   try {
     json = text.trim() === '' ? {} : JSON.parse(text);
   } catch (cause) {
     return { ok: false, message: `The arguments of "${tool.name}" are not valid JSON: ${errorText(cause)}` };
   }
-  // In English even on zod/mini, which loads no locale: the model reads these messages.
-  const result = safeParse(tool.parameters, json, kitParseOptions);
-  if (!result.success) return { ok: false, message: `Invalid arguments for "${tool.name}": ${describeIssues(result.error.issues)}` };
-  return { ok: true, args: result.data };
+  const checked = (result: ReturnType<typeof safeParse>): ToolArguments =>
+    result.success ? { ok: true, args: result.data } : { ok: false, message: `Invalid arguments for "${tool.name}": ${describeIssues(result.error.issues)}` };
+  try {
+    // In English even on zod/mini, which loads no locale: the model reads these messages.
+    return checked(safeParse(tool.parameters, json, kitParseOptions));
+  } catch {
+    return safeParseAsync(tool.parameters, json, kitParseOptions).then(checked);
+  }
 }
 
 /**

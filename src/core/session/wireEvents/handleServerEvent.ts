@@ -202,7 +202,7 @@ export function handleServerEvent(ctx: SessionContext, event: ServerEvent): void
         reconfigureIdle(ctx);
       } else {
         // The response the session waits for may never come (a refused response.create...).
-        ctx.responseDue = false;
+        ctx.responseDue = ctx.responseRequested = false;
       }
       // The server refused a commit the app sent: no `committed` will answer it.
       if (error.code === 'input_audio_buffer_commit_empty' && ctx.clientCommits > 0) ctx.clientCommits--;

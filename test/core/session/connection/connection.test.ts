@@ -142,6 +142,19 @@ group('actions', () => {
     expect(h.session.getState().agentState).toBe('listening');
   });
 
+  it('sendText twice before the first answer started: the second waits for that response (the server counts it active)', async () => {
+    const h = setup();
+    await h.session.connect();
+    h.transport.clearRecords();
+    h.session.sendText('Book a table');
+    h.session.sendText('For two');
+    const types = () => h.transport.sent.map((event) => event.type);
+    expect(types()).toEqual(['conversation.item.create', 'response.create', 'conversation.item.create']);
+    h.transport.emit(wire('response.created', { response: response('resp_1') }));
+    h.transport.emit(wire('response.done', { response: response('resp_1', 'completed') }));
+    expect(types()).toEqual(['conversation.item.create', 'response.create', 'conversation.item.create', 'response.create']);
+  });
+
   it('sendText during an out-of-band response asks for its answer at once', async () => {
     const h = setup();
     await h.session.connect();

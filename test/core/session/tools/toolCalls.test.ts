@@ -121,6 +121,34 @@ describe('running client tools', () => {
     expect(row(h, 'c1')?.error).toMatchObject({ code: 'tool_failed', message: 'sync boom' });
   });
 
+  test('a schema with an async check validates the call asynchronously; a throwing check fails the call (nothing stays running)', async () => {
+    const execute = vi.fn((args: { city: string }) => `sunny in ${args.city}`);
+    const asyncCity = z.object({ city: z.string().check(z.refine(async (city) => Promise.resolve(city !== 'Atlantis'), 'no such city')) });
+    const asyncTool = defineTool({ name: 'async_check', description: 'd', parameters: asyncCity, execute });
+    const throwingCity = z.object({ city: z.string().check(z.refine(() => { throw new Error('check boom'); })) });
+    const throwingTool = defineTool({ name: 'throwing_check', description: 'd', parameters: throwingCity, execute });
+    const h = await connectedWithTools([asyncTool, throwingTool]);
+    h.emit(
+      responseCreated('resp_1'),
+      ...functionCall('resp_1', 'ok', 'async_check', '{"city":"Oslo"}'),
+      ...functionCall('resp_1', 'bad', 'async_check', '{"city":"Atlantis"}'),
+      ...functionCall('resp_1', 'boom', 'throwing_check', '{"city":"Oslo"}'),
+      responseDoneWire('resp_1', 'completed', [{ callId: 'ok', name: 'async_check' }, { callId: 'bad', name: 'async_check' }, { callId: 'boom', name: 'throwing_check' }]),
+    );
+    // The async checks take a few more microtasks than settle() lets run.
+    for (let i = 0; i < 20 && results(h.events).length < 3; i++) await settle();
+    expect(execute.mock.calls.map(([args]) => args)).toEqual([{ city: 'Oslo' }]);
+    const byCall = new Map(results(h.events).map((r) => [r.callId, r.status === 'failed' ? `${r.error.code}:${r.error.message}` : r.output]));
+    expect(byCall.get('ok')).toBe('sunny in Oslo');
+    expect(byCall.get('bad')).toMatch(/^invalid_tool_arguments:Invalid arguments for "async_check": city: no such city/);
+    expect(byCall.get('boom')).toBe('tool_failed:check boom');
+    expect(['ok', 'bad', 'boom'].map((id) => row(h, id)?.tool?.state)).toEqual(['completed', 'failed', 'failed']);
+    expect(h.session.getState().agentState).toBe('thinking');
+    expect(sentNames(h.transport.sent).at(-1)).toBe('response.create');
+    expect(h.transport.sentOfType('response.create')).toHaveLength(1);
+    expect(h.events.filter((e) => e.type === 'error')).toEqual([]);
+  });
+
   test('a result that is not JSON fails the call', async () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
@@ -226,6 +254,39 @@ describe('interruptions and disconnects', () => {
     expect(h.transport.sentOfType('response.create')).toHaveLength(0);
     expect(h.transport.sent).toHaveLength(1);
     expect(row(h, 'c1')?.tool?.state).toBe('failed');
+  });
+
+  test.each([
+    ['cut-off arguments', '{"city":"Par'],
+    ['complete arguments', '{"city":"Paris"}'],
+  ])("a call the interrupted response still sends (%s) is not run: tool_aborted, no response.create; the next response's calls run", async (_label, args) => {
+    const execute = vi.fn(() => 'sunny');
+    const h = await connectedWithTools([defineTool({ name: 'get_weather', description: 'd', parameters: z.object({ city: z.string() }), execute })]);
+    const item = (status: string, text: string) => ({ id: 'fc_c1', object: 'realtime.item', type: 'function_call', status, name: 'get_weather', call_id: 'c1', arguments: text });
+    // The API reference: arguments.done is "also emitted when a Response is interrupted, incomplete, or cancelled".
+    h.emit(
+      responseCreated('resp_1'),
+      wire('response.output_item.added', { response_id: 'resp_1', output_index: 0, item: item('in_progress', '') }),
+      wire('conversation.item.added', { item: item('in_progress', '') }),
+      wire('input_audio_buffer.speech_started', { audio_start_ms: 100, item_id: 'user_2' }),
+      wire('response.function_call_arguments.done', { response_id: 'resp_1', item_id: 'fc_c1', output_index: 0, call_id: 'c1', name: 'get_weather', arguments: args }),
+    );
+    await settle(); // each message arrives in its own task
+    h.emit(
+      wire('response.output_item.done', { response_id: 'resp_1', output_index: 0, item: item('incomplete', args) }),
+      wire('response.done', { response: { id: 'resp_1', object: 'realtime.response', status: 'cancelled', status_details: { type: 'cancelled', reason: 'turn_detected' }, output: [item('incomplete', args)] } }),
+    );
+    await settle();
+    expect(execute).not.toHaveBeenCalled();
+    expect(sentNames(h.transport.sent)).toEqual(['output:c1:{"error":"The call to \\"get_weather\\" was cancelled: the user interrupted."}']);
+    expect(row(h, 'c1')?.tool?.state).toBe('failed');
+    expect(row(h, 'c1')?.error?.code).toBe('tool_aborted');
+    expect(h.session.getState().agentState).not.toBe('tool_running');
+
+    h.emit(responseCreated('resp_2'), ...functionCall('resp_2', 'c2', 'get_weather', '{"city":"Rome"}'), responseDoneWire('resp_2', 'completed', [{ callId: 'c2', name: 'get_weather' }]));
+    await settle();
+    expect(execute).toHaveBeenCalledTimes(1);
+    expect(sentNames(h.transport.sent).slice(1)).toEqual(['output:c2:sunny', 'response.create']);
   });
 
   test('speech after the outputs went but before response.done: no response.create either', async () => {
@@ -351,6 +412,56 @@ describe('session state while tools run', () => {
     expect(sentNames(h.transport.sent)).toEqual(['output:c1:ok']);
     h.emit(responseDoneWire('resp_app'));
     expect(sentNames(h.transport.sent)).toEqual(['output:c1:ok', 'response.create']);
+  });
+
+  test.each([
+    ['while the calling response ran', true],
+    ['after the calling response', false],
+  ])('text sent %s: a tool answering before its response started waits for that response (no second active response)', async (_label, during) => {
+    const { tool, calls } = controlledTool();
+    const h = await connectedWithTools([tool]);
+    h.emit(responseCreated('resp_1'), ...functionCall('resp_1', 'c1', 'get_weather', '{"city":"X"}'));
+    await settle();
+    if (during) h.session.sendText('and tomorrow?');
+    h.emit(responseDoneWire('resp_1', 'completed', [{ callId: 'c1', name: 'get_weather' }]));
+    if (!during) h.session.sendText('and tomorrow?');
+    // The text's response.create went; its response.created has not arrived when the tool answers.
+    calls[0]!.resolve('ok');
+    await settle();
+    expect(sentNames(h.transport.sent)).toEqual(['conversation.item.create', 'response.create', 'output:c1:ok']);
+    expect(h.session.getState().agentState).toBe('thinking');
+    h.emit(responseCreated('resp_text'));
+    expect(h.transport.sentOfType('response.create')).toHaveLength(1);
+    // The text's response could not read the output: the one after it does.
+    h.emit(responseDoneWire('resp_text'));
+    expect(sentNames(h.transport.sent)).toEqual(['conversation.item.create', 'response.create', 'output:c1:ok', 'response.create']);
+  });
+
+  test("two calling responses: the second's follow-up waits for the first's to start and end", async () => {
+    const { tool, calls } = controlledTool();
+    const h = await connectedWithTools([tool]);
+    h.emit(responseCreated('resp_1'), ...functionCall('resp_1', 'c1', 'get_weather', '{"city":"X"}'), responseDoneWire('resp_1', 'completed', [{ callId: 'c1', name: 'get_weather' }]));
+    h.emit(responseCreated('resp_2'), ...functionCall('resp_2', 'c2', 'get_weather', '{"city":"Y"}'), responseDoneWire('resp_2', 'completed', [{ callId: 'c2', name: 'get_weather' }]));
+    await settle();
+    calls[0]!.resolve('a');
+    await settle();
+    calls[1]!.resolve('b');
+    await settle();
+    expect(sentNames(h.transport.sent)).toEqual(['output:c1:a', 'response.create', 'output:c2:b']);
+    h.emit(responseCreated('resp_3'), responseDoneWire('resp_3'));
+    expect(sentNames(h.transport.sent)).toEqual(['output:c1:a', 'response.create', 'output:c2:b', 'response.create']);
+  });
+
+  test('a refused response.create does not hold a later follow-up back', async () => {
+    const { tool, calls } = controlledTool();
+    const h = await connectedWithTools([tool]);
+    h.session.sendText('hi');
+    h.emit(wire('error', { error: { type: 'invalid_request_error', code: 'conversation_already_has_active_response', message: 'busy' } }));
+    h.emit(responseCreated('resp_1'), ...functionCall('resp_1', 'c1', 'get_weather', '{"city":"X"}'), responseDoneWire('resp_1', 'completed', [{ callId: 'c1', name: 'get_weather' }]));
+    await settle();
+    calls[0]!.resolve('ok');
+    await settle();
+    expect(sentNames(h.transport.sent)).toEqual(['conversation.item.create', 'response.create', 'output:c1:ok', 'response.create']);
   });
 
   test('a throwing tool_result handler does not break the runtime', async () => {
