@@ -41,6 +41,34 @@ describe('a scripted tool call played into a real session', () => {
     session.disconnect();
   });
 
+  it("text the user types while the tool runs is answered too, and the tool's follow-up still plays after it", async () => {
+    let release!: () => void;
+    const getWeather = defineTool({
+      name: 'get_weather',
+      description: 'Current weather for a city.',
+      parameters: z.object({ city: z.string() }),
+      execute: () => new Promise<string>((resolve) => (release = () => resolve('sunny'))),
+    });
+    const { clock, transport, session, errors, texts } = await connected({ tools: [getWeather] });
+    const timeline = scenario({ audio: 'placeholder' })
+      .userSays('Weather?')
+      .toolCall('get_weather', { city: 'Paris' }, { followUp: (output) => `It is ${output}.` })
+      .build();
+    const { done } = play(timeline, { transport, clock });
+    await clock.advanceAsync(10_000);
+    expect(session.getState().agentState).toBe('tool_running');
+    session.sendText('And tomorrow?');
+    await clock.advanceAsync(1_000);
+    release();
+    await clock.advanceAsync(20_000);
+    expect(texts()).toContain('It is sunny.');
+    expect(transport.sentOfType('response.create')).toHaveLength(2);
+    expect(errors).toEqual([]);
+    expect(session.getState().agentState).toBe('listening');
+    session.disconnect();
+    await done;
+  });
+
   it('an MCP approval answered with session.respondToApproval plays the approved call and its follow-up', async () => {
     const { clock, transport, session, texts } = await connected();
     const timeline = scenario({ audio: 'placeholder' })

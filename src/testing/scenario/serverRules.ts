@@ -71,6 +71,28 @@ export function createServerRules(host: ServerRulesHost): ServerRules {
     timers.add(handle);
   };
 
+  // A `response.create` the script has no answer for, sent while the playback waits (text the
+  // user typed while a tool ran, say): a real server answers it, and a client that waits for that
+  // response to end before asking for the tool's follow-up would otherwise wait for ever. The
+  // answer is the smallest valid response: created, then done with no output.
+  const answerUnscripted = () => {
+    const id = ids.next('resp');
+    activeResponseId = id;
+    const later = (event: object, then?: () => void) => {
+      const handle = host.clock.setTimeout(() => {
+        timers.delete(handle);
+        then?.();
+        host.send(event);
+      }, 0);
+      timers.add(handle);
+    };
+    later({ type: 'response.created', event_id: ids.next('event'), response: { id, object: 'realtime.response', status: 'in_progress', output: [] } }, () =>
+      later({ type: 'response.done', event_id: ids.next('event'), response: { id, object: 'realtime.response', status: 'completed', output: [] } }, () => {
+        if (activeResponseId === id) activeResponseId = null;
+      }),
+    );
+  };
+
   const answered = (wait: ScenarioWait): ScenarioAnswers | undefined => {
     if (wait.kind === 'approval') {
       const decision = approvals.get(wait.approvalRequestId);
@@ -118,8 +140,15 @@ export function createServerRules(host: ServerRulesHost): ServerRules {
         // Out-of-band responses stay outside the conversation: not this rule's business.
         const response = event.response as { conversation?: unknown } | undefined;
         if (response?.conversation === 'none') return;
-        if (activeResponseId !== null) refuse(event, activeResponseId);
-        else accepted.push(order);
+        if (activeResponseId !== null) {
+          refuse(event, activeResponseId);
+        } else {
+          accepted.push(order);
+          check();
+          // Still waiting, so this create answered nothing the script knows of.
+          if (waiting && consumedUpTo < order) answerUnscripted();
+          return;
+        }
       }
       check();
     },
