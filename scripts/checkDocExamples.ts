@@ -120,7 +120,9 @@ function compilerOptions(): ts.CompilerOptions {
     noEmit: true,
     // Examples may declare names they do not use; they show an API, not a finished module.
     noUnusedLocals: false,
-    noUnusedParameters: false,
+    // But a callback's unused parameter fails a new Vite React app's own tsconfig (its template
+    // sets noUnusedParameters), where users paste these examples.
+    noUnusedParameters: true,
     // `import 'react-realtime-kit/styles.css'` must resolve (to the prelude's declaration).
     noUncheckedSideEffectImports: true,
     paths: Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, [join(ROOT, path)]])),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { createRealtimeSession } from '../../src/core/session/index.ts';
+import { defineTool } from '../../src/core/session/tools/defineTool.ts';
 import { createMockTransport } from '../../src/testing/createMockTransport.ts';
 import { createVirtualClock } from '../../src/testing/createVirtualClock.ts';
 import { isServerEventStep, play, scenario } from '../../src/testing/scenario/index.ts';
@@ -50,5 +52,38 @@ describe('two scenarios played into one session', () => {
     const build = () => scenario({ seed: 5 }).userSays('Hi').build();
     expect(build()).toEqual(build());
     expect(scenario().userSays('Hi').build()).not.toEqual(scenario().userSays('Hi').build());
+  });
+});
+
+describe('continuing a timeline that waits for the client', () => {
+  // Its follow-up is written only when it resumes: a chained timeline's items would land before it.
+  it('is refused with a RangeError that says what to do, for a tool call and an MCP approval', () => {
+    const toolCall = scenario().userSays('Weather?').toolCall('get_weather', { city: 'Paris' }, { followUp: 'Sunny.' }).build();
+    expect(() => scenario({ after: toolCall }).assistantSays('More?').build()).toThrow(/waits for the client \(tool_outputs\).*after the toolCall/);
+    const approval = scenario().mcpApprovalRequest({ serverLabel: 'github', name: 'create_issue' }).build();
+    expect(() => scenario({ after: approval }).assistantSays('More?').build()).toThrow(/waits for the client \(approval\).*after the mcpApprovalRequest/);
+  });
+
+  it('goes on in order when written in the same scenario, after the tool call', async () => {
+    const clock = createVirtualClock();
+    const transport = createMockTransport({ clock });
+    const getWeather = defineTool({
+      name: 'get_weather',
+      description: 'Weather',
+      parameters: z.object({ city: z.string() }),
+      execute: ({ city }) => ({ city, sky: 'sunny' }),
+    });
+    const session = createRealtimeSession({ transport, clock, tools: [getWeather] });
+    await session.connect();
+    const timeline = scenario()
+      .userSays('Weather?')
+      .toolCall('get_weather', { city: 'Paris' }, { followUp: 'Sunny.' })
+      .userSays('Thanks')
+      .assistantSays('You are welcome.')
+      .build();
+    const { done } = play(timeline, { transport, clock });
+    await clock.advanceAsync(60_000);
+    await done;
+    expect(texts(session).filter(Boolean)).toEqual(['Weather?', 'Sunny.', 'Thanks', 'You are welcome.']);
   });
 });

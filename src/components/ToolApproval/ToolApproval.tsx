@@ -58,7 +58,7 @@ function RequestFocusWatch({
  *   <TranscriptView />
  *   <ToolApproval
  *     labels={{ approve: 'Allow', deny: 'Block' }}
- *     onRespond={(event, { request, approve }) => analytics.track('mcp_approval', { tool: request.name, approve })}
+ *     onRespond={(_event, { request, approve }) => analytics.track('mcp_approval', { tool: request.name, approve })}
  *   />
  * </RealtimeProvider>
  * ```

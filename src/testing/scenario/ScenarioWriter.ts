@@ -104,6 +104,13 @@ export class ScenarioWriter {
     let end = 0;
     for (const step of previous) {
       end = Math.max(end, step.atMs);
+      if ('wait' in step) {
+        // What follows the client's answer (the follow-up) is only written when the wait resumes:
+        // chaining here would put the new items before it in the transcript.
+        throw new RangeError(
+          `scenario({ after }): the timeline waits for the client (${step.wait.kind}) and its follow-up is written only when it resumes; write what comes next in the same scenario, after the ${step.wait.kind === 'tool_outputs' ? 'toolCall' : 'mcpApprovalRequest'}`,
+        );
+      }
       if (!('event' in step)) continue;
       const event = step.event as ServerEvent & Record<string, unknown>;
       if (event.type === 'conversation.item.added') {

@@ -19,7 +19,9 @@ export interface ScenarioOptions {
    * Continue the conversation of an earlier timeline: the first item chains after its last item
    * (`previous_item_id`), its session (id, idle timeout) still applies, and wire audio positions
    * (`audio_start_ms`...) go on from where it ended. The new timeline still starts at 0 ms:
-   * play it once the previous one has played (see `PlayController.endsAt`).
+   * play it once the previous one has played (see `PlayController.endsAt`). A timeline that
+   * waits for the client (`toolCall`, `mcpApprovalRequest`) writes its follow-up only when it
+   * resumes, so it cannot be continued (RangeError): write what comes next in the same scenario.
    *
    * @example
    * ```ts
