@@ -1,8 +1,7 @@
 import { formatToolJson } from '../internal/formatToolJson.ts';
-import type { ReadableToolText } from '../internal/formatToolJson.ts';
 
 /** The arguments of a tool call as the approval prompt shows them. */
-export interface FormattedToolArguments extends ReadableToolText {
+export interface FormattedToolArguments {
   /** The text to show (as text, never as HTML). */
   text: string;
   /** Whether `text` is the arguments' JSON, indented; false: the server's text as it came. */
@@ -23,5 +22,6 @@ export interface FormattedToolArguments extends ReadableToolText {
  * ```
  */
 export function formatToolArguments(text: string): FormattedToolArguments {
-  return formatToolJson(text);
+  const { text: shown, json } = formatToolJson(text);
+  return { text: shown, json };
 }

@@ -1,4 +1,4 @@
-import { escapeInvisible, formatToolJson } from '../internal/formatToolJson.ts';
+import { formatToolJson } from '../internal/formatToolJson.ts';
 
 /** The most characters of a tool's arguments or output a row shows; the rest is counted instead. */
 export const TOOL_TEXT_MAX_SHOWN = 20_000;
@@ -13,13 +13,7 @@ export interface ShownToolText {
  * A tool's arguments or output for reading, as the approval prompt shows arguments: JSON
  * indented with every token as sent, anything else as it came (a plain string, JSON that does
  * not parse, arguments still streaming), invisible formatting characters as escapes; cut at
- * {@link TOOL_TEXT_MAX_SHOWN} characters so a huge output cannot stall the page. Text only: the
- * caller renders it as React text, never as HTML.
+ * {@link TOOL_TEXT_MAX_SHOWN} characters so a huge output cannot stall the page (and not parsed
+ * then). Text only: the caller renders it as React text, never as HTML.
  */
-export function formatToolText(raw: string): ShownToolText {
-  // Indenting is worth it only for what will be shown whole; a huge text is cut as it is.
-  const text = raw.length > TOOL_TEXT_MAX_SHOWN ? escapeInvisible(raw) : formatToolJson(raw).text;
-  return text.length > TOOL_TEXT_MAX_SHOWN
-    ? { text: text.slice(0, TOOL_TEXT_MAX_SHOWN), hidden: text.length - TOOL_TEXT_MAX_SHOWN }
-    : { text, hidden: 0 };
-}
+export const formatToolText = (raw: string): ShownToolText => formatToolJson(raw, TOOL_TEXT_MAX_SHOWN);

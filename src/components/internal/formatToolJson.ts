@@ -6,10 +6,12 @@
 
 /** What {@link formatToolJson} gives back. */
 export interface ReadableToolText {
-  /** The text to show (as text, never as HTML). */
+  /** The text to show (as text, never as HTML), cut at `max` characters. */
   text: string;
   /** Whether `text` is the JSON indented; false: the text as it came. */
   json: boolean;
+  /** How many characters were cut off (0 when none). */
+  hidden: number;
 }
 
 // Characters that change how the text around them is drawn without being seen themselves
@@ -17,19 +19,6 @@ export interface ReadableToolText {
 // reorder or hide what the user reads ("\u202Egnp.exe" reads "exe.png"). Shown as JSON escapes,
 // which in a JSON string mean the same character.
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-
-/**
- * Invisible formatting characters as `\uXXXX` escapes.
- *
- * @example
- * ```ts
- * escapeInvisible('a\u202Eb'); // 'a\\u202eb'
- * ```
- */
-export function escapeInvisible(text: string): string {
-  // Every one of them is U+200B or above: four hex digits.
-  return text.replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
-}
 
 // The tokens of valid JSON that indenting touches: a string (kept whole, so nothing inside it
 // counts), an empty object or array (kept on one line), a bracket, a comma, a colon, whitespace.
@@ -60,19 +49,22 @@ function indentJson(text: string): string {
 
 /**
  * A tool's text, readable: indented when it is valid JSON (every token as sent), the text as it
- * came otherwise; invisible formatting characters shown as escapes either way.
+ * came otherwise; invisible formatting characters shown as escapes either way; cut at `max`
+ * characters (a text longer than that is not parsed: it is cut as it came).
  *
  * @example
  * ```ts
- * formatToolJson('{"city":"Lisbon"}'); // { text: '{\n  "city": "Lisbon"\n}', json: true }
+ * formatToolJson('{"city":"Lisbon"}'); // { text: '{\n  "city": "Lisbon"\n}', json: true, hidden: 0 }
  * ```
  */
-export function formatToolJson(text: string): ReadableToolText {
-  let json = true;
+export function formatToolJson(text: string, max = Infinity): ReadableToolText {
+  let json = text.length <= max;
   try {
-    JSON.parse(text);
+    if (json) JSON.parse(text);
   } catch {
     json = false;
   }
-  return { text: escapeInvisible(json ? indentJson(text) : text), json };
+  // Every character escaped is U+200B or above: four hex digits.
+  const shown = (json ? indentJson(text) : text).replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
+  return { text: shown.slice(0, max), json, hidden: Math.max(0, shown.length - max) };
 }
