@@ -1,5 +1,5 @@
 import { forwardRef, useCallback, useMemo, useRef, useState } from 'react';
-import type { FocusEvent, HTMLAttributes, KeyboardEvent, ReactNode } from 'react';
+import type { FocusEvent, HTMLAttributes, KeyboardEvent, ReactNode, SyntheticEvent } from 'react';
 import type { RealtimeSession, TranscriptItem } from '../../core/session/types.ts';
 import { useRealtimeState, useTranscript } from '../../react/index.ts';
 import { TranscriptItemContent, defaultTranscriptViewLabels } from './TranscriptItemContent.tsx';
@@ -168,6 +168,27 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
     // After every commit, and after sticking to the bottom moved the scroll position: the rows
     // for where the log is now render before the browser paints.
     useIsomorphicLayoutEffect(measure);
+    // A disclosure opened in a row (a tool call's details) grows the row under the pointer.
+    // Pinned to the end, the log would move everything above it up by as much, the summary just
+    // pressed with it (out of view under tall details). Once the row's new height is measured:
+    // the summary goes back where it was, then up only as far as the details need to show, never
+    // above the top. The log un-pins if that leaves the end (an upward scroll, seen by onScroll).
+    const opened = useRef<{ summary: Element; top: number; size: number } | null>(null);
+    const onToggle = (event: SyntheticEvent<HTMLDivElement>) => {
+      const details = event.target as HTMLDetailsElement;
+      const summary = details.open && !withoutLayout ? details.firstElementChild : null;
+      opened.current = summary ? { summary, top: summary.getBoundingClientRect().top, size: totalSize } : null;
+    };
+    useIsomorphicLayoutEffect(() => {
+      const anchor = opened.current;
+      const view = scrollRef.current;
+      if (!anchor || !view || anchor.size === totalSize) return;
+      opened.current = null;
+      const top = view.getBoundingClientRect().top + view.clientTop;
+      const summaryTop = anchor.summary.getBoundingClientRect().top;
+      const rowHeight = anchor.summary.parentElement!.getBoundingClientRect().bottom - summaryTop;
+      view.scrollTop -= Math.max(top, Math.min(anchor.top, top + view.clientHeight - rowHeight)) - summaryTop;
+    });
     const onScroll = useCallback(() => {
       onScrollStick();
       onScrollRows();
@@ -209,6 +230,7 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
               ref={listRef}
               onFocus={onRowFocus}
               onBlur={onRowBlur}
+              onToggle={onToggle}
               style={
                 // Once windowed, a log that loses its height (a tab switched away, a parent
                 // hidden) keeps its full scroll height: the browser keeps its scroll position,
