@@ -1,5 +1,5 @@
 import { forwardRef, useCallback, useMemo, useRef, useState } from 'react';
-import type { FocusEvent, HTMLAttributes, KeyboardEvent, ReactNode, SyntheticEvent } from 'react';
+import type { FocusEvent, HTMLAttributes, KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import type { RealtimeSession, TranscriptItem } from '../../core/session/types.ts';
 import { useRealtimeState, useTranscript } from '../../react/index.ts';
 import { TranscriptItemContent, defaultTranscriptViewLabels } from './TranscriptItemContent.tsx';
@@ -173,11 +173,13 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
     // pressed with it (out of view under tall details). Once the row's new height is measured:
     // the summary goes back where it was, then up only as far as the details need to show, never
     // above the top. The log un-pins if that leaves the end (an upward scroll, seen by onScroll).
+    // Seen at the summary's click (a key press on it clicks too), before the details open: a row
+    // that mounts open again (scrolled back into the window) must not count.
     const opened = useRef<{ summary: Element; top: number; size: number } | null>(null);
-    const onToggle = (event: SyntheticEvent<HTMLDivElement>) => {
-      const details = event.target as HTMLDetailsElement;
-      const summary = details.open && !withoutLayout ? details.firstElementChild : null;
-      opened.current = summary ? { summary, top: summary.getBoundingClientRect().top, size: totalSize } : null;
+    const onClick = (event: MouseEvent<HTMLDivElement>) => {
+      const summary = (event.target as Element).closest('summary');
+      const opening = summary && !(summary.parentElement as HTMLDetailsElement).open && !withoutLayout;
+      opened.current = opening ? { summary, top: summary.getBoundingClientRect().top, size: totalSize } : null;
     };
     useIsomorphicLayoutEffect(() => {
       const anchor = opened.current;
@@ -230,7 +232,7 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
               ref={listRef}
               onFocus={onRowFocus}
               onBlur={onRowBlur}
-              onToggle={onToggle}
+              onClick={onClick}
               style={
                 // Once windowed, a log that loses its height (a tab switched away, a parent
                 // hidden) keeps its full scroll height: the browser keeps its scroll position,
