@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { createContext, useContext, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { TranscriptItem } from '../../core/session/types.ts';
 import { resolveLabel } from '../internal/resolveLabel.ts';
@@ -23,6 +23,13 @@ export function toolStateOf(item: TranscriptItem): ToolRowState | undefined {
   return item.tool?.state ?? STATE_OF_STATUS[item.status];
 }
 
+/**
+ * The tool rows the user opened in one transcript, by item id: a row scrolled out of the
+ * transcript's window unmounts, and must come back as the user left it (and as tall as it was
+ * measured). Provided by `TranscriptView`; a row rendered on its own starts closed.
+ */
+export const OpenToolRows = createContext<Set<string> | null>(null);
+
 /** Props of {@link TranscriptToolCall}. */
 export interface TranscriptToolCallProps {
   item: TranscriptItem;
@@ -41,7 +48,8 @@ export interface TranscriptToolCallProps {
  * call is not in the transcript shows here too, as a tool result.
  */
 export function TranscriptToolCall({ item, labels, cls, output: pairedOutput }: TranscriptToolCallProps) {
-  const [open, setOpen] = useState(false);
+  const openRows = useContext(OpenToolRows);
+  const [open, setOpen] = useState(() => openRows?.has(item.id) ?? false);
   const tool = item.tool;
   const isResult = item.role === 'tool';
   const state = toolStateOf(item);
@@ -60,7 +68,15 @@ export function TranscriptToolCall({ item, labels, cls, output: pairedOutput }: 
   };
 
   return (
-    <details className={cls('tool')} open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details
+      className={cls('tool')}
+      open={open}
+      onToggle={(event) => {
+        const next = event.currentTarget.open;
+        setOpen(next);
+        openRows?.[next ? 'add' : 'delete'](item.id);
+      }}
+    >
       <summary className={cls('tool-summary')}>
         <span className={cls('tool-icon')} aria-hidden />
         {/* Spaces between the parts: a screen reader joins inline parts without one. */}

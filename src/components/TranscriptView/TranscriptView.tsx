@@ -6,6 +6,7 @@ import { TranscriptItemContent, defaultTranscriptViewLabels } from './Transcript
 import type { TranscriptViewLabels } from './TranscriptItemContent.tsx';
 import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect.ts';
 import { pairToolOutputs } from './pairToolOutputs.ts';
+import { OpenToolRows } from './TranscriptToolCall.tsx';
 import { useStickToBottom } from './useStickToBottom.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
 
@@ -119,6 +120,8 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
     );
     const labels = useMemo(() => ({ ...defaultTranscriptViewLabels, ...labelsProp }), [labelsProp]);
 
+    // The tool rows opened here stay open when they leave the window and come back.
+    const [openRows] = useState(() => new Set<string>());
     const scrollRef = useRef<HTMLDivElement>(null);
     const listRef = useRef<HTMLDivElement>(null);
     const keys = useMemo(() => items.map((item) => item.id), [items]);
@@ -244,34 +247,36 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
                   : { height: totalSize, position: 'relative', width: '100%' }
               }
             >
-              {rows.map((row) => {
-                const item = items[row.index];
-                if (!item) return null;
-                const toolOutput = outputs && item.tool ? outputs.get(item.tool.callId) : undefined;
-                const defaultContent = (
-                  <TranscriptItemContent
-                    item={item}
-                    labels={labels}
-                    unstyled={unstyled}
-                    transcriptionOn={transcriptionOn}
-                    toolOutput={toolOutput?.text}
-                  />
-                );
-                return (
-                  <div
-                    key={row.key}
-                    data-index={row.index}
-                    className={cls('row')}
-                    style={
-                      withoutLayout
-                        ? undefined
-                        : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }
-                    }
-                  >
-                    {renderItem ? renderItem(item, { index: row.index, labels, defaultContent, ...(toolOutput ? { toolOutput } : {}) }) : defaultContent}
-                  </div>
-                );
-              })}
+              <OpenToolRows.Provider value={openRows}>
+                {rows.map((row) => {
+                  const item = items[row.index];
+                  if (!item) return null;
+                  const toolOutput = outputs && item.tool ? outputs.get(item.tool.callId) : undefined;
+                  const defaultContent = (
+                    <TranscriptItemContent
+                      item={item}
+                      labels={labels}
+                      unstyled={unstyled}
+                      transcriptionOn={transcriptionOn}
+                      toolOutput={toolOutput?.text}
+                    />
+                  );
+                  return (
+                    <div
+                      key={row.key}
+                      data-index={row.index}
+                      className={cls('row')}
+                      style={
+                        withoutLayout
+                          ? undefined
+                          : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }
+                      }
+                    >
+                      {renderItem ? renderItem(item, { index: row.index, labels, defaultContent, ...(toolOutput ? { toolOutput } : {}) }) : defaultContent}
+                    </div>
+                  );
+                })}
+              </OpenToolRows.Provider>
             </div>
           )}
         </div>

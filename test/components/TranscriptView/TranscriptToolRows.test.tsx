@@ -255,3 +255,24 @@ describe('TranscriptView: a call and its output row', () => {
     expect(detail(row, 'Résultat')).toBe('1');
   });
 });
+
+describe('TranscriptView: an opened tool row', () => {
+  it('stays open when it leaves the window and comes back (unmounted and mounted again)', async () => {
+    const call = functionCall('fc_keep', { state: 'completed', output: '{"tempC":21}' });
+    const view = (items: TranscriptItem[]) => <TranscriptView items={items} />;
+    const { rerender } = render(view([call]));
+    const row = () => screen.getByRole('log').querySelector<HTMLElement>('[data-kind="tool_call"]');
+    await open(row()!);
+    // The row leaves the rendered rows (as when scrolled out of the window), then comes back.
+    rerender(view([]));
+    expect(row()).toBeNull();
+    rerender(view([call]));
+    expect(row()!.querySelector('details')!.open).toBe(true);
+    expect(detail(row()!, 'Output')).toBe('{\n  "tempC": 21\n}');
+  });
+
+  it('starts closed in another transcript', async () => {
+    render(<TranscriptView items={[functionCall('fc_keep', { state: 'completed' })]} />);
+    expect(screen.getByRole('log').querySelector('details')!.open).toBe(false);
+  });
+});
