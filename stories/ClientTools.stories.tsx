@@ -472,8 +472,14 @@ export const ToolRows: Story = {
     const states = [...log.querySelectorAll<HTMLElement>('[data-kind="tool_call"]')].map((row) => row.dataset.toolState);
     await expect(states).toEqual(['running', 'completed', 'failed', 'running', 'failed']);
     const done = await findTranscriptRow(log, 'assistant', 'Called find_restaurants');
+    const summaryTop = () => Math.round(done.querySelector('summary')!.getBoundingClientRect().top);
+    const before = summaryTop();
     await openDetails(done);
     await expect(done.querySelector('dl')).toHaveTextContent('"name": "Marisqueira do Porto"');
+    // Once the taller row is measured (a frame later), the log, pinned to its end, must not move
+    // the summary just pressed: the details open below it.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await expect(summaryTop()).toBe(before);
     const mcp = await findTranscriptRow(log, 'assistant', 'Called get_tide');
     await expect(mcp).toHaveTextContent('on tides');
     await expect(mcp).toHaveTextContent('Failed: Service Unavailable');

@@ -1,4 +1,4 @@
-import { forwardRef, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { HTMLAttributes, ReactNode, RefObject } from 'react';
 import { composeEventHandlers } from '../internal/composeEventHandlers.ts';
 import { FocusWatch } from '../internal/FocusWatch.tsx';
@@ -15,25 +15,31 @@ export interface ToolApprovalProps extends Omit<HTMLAttributes<HTMLDivElement>, 
 }
 
 /**
- * Sets `flag` when the content it wraps unmounts with focus inside `root`: the prompt of an
+ * Sets `flagRef` when the content it wraps unmounts with focus inside `root`: the prompt of an
  * answered request is gone by the time the next one's effects run, and so is the focus.
  */
 function RequestFocusWatch({
   rootRef,
-  flag,
+  flagRef,
   children,
 }: {
   rootRef: RefObject<HTMLElement | null>;
-  flag: { current: boolean };
+  flagRef: { current: boolean };
   children: ReactNode;
 }) {
   useIsomorphicLayoutEffect(
     () => () => {
       const root = rootRef.current;
-      if (root?.contains(root.ownerDocument.activeElement)) flag.current = true;
+      if (root?.contains(root.ownerDocument.activeElement)) flagRef.current = true;
     },
-    [rootRef, flag],
+    [rootRef, flagRef],
   );
+  // StrictMode rehearses an unmount right after mounting: the cleanup above then saw focus in
+  // this prompt, which is not leaving. A passive effect runs after that rehearsal (and after the
+  // layout effect that reads the flag on a real change of prompt): forget what it saw.
+  useEffect(() => {
+    flagRef.current = false;
+  }, [flagRef]);
   return <>{children}</>;
 }
 
@@ -77,8 +83,12 @@ export const ToolApproval = forwardRef<HTMLDivElement, ToolApprovalProps>(functi
   useIsomorphicLayoutEffect(() => {
     const moveFocus = focusLeftWithPrompt.current;
     focusLeftWithPrompt.current = false;
-    // Only when the focus was in the prompt that went: an arriving request never takes it.
-    if (!moveFocus || !promptRef.current) return;
+    // Only when the focus was in the prompt that went: an arriving request never takes it. And
+    // only if it is still lost: StrictMode's rehearsed unmount of a focused prompt sets the flag
+    // too, and the user may be typing elsewhere by the time that prompt really leaves.
+    const active = rootRef.current?.ownerDocument.activeElement;
+    const lost = !active || active === active.ownerDocument.body || rootRef.current?.contains(active);
+    if (!moveFocus || !promptRef.current || !lost) return;
     // Focus comes back from <body> here: that must not erase where it first came from.
     movingFocus.current = true;
     try {
@@ -113,7 +123,7 @@ export const ToolApproval = forwardRef<HTMLDivElement, ToolApprovalProps>(functi
       </p>
       {state ? (
         <FocusWatch rootRef={rootRef} focusInsideAtClose={focus.focusInsideAtClose}>
-          <RequestFocusWatch key={state.request.id} rootRef={rootRef} flag={focusLeftWithPrompt}>
+          <RequestFocusWatch key={state.request.id} rootRef={rootRef} flagRef={focusLeftWithPrompt}>
             <div {...approval.requestProps} ref={promptRef} className={part('request')}>
               <div className={part('header')}>
                 <p {...approval.titleProps} className={part('title')}>

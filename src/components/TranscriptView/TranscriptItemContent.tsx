@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { TranscriptItem, TranscriptRole } from '../../core/session/types.ts';
 import type { Label } from '../internal/resolveLabel.ts';
 import { resolveLabel } from '../internal/resolveLabel.ts';
-import { TranscriptToolCall } from './TranscriptToolCall.tsx';
+import { TranscriptToolCall, toolStateOf } from './TranscriptToolCall.tsx';
 
 /** Every visible string of the transcript. Functions receive the item, for numbers. */
 export interface TranscriptViewLabels {
@@ -111,10 +111,6 @@ export const TranscriptItemContent = memo(function TranscriptItemContent({
 }: TranscriptItemContentProps) {
   const cls = (name: string) => (unstyled ? undefined : `rrk-transcript__${name}`);
 
-  if (item.kind === 'tool_call') {
-    return <TranscriptToolCall item={item} labels={labels} unstyled={unstyled} output={toolOutput} />;
-  }
-
   if (item.kind === 'idle_timeout') {
     return (
       <div className={cls('idle')} data-kind="idle_timeout" data-source={item.idle?.source}>
@@ -131,6 +127,8 @@ export const TranscriptItemContent = memo(function TranscriptItemContent({
     placeholder = true;
   }
   const failed = item.status === 'failed';
+  // A tool call's row: busy while the tool runs, which its own state tells (not the wire item's).
+  const toolState = item.kind === 'tool_call' ? toolStateOf(item) : undefined;
 
   return (
     <div
@@ -138,19 +136,22 @@ export const TranscriptItemContent = memo(function TranscriptItemContent({
       data-role={item.role}
       data-kind={item.kind}
       data-status={item.status}
-      aria-busy={item.status === 'in_progress' || undefined}
+      data-tool-state={toolState}
+      aria-busy={(item.kind === 'tool_call' ? toolState === 'running' : item.status === 'in_progress') || undefined}
     >
-      <span className={cls('speaker')}>{labels.roles[item.role]}</span>
-      {failed ? (
-        <span className={cls('marker')}>
-          {resolveLabel(labels.failed, item)}
-        </span>
-      ) : null}
-      {body || !failed ? (
-        <p className={cls('text')} data-placeholder={placeholder || undefined}>
-          {body}
-        </p>
-      ) : null}
+      {item.kind === 'tool_call' ? (
+        <TranscriptToolCall item={item} labels={labels} cls={cls} output={toolOutput} />
+      ) : (
+        <>
+          <span className={cls('speaker')}>{labels.roles[item.role]}</span>
+          {failed ? <span className={cls('marker')}>{resolveLabel(labels.failed, item)}</span> : null}
+          {body || !failed ? (
+            <p className={cls('text')} data-placeholder={placeholder || undefined}>
+              {body}
+            </p>
+          ) : null}
+        </>
+      )}
       {item.status === 'interrupted' ? <span className={cls('marker')}>{labels.interrupted}</span> : null}
       {item.status === 'incomplete' ? <span className={cls('marker')}>{labels.incomplete}</span> : null}
     </div>

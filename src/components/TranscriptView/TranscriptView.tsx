@@ -1,11 +1,12 @@
 import { forwardRef, useCallback, useMemo, useRef, useState } from 'react';
-import type { FocusEvent, HTMLAttributes, KeyboardEvent, ReactNode } from 'react';
+import type { FocusEvent, HTMLAttributes, KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import type { RealtimeSession, TranscriptItem } from '../../core/session/types.ts';
 import { useRealtimeState, useTranscript } from '../../react/index.ts';
 import { TranscriptItemContent, defaultTranscriptViewLabels } from './TranscriptItemContent.tsx';
 import type { TranscriptViewLabels } from './TranscriptItemContent.tsx';
 import { useIsomorphicLayoutEffect } from '../internal/useIsomorphicLayoutEffect.ts';
 import { pairToolOutputs } from './pairToolOutputs.ts';
+import { OpenToolRows } from './TranscriptToolCall.tsx';
 import { useStickToBottom } from './useStickToBottom.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
 
@@ -119,6 +120,8 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
     );
     const labels = useMemo(() => ({ ...defaultTranscriptViewLabels, ...labelsProp }), [labelsProp]);
 
+    // The tool rows opened here stay open when they leave the window and come back.
+    const [openRows] = useState(() => new Set<string>());
     const scrollRef = useRef<HTMLDivElement>(null);
     const listRef = useRef<HTMLDivElement>(null);
     const keys = useMemo(() => items.map((item) => item.id), [items]);
@@ -168,6 +171,29 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
     // After every commit, and after sticking to the bottom moved the scroll position: the rows
     // for where the log is now render before the browser paints.
     useIsomorphicLayoutEffect(measure);
+    // A disclosure opened in a row (a tool call's details) grows the row under the pointer.
+    // Pinned to the end, the log would move everything above it up by as much, the summary just
+    // pressed with it (out of view under tall details). Once the row's new height is measured:
+    // the summary goes back where it was, then up only as far as the details need to show, never
+    // above the top. The log un-pins if that leaves the end (an upward scroll, seen by onScroll).
+    // Seen at the summary's click (a key press on it clicks too), before the details open: a row
+    // that mounts open again (scrolled back into the window) must not count.
+    const opened = useRef<{ summary: Element; top: number; size: number } | null>(null);
+    const onClick = (event: MouseEvent<HTMLDivElement>) => {
+      const summary = (event.target as Element).closest('summary');
+      const opening = summary && !(summary.parentElement as HTMLDetailsElement).open && !withoutLayout;
+      opened.current = opening ? { summary, top: summary.getBoundingClientRect().top, size: totalSize } : null;
+    };
+    useIsomorphicLayoutEffect(() => {
+      const anchor = opened.current;
+      const view = scrollRef.current;
+      if (!anchor || !view || anchor.size === totalSize) return;
+      opened.current = null;
+      const top = view.getBoundingClientRect().top + view.clientTop;
+      const summaryTop = anchor.summary.getBoundingClientRect().top;
+      const rowHeight = anchor.summary.parentElement!.getBoundingClientRect().bottom - summaryTop;
+      view.scrollTop -= Math.max(top, Math.min(anchor.top, top + view.clientHeight - rowHeight)) - summaryTop;
+    });
     const onScroll = useCallback(() => {
       onScrollStick();
       onScrollRows();
@@ -209,6 +235,7 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
               ref={listRef}
               onFocus={onRowFocus}
               onBlur={onRowBlur}
+              onClick={onClick}
               style={
                 // Once windowed, a log that loses its height (a tab switched away, a parent
                 // hidden) keeps its full scroll height: the browser keeps its scroll position,
@@ -220,34 +247,36 @@ const TranscriptList = forwardRef<HTMLDivElement, TranscriptListProps>(
                   : { height: totalSize, position: 'relative', width: '100%' }
               }
             >
-              {rows.map((row) => {
-                const item = items[row.index];
-                if (!item) return null;
-                const toolOutput = outputs && item.tool ? outputs.get(item.tool.callId) : undefined;
-                const defaultContent = (
-                  <TranscriptItemContent
-                    item={item}
-                    labels={labels}
-                    unstyled={unstyled}
-                    transcriptionOn={transcriptionOn}
-                    toolOutput={toolOutput?.text}
-                  />
-                );
-                return (
-                  <div
-                    key={row.key}
-                    data-index={row.index}
-                    className={cls('row')}
-                    style={
-                      withoutLayout
-                        ? undefined
-                        : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }
-                    }
-                  >
-                    {renderItem ? renderItem(item, { index: row.index, labels, defaultContent, ...(toolOutput ? { toolOutput } : {}) }) : defaultContent}
-                  </div>
-                );
-              })}
+              <OpenToolRows.Provider value={openRows}>
+                {rows.map((row) => {
+                  const item = items[row.index];
+                  if (!item) return null;
+                  const toolOutput = outputs && item.tool ? outputs.get(item.tool.callId) : undefined;
+                  const defaultContent = (
+                    <TranscriptItemContent
+                      item={item}
+                      labels={labels}
+                      unstyled={unstyled}
+                      transcriptionOn={transcriptionOn}
+                      toolOutput={toolOutput?.text}
+                    />
+                  );
+                  return (
+                    <div
+                      key={row.key}
+                      data-index={row.index}
+                      className={cls('row')}
+                      style={
+                        withoutLayout
+                          ? undefined
+                          : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }
+                      }
+                    >
+                      {renderItem ? renderItem(item, { index: row.index, labels, defaultContent, ...(toolOutput ? { toolOutput } : {}) }) : defaultContent}
+                    </div>
+                  );
+                })}
+              </OpenToolRows.Provider>
             </div>
           )}
         </div>

@@ -179,6 +179,37 @@ describe('ToolApproval', () => {
     expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Allow merge?' }));
   });
 
+  it('under StrictMode, a prompt that got the focus after an answer does not take it back later', async () => {
+    const user = userEvent.setup();
+    const { session, transport, ask } = await connected();
+    render(
+      <StrictMode>
+        <RealtimeProvider session={session}>
+          <input aria-label="Message" />
+          <ToolApproval />
+        </RealtimeProvider>
+      </StrictMode>,
+    );
+    await ask('mcpr_1');
+    await ask('mcpr_2', { name: 'merge' });
+    await ask('mcpr_3', { name: 'close_issue' });
+    screen.getByRole('button', { name: 'Approve delete_branch' }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Allow merge?' }));
+    // The user goes back to typing; then the shown request is answered in another tab.
+    const message = screen.getByRole('textbox', { name: 'Message' });
+    message.focus();
+    act(() => {
+      transport.emit(
+        wire('conversation.item.added', {
+          item: { id: 'mcpa_2', type: 'mcp_approval_response', approval_request_id: 'mcpr_2', approve: false },
+        }),
+      );
+    });
+    screen.getByRole('group', { name: 'Allow close_issue?' });
+    expect(document.activeElement).toBe(message);
+  });
+
   it('a double click answers one request only', async () => {
     const { session, ask, answers } = await connected();
     renderIn(session, <ToolApproval />);

@@ -165,10 +165,30 @@ describe('TranscriptView: tool call rows', () => {
     expect(within(row).getByText(`… and ${huge.length - 20_000} more characters`)).toBeTruthy();
   });
 
-  it('shows JSON with long numbers as it came (parsing would round them)', async () => {
-    const { row } = renderRow(functionCall('fc1', { state: 'completed', output: '{"orderId":12345678901234567890}' }));
+  it('indents JSON token by token: long numbers keep their digits, repeated keys both stay', async () => {
+    const { row } = renderRow(
+      functionCall('fc1', { state: 'completed', arguments: '{"to":"alice","to":"mallory"}', output: '{"orderId":12345678901234567890}' }),
+    );
     await open(row);
-    expect(detail(row, 'Output')).toBe('{"orderId":12345678901234567890}');
+    expect(detail(row, 'Output')).toBe('{\n  "orderId": 12345678901234567890\n}');
+    expect(detail(row, 'Arguments')).toBe('{\n  "to": "alice",\n  "to": "mallory"\n}');
+  });
+
+  it('shows invisible and direction-changing characters as escapes, as the approval prompt does', async () => {
+    // U+202E would draw "gnp.exe" as "exe.png": the row must not reorder what the model sent.
+    const { row } = renderRow(
+      functionCall('fc1', { state: 'completed', arguments: '{"file":"invoice\u202Egnp.exe"}', output: 'pay\u200Bpal' }),
+    );
+    await open(row);
+    expect(detail(row, 'Arguments')).toBe('{\n  "file": "invoice\\u202egnp.exe"\n}');
+    expect(detail(row, 'Output')).toBe('pay\\u200bpal');
+  });
+
+  it('shows the invisible characters of a huge output as escapes too', async () => {
+    const huge = `\u202E${'x'.repeat(30_000)}`;
+    const { row } = renderRow(functionCall('fc1', { state: 'completed', output: huge }));
+    await open(row);
+    expect(detail(row, 'Output')!.startsWith('\\u202exxx')).toBe(true);
   });
 
   it('shows the output of the call\'s output row when the call row carries none', async () => {
@@ -233,5 +253,26 @@ describe('TranscriptView: a call and its output row', () => {
     await open(row);
     expect(detail(row, 'Paramètres')).toBe('{\n  "city": "Lisbon"\n}');
     expect(detail(row, 'Résultat')).toBe('1');
+  });
+});
+
+describe('TranscriptView: an opened tool row', () => {
+  it('stays open when it leaves the window and comes back (unmounted and mounted again)', async () => {
+    const call = functionCall('fc_keep', { state: 'completed', output: '{"tempC":21}' });
+    const view = (items: TranscriptItem[]) => <TranscriptView items={items} />;
+    const { rerender } = render(view([call]));
+    const row = () => screen.getByRole('log').querySelector<HTMLElement>('[data-kind="tool_call"]');
+    await open(row()!);
+    // The row leaves the rendered rows (as when scrolled out of the window), then comes back.
+    rerender(view([]));
+    expect(row()).toBeNull();
+    rerender(view([call]));
+    expect(row()!.querySelector('details')!.open).toBe(true);
+    expect(detail(row()!, 'Output')).toBe('{\n  "tempC": 21\n}');
+  });
+
+  it('starts closed in another transcript', async () => {
+    render(<TranscriptView items={[functionCall('fc_keep', { state: 'completed' })]} />);
+    expect(screen.getByRole('log').querySelector('details')!.open).toBe(false);
   });
 });
