@@ -63,7 +63,9 @@ export function useRealtimeEvents<
   M extends CustomServerEventSchemas = RegisteredServerEvents,
 >(
   typeOrTypes: T | readonly T[],
-  handler: (event: SelectedRealtimeEvent<T, M>) => void,
+  // The custom events come from the session (or `Register`), never from how the app annotated
+  // the handler's parameter: inferred from that, every name would read as a custom event.
+  handler: (event: SelectedRealtimeEvent<T, NoInfer<M>>) => void,
   options?: UseRealtimeEventsOptions<M>,
 ): void {
   const session = useRequiredSession(options?.session, 'useRealtimeEvents');

@@ -57,3 +57,14 @@ test('what Register gives the provider’s session (the types behind the augment
     expectTypeOf(event.summary).toEqualTypeOf<string>();
   });
 });
+
+test('a handler whose parameter the app annotated with a kit event type compiles without a session (nothing is inferred from it)', () => {
+  // The packed-package consumer writes it this way; inferring the custom events from the
+  // annotation made every name a custom event and the kit's event type no longer fit.
+  useRealtimeEvents('input_audio_timeout_triggered', (event: SessionEventOf<'input_audio_timeout_triggered'>) => {
+    expectTypeOf(event.audioEndMs).toEqualTypeOf<number>();
+  });
+  useRealtimeEvents(['speech_started', 'speech_stopped'], (event: SessionEventOf<'speech_started' | 'speech_stopped'>) => {
+    expectTypeOf(event.itemId).toEqualTypeOf<string>();
+  });
+});
