@@ -57,6 +57,14 @@ const shipMicCaptureWorklet = (): Plugin => {
   };
 };
 
+// The entries that hold React components and hooks start with 'use client', so a Next.js Server
+// Component can import them (it gets client references) instead of failing on createContext.
+// The framework-free entries (core, advanced, server, testing, emulator, agents) stay usable on
+// the server. Rollup drops module-level directives from sources, so it is added to the output.
+const CLIENT_ENTRIES = new Set(['index', 'testing/react']);
+const clientEntryDirective = (chunk: { isEntry: boolean; name: string }): string =>
+  chunk.isEntry && CLIENT_ENTRIES.has(chunk.name) ? "'use client';" : '';
+
 // Library build: one ESM file per public entry point; peers and runtime deps stay external
 // so the app's bundler can dedupe and tree-shake them. Types come from `tsc -p tsconfig.build.json`.
 export default defineConfig({
@@ -74,12 +82,15 @@ export default defineConfig({
         server: entry('src/server/index.ts'),
         emulator: entry('src/emulator/index.ts'),
         'testing/react': entry('src/testing/react.ts'),
+        agents: entry('src/agents/index.ts'),
       },
       formats: ['es'],
     },
     rollupOptions: {
       external: (id) =>
-        /^(react|react-dom|zod|@testing-library\/[^/]+|ws|werift|opusscript)(\/|$)/.test(id) || id.startsWith('node:'),
+        /^(react|react-dom|zod|@testing-library\/[^/]+|@openai\/agents-realtime|ws|werift|opusscript)(\/|$)/.test(id) ||
+        id.startsWith('node:'),
+      output: { banner: clientEntryDirective },
     },
   },
 });

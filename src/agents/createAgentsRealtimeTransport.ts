@@ -1,0 +1,123 @@
+import type { RealtimeSession as AgentsRealtimeSession, RealtimeSessionConnectOptions } from '@openai/agents-realtime';
+import type { ClientEvent } from '../core/protocol/index.ts';
+import type { PlaybackReporting, RealtimeTransport } from '../core/transport/RealtimeTransport.ts';
+import { createTransportEmitter } from '../core/transport/createTransportEmitter.ts';
+import { createTransportLifecycle } from '../core/transports/createTransportLifecycle.ts';
+import { keepTurnDetectionInAgentsConfig } from './keepTurnDetectionInAgentsConfig.ts';
+
+/**
+ * Options of {@link createAgentsRealtimeTransport}.
+ *
+ * @example
+ * ```ts
+ * const options: AgentsRealtimeTransportOptions = {
+ *   session: agentSession,
+ *   connectOptions: { apiKey: fetchClientSecret },
+ * };
+ * ```
+ */
+export interface AgentsRealtimeTransportOptions {
+  /** The Agents SDK session. It keeps owning its agents, tools, handoffs and guardrails. */
+  session: AgentsRealtimeSession;
+  /**
+   * What `connect()` passes to the SDK's `session.connect()`: usually `{ apiKey }`, a client
+   * secret or a function that fetches one. Omit it when the SDK session was given `apiKey`.
+   */
+  connectOptions?: RealtimeSessionConnectOptions;
+  /** Give up connecting after this long, in milliseconds. Default 15000. */
+  connectTimeoutMs?: number;
+}
+
+/**
+ * The transport {@link createAgentsRealtimeTransport} returns: a kit `RealtimeTransport`, plus
+ * the SDK session it drives.
+ *
+ * @example
+ * ```ts
+ * const transport: AgentsRealtimeTransport = createAgentsRealtimeTransport({ session: agentSession });
+ * transport.agentSession.on('agent_handoff', () => console.log('handed off'));
+ * ```
+ */
+export interface AgentsRealtimeTransport extends RealtimeTransport {
+  /** The SDK session given in the options. */
+  readonly agentSession: AgentsRealtimeSession;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
+
+/**
+ * Run the kit on an OpenAI Agents SDK session (`@openai/agents-realtime`): a `RealtimeTransport`
+ * that connects and disconnects through the SDK's `RealtimeSession`, sends the kit's client
+ * events through the SDK's transport, and hands the kit every raw server event the SDK's
+ * transport receives. The SDK keeps running agents, tools and handoffs; the kit adds typed
+ * events, the idle policy, the transcript, the hooks and the components.
+ *
+ * The idle timeout survives the SDK's own session updates: every turn detection the kit sends
+ * (with `idle_timeout_ms`) is also written into the SDK session's `options.config`, which the SDK
+ * sends again on each update (a handoff, `updateAgent`), so they no longer turn it off.
+ *
+ * End the session with the kit's `disconnect()`: a close the kit did not ask for (the SDK's
+ * `session.close()`, a dropped socket) reads as a lost connection.
+ *
+ * @example
+ * ```ts
+ * import { RealtimeAgent, RealtimeSession } from '@openai/agents-realtime';
+ * import { createRealtimeSession } from 'react-realtime-kit';
+ * import { createAgentsRealtimeTransport } from 'react-realtime-kit/agents';
+ *
+ * const agent = new RealtimeAgent({ name: 'Assistant', instructions: 'Be brief.' });
+ * const agentSession = new RealtimeSession(agent, { transport: 'webrtc' });
+ * const session = createRealtimeSession({
+ *   transport: createAgentsRealtimeTransport({
+ *     session: agentSession,
+ *     connectOptions: { apiKey: () => fetch('/api/session').then((r) => r.json()).then((s) => s.value) },
+ *   }),
+ *   idle: { timeoutMs: 10_000 },
+ * });
+ * await session.connect();
+ * ```
+ */
+export function createAgentsRealtimeTransport(options: AgentsRealtimeTransportOptions): AgentsRealtimeTransport {
+  const { session: agentSession, connectOptions, connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS } = options;
+  const sdkTransport = agentSession.transport;
+  const emitter = createTransportEmitter();
+  const lifecycle = createTransportLifecycle(emitter);
+  // The SDK's WebRTC transport plays audio in the browser and the server reports playback
+  // (`output_audio_buffer.*`); its WebSocket transport leaves audio to the app.
+  const playbackReporting: PlaybackReporting = 'peerConnection' in (sdkTransport as { connectionState?: object }).connectionState! ? 'server' : 'none';
+
+  const transport: AgentsRealtimeTransport = {
+    agentSession,
+    playbackReporting,
+    connect: ({ signal }) =>
+      lifecycle.connect(signal, { timeoutMs: connectTimeoutMs, label: 'The Agents SDK could not connect' }, async (attempt) => {
+        const onMessage = (event: object) => {
+          if (attempt.current) emitter.emit('message', event);
+        };
+        const onDisconnected = () => lifecycle.lost(attempt, 'socket_closed', 'The Agents SDK session closed the connection.');
+        sdkTransport.on('*', onMessage);
+        sdkTransport.on('disconnected', onDisconnected);
+        attempt.hold(() => {
+          sdkTransport.off('*', onMessage);
+          sdkTransport.off('disconnected', onDisconnected);
+          agentSession.close();
+        });
+        await agentSession.connect((connectOptions ?? {}) as RealtimeSessionConnectOptions);
+        attempt.check();
+      }),
+    send(event: ClientEvent) {
+      if (event.type === 'session.update') keepTurnDetectionInAgentsConfig(agentSession, event.session);
+      sdkTransport.sendEvent(event);
+    },
+    close() {
+      lifecycle.close();
+    },
+    on: emitter.on,
+    interrupt() {
+      agentSession.interrupt();
+    },
+  };
+  // Only the SDK's WebRTC transport mutes (its WebSocket transport throws: the app owns the microphone).
+  if (sdkTransport.muted !== null) transport.setMuted = (muted) => agentSession.mute(muted);
+  return transport;
+}
