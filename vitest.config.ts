@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['test/*.test.ts', 'test/core/**/*.test.ts', 'test/testing/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/server/**/*.test.ts'],
+          include: ['test/*.test.ts', 'test/core/**/*.test.ts', 'test/testing/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/server/**/*.test.ts', 'test/agents/**/*.test.ts'],
         },
       },
       {

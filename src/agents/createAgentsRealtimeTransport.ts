@@ -115,6 +115,12 @@ export function createAgentsRealtimeTransport(options: AgentsRealtimeTransportOp
     on: emitter.on,
     interrupt() {
       agentSession.interrupt();
+      // The SDK's WebSocket transport cancels only a response whose audio it has received: a
+      // response still thinking, or answering in text, would run on. Its `_cancelResponse` sends
+      // `response.cancel` only while a response runs and not twice, so after `interrupt()` it
+      // adds exactly the missing cancel. (Its WebRTC transport always cancels and has no such method.)
+      const cancelResponse = (sdkTransport as { _cancelResponse?: () => void })._cancelResponse;
+      if (typeof cancelResponse === 'function') cancelResponse.call(sdkTransport);
     },
   };
   // Only the SDK's WebRTC transport mutes (its WebSocket transport throws: the app owns the microphone).

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import type { SessionEvent } from '../../src/core/session/index.ts';
+import { assistantAnswer, idleTimeout } from '../fixtures/agentsSdk.ts';
+import { createAgentsHarness, settle } from './agentsHarness.ts';
+
+async function connected(options: Parameters<typeof createAgentsHarness>[0] = {}) {
+  const harness = createAgentsHarness(options);
+  const events: SessionEvent[] = [];
+  harness.session.on('*', (event) => events.push(event));
+  await harness.session.connect();
+  await settle();
+  return { ...harness, events };
+}
+
+describe('server events through the Agents SDK reach the kit', () => {
+  test('every raw server event the SDK transport sees becomes a kit wire event, in order', async () => {
+    const h = await connected();
+    const sdkSaw: string[] = [];
+    h.sdkTransport.on('*', (event: { type: string }) => sdkSaw.push(event.type));
+    const raw: string[] = [];
+    h.session.on('*', (event) => {
+      if (event.type === 'server_event') raw.push(event.event.type);
+    });
+    for (const event of assistantAnswer('resp_1', 'item_a1', null, ['Hel', 'lo', ' there.'])) h.socket.serverSends(event);
+    await settle();
+    expect(sdkSaw.length).toBeGreaterThan(5);
+    expect(raw).toEqual(sdkSaw);
+  });
+
+  test('the assistant transcript streams into state.transcript', async () => {
+    const h = await connected();
+    const answer = assistantAnswer('resp_1', 'item_a1', null, ['Hel', 'lo', ' there.']);
+    for (const event of answer.slice(0, 5)) h.socket.serverSends(event);
+    await settle();
+    expect(h.session.getState().transcript.at(-1)).toMatchObject({ id: 'item_a1', role: 'assistant', text: 'Hel' });
+    for (const event of answer.slice(5)) h.socket.serverSends(event);
+    await settle();
+    const rows = h.session.getState().transcript.items.filter((row) => row.id === 'item_a1');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ role: 'assistant', text: 'Hello there.', status: 'completed' });
+  });
+
+  test("the server's input_audio_buffer.timeout_triggered becomes input_audio_timeout_triggered with source 'server'", async () => {
+    const h = await connected({ kit: { idle: { timeoutMs: 8000 } } });
+    for (const event of idleTimeout('item_silent', null)) h.socket.serverSends(event);
+    await settle();
+    const timeouts = h.events.filter((event) => event.type === 'input_audio_timeout_triggered');
+    expect(timeouts).toHaveLength(1);
+    expect(timeouts[0]).toMatchObject({ source: 'server', itemId: 'item_silent', audioStartMs: 13216, audioEndMs: 19232, idleMs: 6016, count: 1 });
+    expect(h.session.getState().idle.timeouts).toBe(1);
+    // The silent item is an idle marker, not an empty user bubble.
+    expect(h.session.getState().transcript.get('item_silent')).toMatchObject({ kind: 'idle_timeout', idle: { source: 'server' } });
+  });
+
+  test('an unknown or malformed event crashes nothing and leaves the transcript as it was', async () => {
+    const h = await connected();
+    for (const event of assistantAnswer('resp_1', 'item_a1', null, ['Fine.'])) h.socket.serverSends(event);
+    await settle();
+    const before = h.session.getState().transcript;
+    h.socket.serverSends('{not json');
+    h.socket.serverSends({ type: 'brand_new.event_kind', event_id: 'event_x', whatever: [1, 2] });
+    h.socket.serverSends({ type: 'response.output_audio_transcript.delta', event_id: 'event_bad', delta: 42 });
+    h.socket.serverSends({ type: 'conversation.item.added', event_id: 'event_bad2', item: null });
+    h.socket.serverSends('null');
+    await settle();
+    expect(h.session.getState().status).toBe('connected');
+    expect(h.session.getState().transcript.items).toEqual(before.items);
+    expect(h.session.getState().transcript.version).toBe(before.version);
+    // The SDK session is still alive too: a later answer streams.
+    for (const event of assistantAnswer('resp_2', 'item_a2', 'item_a1', ['Still ', 'here.'])) h.socket.serverSends(event);
+    await settle();
+    expect(h.session.getState().transcript.at(-1)).toMatchObject({ id: 'item_a2', text: 'Still here.' });
+  });
+});
