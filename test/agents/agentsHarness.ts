@@ -30,6 +30,7 @@ export class FakeRealtimeSocket {
   closed = false;
   private readonly listeners = new Map<string, Set<Listener>>();
   private sessionCount = 0;
+  private itemCount = 0;
 
   constructor(private readonly behaviour: ServerBehaviour) {
     setTimeout(() => this.start(), 0);
@@ -59,6 +60,14 @@ export class FakeRealtimeSocket {
     // A server confirms each session.update with the whole session (here: what was sent).
     if (event.type === 'session.update') {
       queueMicrotask(() => this.serverSends({ type: 'session.updated', event_id: `event_su_${++this.sessionCount}`, session: event.session }));
+    }
+    // ...and adds each created item to the conversation (a tool's output included), with an id.
+    if (event.type === 'conversation.item.create') {
+      const item = { id: `item_created_${++this.itemCount}`, object: 'realtime.item', status: 'completed', ...(event.item as object) };
+      queueMicrotask(() => {
+        this.serverSends({ type: 'conversation.item.added', event_id: `event_ia_${this.itemCount}`, previous_item_id: null, item });
+        this.serverSends({ type: 'conversation.item.done', event_id: `event_id_${this.itemCount}`, previous_item_id: null, item });
+      });
     }
   }
 
