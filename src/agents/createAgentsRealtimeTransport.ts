@@ -2,8 +2,10 @@ import type { RealtimeSession as AgentsRealtimeSession, RealtimeSessionConnectOp
 import type { ClientEvent } from '../core/protocol/index.ts';
 import type { PlaybackReporting, RealtimeTransport } from '../core/transport/RealtimeTransport.ts';
 import { createTransportEmitter } from '../core/transport/createTransportEmitter.ts';
-import { createTransportLifecycle } from '../core/transports/createTransportLifecycle.ts';
+import { createTransportLifecycle, type ConnectAttempt } from '../core/transports/createTransportLifecycle.ts';
+import { RealtimeTransportError } from '../core/transport/RealtimeTransportError.ts';
 import { keepTurnDetectionInAgentsConfig } from './keepTurnDetectionInAgentsConfig.ts';
+import { refusedClientTools } from './refuseClientTools.ts';
 
 /**
  * Options of {@link createAgentsRealtimeTransport}.
@@ -82,9 +84,14 @@ export function createAgentsRealtimeTransport(options: AgentsRealtimeTransportOp
   const sdkTransport = agentSession.transport;
   const emitter = createTransportEmitter();
   const lifecycle = createTransportLifecycle(emitter);
+  /** The attempt that is connecting or open, to end it from `send`. */
+  let current: ConnectAttempt | null = null;
   // The SDK's WebRTC transport plays audio in the browser and the server reports playback
   // (`output_audio_buffer.*`); its WebSocket transport leaves audio to the app.
-  const playbackReporting: PlaybackReporting = 'peerConnection' in (sdkTransport as { connectionState?: object }).connectionState! ? 'server' : 'none';
+  // A custom transport layer need not have `connectionState` (it is not in the SDK's interface).
+  const connectionState = (sdkTransport as { connectionState?: unknown }).connectionState;
+  const playbackReporting: PlaybackReporting =
+    typeof connectionState === 'object' && connectionState !== null && 'peerConnection' in connectionState ? 'server' : 'none';
 
   const transport: AgentsRealtimeTransport = {
     agentSession,
@@ -97,7 +104,9 @@ export function createAgentsRealtimeTransport(options: AgentsRealtimeTransportOp
         const onDisconnected = () => lifecycle.lost(attempt, 'socket_closed', 'The Agents SDK session closed the connection.');
         sdkTransport.on('*', onMessage);
         sdkTransport.on('disconnected', onDisconnected);
+        current = attempt;
         attempt.hold(() => {
+          if (current === attempt) current = null;
           sdkTransport.off('*', onMessage);
           sdkTransport.off('disconnected', onDisconnected);
           agentSession.close();
@@ -106,7 +115,17 @@ export function createAgentsRealtimeTransport(options: AgentsRealtimeTransportOp
         attempt.check();
       }),
     send(event: ClientEvent) {
-      if (event.type === 'session.update') keepTurnDetectionInAgentsConfig(agentSession, event.session);
+      if (event.type === 'session.update') {
+        const refusal = refusedClientTools(event.session);
+        if (refusal !== null) {
+          // Nothing is sent, and the connection ends with this reason (after the session has
+          // reported the failed send), so no tool call can be answered twice.
+          const attempt = current;
+          if (attempt) queueMicrotask(() => lifecycle.lost(attempt, 'client_tools_unsupported', refusal));
+          throw new RealtimeTransportError('unsupported', refusal);
+        }
+        keepTurnDetectionInAgentsConfig(agentSession, event.session);
+      }
       sdkTransport.sendEvent(event);
     },
     close() {
