@@ -35,6 +35,7 @@ const ENTRIES = [
   'src/testing/react.ts',
   'src/emulator/index.ts',
   'src/server/index.ts',
+  'src/agents/index.ts',
 ];
 
 interface ExportedSymbol {
