@@ -1,0 +1,13 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // This app sits inside the kit's repository, which has a lockfile of its own: pin the root
+  // here so Next.js does not take the repository for a monorepo root.
+  turbopack: { root: __dirname },
+  outputFileTracingRoot: __dirname,
+  // Keep `next dev` from writing AGENTS.md into the example (the repository has its own).
+  agentRules: false,
+  experimental: { agentUpgrade: false },
+};
+
+export default nextConfig;
