@@ -118,7 +118,7 @@ export class FakeRealtimeSocket {
 export interface AgentsHarnessOptions {
   agent?: RealtimeAgent;
   /** Options of the SDK's `RealtimeSession` (the transport is the harness's). */
-  sdk?: Omit<RealtimeSessionOptions, 'transport'>;
+  sdk?: Partial<Omit<RealtimeSessionOptions, 'transport'>>;
   /** Options of the kit's session (the transport is the harness's). */
   kit?: Omit<CreateRealtimeSessionOptions, 'transport' | 'clock'>;
   /** Options of the adapter (the session is the harness's). */
@@ -134,7 +134,7 @@ export function createAgentsHarness(options: AgentsHarnessOptions = {}) {
     createWebSocket: async () => {
       const socket = new FakeRealtimeSocket(typeof behaviour === 'function' ? behaviour() : behaviour);
       sockets.push(socket);
-      return socket as unknown as WebSocket;
+      return socket as never;
     },
   });
   const agent = options.agent ?? new RealtimeAgent({ name: 'Assistant', instructions: 'Be brief.' });

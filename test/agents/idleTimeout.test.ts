@@ -29,7 +29,7 @@ async function handOff(h: Harness, toolName = 'transfer_to_Billing') {
   return h.socket.sent.slice(mark);
 }
 
-const lastSessionUpdate = (events: { type: string }[]) => events.filter((event) => event.type === 'session.update').at(-1);
+const lastSessionUpdate = <T extends { type: string }>(events: T[]) => events.filter((event) => event.type === 'session.update').at(-1);
 
 describe('the idle timeout through the Agents SDK', () => {
   test("idle: { timeoutMs } puts server_vad with idle_timeout_ms on the wire after the SDK's own config", async () => {

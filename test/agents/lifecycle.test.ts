@@ -10,7 +10,7 @@ const SECRET = 'ek_test_secret';
  * The SDK session adds its own '*' with its 'turn_started' on its first connect, and keeps them.
  */
 function sdkListeners(h: ReturnType<typeof createAgentsHarness>): number {
-  const emitter = h.sdkTransport.eventEmitter as unknown as { listenerCount(type: string): number };
+  const emitter = (h.sdkTransport as unknown as { eventEmitter: { listenerCount(type: string): number } }).eventEmitter;
   return emitter.listenerCount('*') - emitter.listenerCount('turn_started') + emitter.listenerCount('disconnected');
 }
 
