@@ -7,6 +7,8 @@ import { createDemoSession, createMockTransport, createVirtualClock, demoTimelin
 import { createClientSecret } from 'react-realtime-kit/server';
 import { createStore, type Store } from 'react-realtime-kit/advanced';
 import type { RealtimeEmulator } from 'react-realtime-kit/emulator';
+import { createAgentsRealtimeTransport, type AgentsRealtimeTransport } from 'react-realtime-kit/agents';
+import { RealtimeAgent, RealtimeSession as AgentsSession } from '@openai/agents-realtime';
 import {
   AudioVisualizer, MicrophoneSelect, VoiceSessionView, describeMicrophoneError, useAudioLevels,
   type AudioVisualizerProps, type MicrophoneErrorKind, type MicrophoneSelectProps,
@@ -50,3 +52,15 @@ export const NotALook = () => <AudioVisualizer look="wave" />;
 export function useLoudest(): void {
   useAudioLevels((levels) => void Math.max(levels.input, levels.output, ...levels.outputBands), { bands: 8, enabled: true });
 }
+
+// The Agents SDK adapter, typed as an app uses it: an SDK session in, a kit transport out.
+const agentSession = new AgentsSession(new RealtimeAgent({ name: 'Assistant', instructions: 'Be brief.' }), { transport: 'websocket' });
+const agentsTransport: AgentsRealtimeTransport = createAgentsRealtimeTransport({
+  session: agentSession,
+  connectOptions: { apiKey: async () => 'ek_from_your_server' },
+  connectTimeoutMs: 10_000,
+});
+export const agentsSession: RealtimeSession = createRealtimeSession({ transport: agentsTransport, idle: { timeoutMs: 8000 } });
+export const sameSdkSession: AgentsSession = agentsTransport.agentSession;
+// @ts-expect-error the adapter takes an SDK RealtimeSession, not an agent
+createAgentsRealtimeTransport({ session: new RealtimeAgent({ name: 'x' }) });

@@ -1,6 +1,7 @@
 // Imports every JS entry of the BUILT package through its own name (package.json `exports`),
 // as Node resolves it for a user: catches a missing file or a broken export map.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ const testing = await import('react-realtime-kit/testing');
 const server = await import('react-realtime-kit/server');
 const emulator = await import('react-realtime-kit/emulator');
 const emulatorEarlierName = await import('react-realtime-kit/testing/emulator');
+const agents = await import('react-realtime-kit/agents');
 
 for (const name of ['RealtimeProvider', 'useIdleTimeout', 'IdleBanner', 'TranscriptView', 'createRealtimeSession']) {
   assert.ok(main[name], `react-realtime-kit exports ${name}`);
@@ -38,6 +40,30 @@ assert.equal(typeof testing.createDemoSession, 'function');
 assert.equal(typeof server.createClientSecret, 'function');
 assert.equal(typeof emulator.createRealtimeEmulator, 'function');
 assert.equal(emulatorEarlierName.createRealtimeEmulator, emulator.createRealtimeEmulator, 'the earlier emulator path is the same module');
+assert.equal(typeof agents.createAgentsRealtimeTransport, 'function');
+// @openai/agents-realtime is an optional peer of the agents entry: every entry, the agents entry
+// included, loads for a user who has not installed it (a child Node whose resolver cannot find it).
+{
+  const hideSdk =
+    'export async function resolve(specifier, context, next) {' +
+    "  if (specifier.startsWith('@openai/agents')) throw Object.assign(new Error('not installed: ' + specifier), { code: 'ERR_MODULE_NOT_FOUND' });" +
+    '  return next(specifier, context); }';
+  const entries = ['react-realtime-kit', 'react-realtime-kit/core', 'react-realtime-kit/advanced', 'react-realtime-kit/testing', 'react-realtime-kit/server', 'react-realtime-kit/emulator', 'react-realtime-kit/agents'];
+  const child = [
+    "import { register } from 'node:module';",
+    `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hideSdk)}));`,
+    `for (const entry of ${JSON.stringify(entries)}) await import(entry);`,
+    "const { createAgentsRealtimeTransport } = await import('react-realtime-kit/agents');",
+    "if (typeof createAgentsRealtimeTransport !== 'function') throw new Error('no createAgentsRealtimeTransport');",
+    // The hook works: the SDK itself cannot be imported in this child.
+    "const hidden = await import('@openai/agents-realtime').then(() => false, () => true);",
+    "if (!hidden) throw new Error('the SDK was not hidden');",
+    "console.log('loaded without the SDK');",
+  ].join('\n');
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', child], { cwd: dirname(fileURLToPath(import.meta.url)), encoding: 'utf8' });
+  assert.equal(run.status, 0, `every entry loads without @openai/agents-realtime installed:\n${run.stderr}`);
+  assert.match(run.stdout, /loaded without the SDK/);
+}
 
 // The built core works end to end: a timeout event parses with every wire field kept.
 const result = core.parseServerEvent(
@@ -73,7 +99,7 @@ const withImports = (file) => {
   return [text, ...[...text.matchAll(/\bfrom\s*["'](\.[^"']+)["']/g)].map(([, next]) => readFileSync(resolve(dist, next), 'utf8'))];
 };
 assert.ok(lazy.some((target) => withImports(target).some((text) => text.includes('createAnalyser'))), `the meters are lazy (${lazy.join(', ')})`);
-console.log('package entries: 10 passed, 0 failed');
+console.log('package entries: 12 passed, 0 failed');
 
 /** The files reachable from `file` by relative static imports that import react or react-dom. */
 function reactImportsOf(file, seen = new Set()) {
