@@ -50,6 +50,7 @@ const ENTRIES: Record<string, string> = {
   'react-realtime-kit/emulator': 'src/emulator/index.ts',
   'react-realtime-kit/testing/emulator': 'src/emulator/index.ts',
   'react-realtime-kit/server': 'src/server/index.ts',
+  'react-realtime-kit/agents': 'src/agents/index.ts',
 };
 
 /**

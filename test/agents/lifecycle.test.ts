@@ -154,3 +154,17 @@ describe('connecting and ending through the Agents SDK', () => {
     expect(seen.filter((type) => type === 'response.created')).toHaveLength(1);
   });
 });
+
+test("closing the SDK session directly (not through the kit) reads as a lost connection, and the kit can connect it again", async () => {
+  const h = createAgentsHarness();
+  await h.session.connect();
+  await settle();
+  h.agentSession.close();
+  await settle();
+  expect(h.session.getState().status).toBe('error');
+  expect((h.session.getState().error?.cause as RealtimeTransportError).code).toBe('connection_lost');
+  await h.session.connect();
+  await settle();
+  expect(h.session.getState().status).toBe('connected');
+  expect(h.sockets.filter((socket) => !socket.closed)).toHaveLength(1);
+});
