@@ -5,7 +5,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'coverage/', '.doc-examples/'] },
+  // examples/ are standalone apps with their own dependencies and configs (npm run test:examples builds them).
+  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'coverage/', '.doc-examples/', 'examples/', 'test/examples/next-entries/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
