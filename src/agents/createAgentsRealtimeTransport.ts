@@ -61,6 +61,10 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
  * End the session with the kit's `disconnect()`: a close the kit did not ask for (the SDK's
  * `session.close()`, a dropped socket) reads as a lost connection.
  *
+ * Tools are the SDK's: it runs its agents' tools and answers every function call, so the kit's
+ * client tools (`defineTool`, `registerTool`, function tools in `updateSession`) are refused:
+ * nothing is sent and the session ends with `client_tools_unsupported`. See docs/agents.md.
+ *
  * @example
  * ```ts
  * import { RealtimeAgent, RealtimeSession } from '@openai/agents-realtime';
