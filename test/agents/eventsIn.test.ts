@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SessionEvent } from '../../src/core/session/index.ts';
-import { assistantAnswer, idleTimeout } from '../fixtures/agentsSdk.ts';
+import { assistantAnswer, idleTimeout, itemRetrieved, userSpeaks } from '../fixtures/agentsSdk.ts';
 import { createAgentsHarness, settle } from './agentsHarness.ts';
 
 async function connected(options: Parameters<typeof createAgentsHarness>[0] = {}) {
@@ -38,6 +38,19 @@ describe('server events through the Agents SDK reach the kit', () => {
     const rows = h.session.getState().transcript.items.filter((row) => row.id === 'item_a1');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ role: 'assistant', text: 'Hello there.', status: 'completed' });
+  });
+
+  test("a user's spoken turn: one row with its transcript, also after the item the SDK retrieves for itself", async () => {
+    const h = await connected();
+    for (const event of userSpeaks('item_u1', null, 'What is my balance?')) h.socket.serverSends(event);
+    await settle();
+    // The SDK asks the server for the finished item; the server's answer reaches the kit as well.
+    expect(h.socket.sentOfType('conversation.item.retrieve')).toEqual([expect.objectContaining({ item_id: 'item_u1' })]);
+    h.socket.serverSends(itemRetrieved('item_u1', 'What is my balance?'));
+    await settle();
+    const rows = h.session.getState().transcript.items.filter((row) => row.id === 'item_u1');
+    expect(rows).toEqual([expect.objectContaining({ role: 'user', text: 'What is my balance?', status: 'completed' })]);
+    expect(h.agentSession.history.map((item) => item.itemId)).toContain('item_u1');
   });
 
   test("the server's input_audio_buffer.timeout_triggered becomes input_audio_timeout_triggered with source 'server'", async () => {
