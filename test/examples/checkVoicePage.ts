@@ -26,14 +26,21 @@ declare global {
  * The voice page in demo mode, as a visitor uses it: the demo notice shows, the kit's own
  * "Start session" connects, user and assistant rows stream into the transcript (an assistant
  * row is seen growing), and the idle banner opens when the scripted user goes quiet. Queries the
- * kit's components by role and name. Returns false at the first check that failed.
+ * kit's components by role and name. `notice: false` for a page without the notice (Next's
+ * /entries fixture). Returns false at the first check that failed.
  *
  * @example
  * ```ts
  * const ok = await checkVoicePage(page, server.url, (name, ok, detail) => console.log(name, ok, detail), 'vite');
  * ```
  */
-export async function checkVoicePage(page: Page, url: string, record: RecordCheck, label: string): Promise<boolean> {
+export async function checkVoicePage(
+  page: Page,
+  url: string,
+  record: RecordCheck,
+  label: string,
+  { notice = true }: { notice?: boolean } = {},
+): Promise<boolean> {
   const check = async (name: string, run: () => Promise<string | void>): Promise<boolean> => {
     try {
       record(`${label}: ${name}`, true, (await run()) ?? '');
@@ -48,11 +55,12 @@ export async function checkVoicePage(page: Page, url: string, record: RecordChec
     (await check('the page loads', async () => {
       await page.goto(url, { waitUntil: 'load', timeout: DEADLINE.load });
     })) &&
-    (await check('the demo notice shows', async () => {
-      const notice = page.getByRole('note').filter({ hasText: /\bdemo\b/i });
-      await notice.waitFor({ state: 'visible', timeout: DEADLINE.load });
-      return JSON.stringify((await notice.innerText()).slice(0, 60));
-    })) &&
+    (!notice ||
+      (await check('the demo notice shows', async () => {
+      const shown = page.getByRole('note').filter({ hasText: /\bdemo\b/i });
+      await shown.waitFor({ state: 'visible', timeout: DEADLINE.load });
+      return JSON.stringify((await shown.innerText()).slice(0, 60));
+    }))) &&
     (await check('"Start session" connects', async () => {
       await page.getByRole('button', { name: 'Start session' }).click({ timeout: DEADLINE.load });
       await recordRowHistories(await page.getByRole('log', { name: 'Conversation' }).elementHandle({ timeout: DEADLINE.load }));

@@ -7,7 +7,8 @@
  * 2. Copies each example there as examples/<name> (without node_modules, build output or .env
  *    files), so its `file:../../react-realtime-kit-<version>.tgz` dependency is the fresh tarball,
  *    and runs `npm ci` (its committed lockfile pins everything else), then `npm run build`, with
- *    no OpenAI key in the environment: the apps run their demo mode.
+ *    no OpenAI key in the environment: the apps run their demo mode. Next's copy first gets the
+ *    Server Component fixture of test/examples/next-entries (app/entries: every browser entry).
  * 3. `PORT=<free port> npm start`, and the built page in Chromium (checkVoicePage.ts): the demo
  *    notice, "Start session", rows streaming in, the idle banner; no console error, hydration
  *    warning or failed request.
@@ -26,6 +27,7 @@ import { runCommand } from './runCommand.ts';
 import { startExampleServer, type ExampleServer } from './startExampleServer.ts';
 import { watchPageProblems } from './watchPageProblems.ts';
 import { takeScreenshots } from './takeScreenshots.ts';
+import { addNextEntriesFixture, checkNextEntriesPage, installNextEntriesPeers } from './nextEntries.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -67,6 +69,7 @@ async function copyExample(name: string, to: string): Promise<void> {
 async function runExample(name: string, work: string, browser: Browser): Promise<void> {
   const app = join(work, 'examples', name);
   await copyExample(name, app);
+  if (name === 'next') addNextEntriesFixture(join(ROOT, 'test/examples/next-entries'), app);
 
   // An integrity hash of one tarball makes npm install that build from its cache forever after.
   const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8')) as { packages: Record<string, { integrity?: string }> };
@@ -78,6 +81,11 @@ async function runExample(name: string, work: string, browser: Browser): Promise
   const fresh = installed.ok && existsSync(installedKit) && readFileSync(installedKit, 'utf8') === readFileSync(join(ROOT, 'dist/index.js'), 'utf8');
   record(`${name}: npm ci installs the lockfile and the freshly packed kit`, fresh, installed.ok ? (fresh ? '' : 'node_modules has another build of the kit') : `exit ${installed.exitCode}`);
   if (!fresh) return console.log(indent(installed.output));
+  if (name === 'next') {
+    const peers = await installNextEntriesPeers(app, ROOT, env);
+    record('next: the /entries fixture\'s peers (Testing Library, for react-realtime-kit/testing/react) install', peers.ok, peers.ok ? '' : `exit ${peers.exitCode}`);
+    if (!peers.ok) return console.log(indent(peers.output));
+  }
 
   const built = await runCommand('npm', ['run', 'build'], { cwd: app, env, timeoutMs: 20 * MINUTES });
   record(`${name}: npm run build`, built.ok, built.ok ? '' : `exit ${built.exitCode}`);
@@ -96,6 +104,13 @@ async function runExample(name: string, work: string, browser: Browser): Promise
     const played = await checkVoicePage(page, server.url, record, name);
     if (played && screenshots) await takeScreenshots(page, join(screenshots, name));
     record(`${name}: no console error, hydration warning or failed request`, problems.length === 0, problems.slice(0, 5).join(' | '));
+    if (name === 'next') {
+      const entriesPage = await context.newPage();
+      const entriesProblems = watchPageProblems(entriesPage);
+      await checkNextEntriesPage(entriesPage, server.url, record);
+      record('next /entries: no console error, hydration warning or failed request', entriesProblems.length === 0, entriesProblems.slice(0, 5).join(' | '));
+      problems.push(...entriesProblems);
+    }
     if (!played || problems.length > 0) console.log(indent(server.output()));
   } finally {
     await context.close();
