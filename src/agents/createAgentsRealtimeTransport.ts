@@ -6,6 +6,7 @@ import { createTransportLifecycle, type ConnectAttempt } from '../core/transport
 import { RealtimeTransportError } from '../core/transport/RealtimeTransportError.ts';
 import { keepTurnDetectionInAgentsConfig } from './keepTurnDetectionInAgentsConfig.ts';
 import { refusedClientTools } from './refuseClientTools.ts';
+import { agentsConnectError, watchAgentsErrors, withoutSecrets } from './agentsErrors.ts';
 
 /**
  * Options of {@link createAgentsRealtimeTransport}.
@@ -90,6 +91,20 @@ export function createAgentsRealtimeTransport(options: AgentsRealtimeTransportOp
   const lifecycle = createTransportLifecycle(emitter);
   /** The attempt that is connecting or open, to end it from `send`. */
   let current: ConnectAttempt | null = null;
+  /** The key of the latest connect, kept to take it out of what the kit reports. */
+  const secrets: string[] = [];
+  const remember = (key: string) => {
+    secrets[0] = key;
+    return key;
+  };
+  // The options of the SDK's connect(), with the key (yours, or the SDK session's) seen on its way.
+  const rememberingTheKey = (): RealtimeSessionConnectOptions => {
+    const apiKey = connectOptions?.apiKey ?? agentSession.options.apiKey;
+    const options = { ...connectOptions } as RealtimeSessionConnectOptions;
+    if (typeof apiKey === 'string') options.apiKey = remember(apiKey);
+    else if (typeof apiKey === 'function') options.apiKey = async () => remember(await apiKey());
+    return options;
+  };
   // The SDK's WebRTC transport plays audio in the browser and the server reports playback
   // (`output_audio_buffer.*`); its WebSocket transport leaves audio to the app.
   // A custom transport layer need not have `connectionState` (it is not in the SDK's interface).
@@ -103,19 +118,25 @@ export function createAgentsRealtimeTransport(options: AgentsRealtimeTransportOp
     connect: ({ signal }) =>
       lifecycle.connect(signal, { timeoutMs: connectTimeoutMs, label: 'The Agents SDK could not connect' }, async (attempt) => {
         const onMessage = (event: object) => {
-          if (attempt.current) emitter.emit('message', event);
+          if (attempt.current) emitter.emit('message', withoutSecrets(event, secrets));
         };
         const onDisconnected = () => lifecycle.lost(attempt, 'socket_closed', 'The Agents SDK session closed the connection.');
         sdkTransport.on('*', onMessage);
         sdkTransport.on('disconnected', onDisconnected);
+        const stopWatchingErrors = watchAgentsErrors(agentSession, () => lifecycle.state === 'open' && attempt.current);
         current = attempt;
         attempt.hold(() => {
           if (current === attempt) current = null;
           sdkTransport.off('*', onMessage);
           sdkTransport.off('disconnected', onDisconnected);
+          stopWatchingErrors();
           agentSession.close();
         });
-        await agentSession.connect((connectOptions ?? {}) as RealtimeSessionConnectOptions);
+        try {
+          await agentSession.connect(rememberingTheKey());
+        } catch (cause) {
+          throw agentsConnectError(cause, secrets);
+        }
         attempt.check();
       }),
     send(event: ClientEvent) {

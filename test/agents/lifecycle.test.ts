@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { RealtimeTransportError } from '../../src/core/transport/RealtimeTransportError.ts';
 import { assistantAnswer, idleTimeout } from '../fixtures/agentsSdk.ts';
@@ -76,8 +77,10 @@ describe('connecting and ending through the Agents SDK', () => {
     );
     expect(failure).toBeInstanceOf(RealtimeTransportError);
     expect((failure as RealtimeTransportError).code).toBe('connect_failed');
+    expect(inspect(failure, { depth: 10 })).not.toContain(SECRET);
     await settle();
     expect(h.session.getState().status).toBe('error');
+    expect(inspect(h.session.getState().error, { depth: 10 })).not.toContain(SECRET);
     expect(h.sdkTransport.status).toBe('disconnected');
     expect(sdkListeners(h)).toBe(before);
     for (const socket of h.sockets) expect(socket.closed).toBe(true);
