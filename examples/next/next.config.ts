@@ -5,7 +5,8 @@ const nextConfig: NextConfig = {
   // here so Next.js does not take the repository for a monorepo root.
   turbopack: { root: __dirname },
   outputFileTracingRoot: __dirname,
-  // Keep `next dev` from writing AGENTS.md into the example (the repository has its own).
+  // Keep `next dev` from writing an AGENTS.md of coding-agent instructions into the example
+  // (both settings are needed; the build then lists agentUpgrade among its experiments).
   agentRules: false,
   experimental: { agentUpgrade: false },
 };
