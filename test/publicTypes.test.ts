@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const ENTRIES = ['src/index.ts', 'src/core/index.ts', 'src/advanced.ts', 'src/testing/index.ts', 'src/testing/react.ts', 'src/emulator/index.ts', 'src/server/index.ts'];
+const ENTRIES = ['src/index.ts', 'src/core/index.ts', 'src/advanced.ts', 'src/testing/index.ts', 'src/testing/react.ts', 'src/emulator/index.ts', 'src/server/index.ts', 'src/agents/index.ts'];
 
 /** Types exported by a module under src/ and named by a public export's declaration, but exported by no entry. */
 function unnameableTypes(): string[] {
