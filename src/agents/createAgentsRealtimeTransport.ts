@@ -5,7 +5,7 @@ import { createTransportEmitter } from '../core/transport/createTransportEmitter
 import { createTransportLifecycle, type ConnectAttempt } from '../core/transports/createTransportLifecycle.ts';
 import { RealtimeTransportError } from '../core/transport/RealtimeTransportError.ts';
 import { keepTurnDetectionInAgentsConfig } from './keepTurnDetectionInAgentsConfig.ts';
-import { refusedClientTools } from './refuseClientTools.ts';
+import { refusedClientTools, withoutEmptyTools } from './refuseClientTools.ts';
 import { agentsConnectError, watchAgentsErrors, withoutSecrets } from './agentsErrors.ts';
 
 /**
@@ -150,6 +150,11 @@ export function createAgentsRealtimeTransport(options: AgentsRealtimeTransportOp
           throw new RealtimeTransportError('unsupported', refusal);
         }
         keepTurnDetectionInAgentsConfig(agentSession, event.session);
+        const session = withoutEmptyTools(event.session);
+        if (session !== event.session) {
+          sdkTransport.sendEvent({ ...event, session });
+          return;
+        }
       }
       sdkTransport.sendEvent(event);
     },

@@ -75,4 +75,27 @@ describe("the SDK's agent tools run in the SDK; the kit only shows them", () => 
       expect(h.socket.closed).toBe(true);
     }
   });
+
+  test("a kit session.update never replaces the agent's tools on the server: an empty client-tool list is not sent", async () => {
+    const h = createAgentsHarness({ agent: weatherAgent(async () => 'x') });
+    // A client tool registered and removed before connecting leaves the kit declaring `tools: []`.
+    h.session.registerTool(kitWeatherTool)();
+    await h.session.connect();
+    await settle();
+    const withTools = h.socket.sentOfType('session.update').filter((event) => 'tools' in (event.session as object));
+    expect(withTools.length).toBeGreaterThan(0);
+    // Every session.update that names tools is the SDK's, with its agent's tool in it.
+    for (const event of withTools) expect((event.session as { tools: Array<{ name: string }> }).tools.map((tool) => tool.name)).toContain('get_weather');
+    expect(h.session.getState().status).toBe('connected');
+  });
+
+  test('remote MCP tools declared through the kit are refused too (the SDK replaces them on its next update)', async () => {
+    const h = createAgentsHarness({ agent: weatherAgent(async () => 'x') });
+    await h.session.connect();
+    await settle();
+    h.session.updateSession({ type: 'realtime', tools: [{ type: 'mcp', server_label: 'docs', server_url: 'https://example.com/mcp' }] });
+    await settle();
+    expect(h.session.getState()).toMatchObject({ status: 'error', error: { code: 'client_tools_unsupported', message: expect.stringMatching(/docs/) } });
+    expect(h.socket.sent.some((event) => JSON.stringify(event).includes('example.com/mcp'))).toBe(false);
+  });
 });
