@@ -26,8 +26,7 @@ declare global {
  * The voice page in demo mode, as a visitor uses it: the demo notice shows, the kit's own
  * "Start session" connects, user and assistant rows stream into the transcript (an assistant
  * row is seen growing), and the idle banner opens when the scripted user goes quiet. Queries the
- * kit's components by role and name. `notice: false` for a page without the notice (Next's
- * /entries fixture). Returns false at the first check that failed.
+ * kit's components by role and name. Returns false at the first check that failed.
  *
  * @example
  * ```ts
@@ -39,7 +38,6 @@ export async function checkVoicePage(
   url: string,
   record: RecordCheck,
   label: string,
-  { notice = true }: { notice?: boolean } = {},
 ): Promise<boolean> {
   const check = async (name: string, run: () => Promise<string | void>): Promise<boolean> => {
     try {
@@ -55,12 +53,11 @@ export async function checkVoicePage(
     (await check('the page loads', async () => {
       await page.goto(url, { waitUntil: 'load', timeout: DEADLINE.load });
     })) &&
-    (!notice ||
-      (await check('the demo notice shows', async () => {
+    (await check('the demo notice shows', async () => {
       const shown = page.getByRole('note').filter({ hasText: /\bdemo\b/i });
       await shown.waitFor({ state: 'visible', timeout: DEADLINE.load });
       return JSON.stringify((await shown.innerText()).slice(0, 60));
-    }))) &&
+    })) &&
     (await check('"Start session" connects', async () => {
       await page.getByRole('button', { name: 'Start session' }).click({ timeout: DEADLINE.load });
       await recordRowHistories(await page.getByRole('log', { name: 'Conversation' }).elementHandle({ timeout: DEADLINE.load }));

@@ -8,8 +8,9 @@ import { runCommand, type CommandResult } from './runCommand.ts';
 const SERVER_ENTRIES = ['core', 'advanced', 'testing', 'agents', 'server'];
 
 /**
- * Adds test/examples/next-entries (stream C's fixture: app/entries, a Server Component that
+ * Adds stream C's fixture (test/examples/next-entries/app: app/entries, a Server Component that
  * imports every browser entry of the kit) to the copy of the Next example, before it builds.
+ * Nothing of the example is replaced. See test/examples/next-entries/README.md.
  *
  * @example
  * ```ts
@@ -17,23 +18,23 @@ const SERVER_ENTRIES = ['core', 'advanced', 'testing', 'agents', 'server'];
  * ```
  */
 export function addNextEntriesFixture(fixture: string, app: string): void {
-  cpSync(fixture, app, { recursive: true });
+  cpSync(join(fixture, 'app'), join(app, 'app'), { recursive: true });
 }
 
 /**
  * The optional peers the fixture's imports need and the example does not install
- * ('react-realtime-kit/testing/react' needs Testing Library), at this repository's versions,
- * without touching the example's package.json or lockfile. Run after `npm ci`.
+ * ('react-realtime-kit/testing/react' needs Testing Library): the fixture's dependencies.json,
+ * installed without touching the example's package.json or lockfile. Run after `npm ci`.
  *
  * @example
  * ```ts
- * const added = await installNextEntriesPeers(app, ROOT, env);
+ * const added = await installNextEntriesPeers(join(ROOT, 'test/examples/next-entries'), app, env);
  * ```
  */
-export function installNextEntriesPeers(app: string, root: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
-  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
-  const peers = ['@testing-library/react', '@testing-library/dom'].map((name) => `${name}@${lock.packages[`node_modules/${name}`]!.version}`);
-  return runCommand('npm', ['install', '--no-save', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...peers], { cwd: app, env, timeoutMs: 15 * 60_000 });
+export function installNextEntriesPeers(fixture: string, app: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
+  const peers = JSON.parse(readFileSync(join(fixture, 'dependencies.json'), 'utf8')) as Record<string, string>;
+  const specs = Object.entries(peers).map(([name, version]) => `${name}@${version}`);
+  return runCommand('npm', ['install', '--no-save', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...specs], { cwd: app, env, timeoutMs: 15 * 60_000 });
 }
 
 /**
@@ -47,7 +48,7 @@ export function installNextEntriesPeers(app: string, root: string, env: NodeJS.P
  * ```
  */
 export async function checkNextEntriesPage(page: Page, baseUrl: string, record: RecordCheck): Promise<void> {
-  const played = await checkVoicePage(page, new URL('entries', baseUrl).href, record, 'next /entries', { notice: false });
+  const played = await checkVoicePage(page, new URL('entries', baseUrl).href, record, 'next /entries');
   if (!played) return;
   const listed = await page.getByRole('list', { name: 'Entries imported on the server' }).getByRole('listitem').allInnerTexts();
   const missing = [

@@ -8,7 +8,8 @@
  *    files), so its `file:../../react-realtime-kit-<version>.tgz` dependency is the fresh tarball,
  *    and runs `npm ci` (its committed lockfile pins everything else), then `npm run build`, with
  *    no OpenAI key in the environment: the apps run their demo mode. Next's copy first gets the
- *    Server Component fixture of test/examples/next-entries (app/entries: every browser entry).
+ *    Server Component fixture of test/examples/next-entries (app/entries: every browser entry)
+ *    and that fixture's peers; /entries must build static and play like the example's page.
  * 3. `PORT=<free port> npm start`, and the built page in Chromium (checkVoicePage.ts): the demo
  *    notice, "Start session", rows streaming in, the idle banner; no console error, hydration
  *    warning or failed request.
@@ -66,7 +67,7 @@ async function copyExample(name: string, to: string): Promise<void> {
   }
 }
 
-async function runExample(name: string, work: string, browser: Browser): Promise<void> {
+async function runExample(name: string, work: string, tarball: string, browser: Browser): Promise<void> {
   const app = join(work, 'examples', name);
   await copyExample(name, app);
   if (name === 'next') addNextEntriesFixture(join(ROOT, 'test/examples/next-entries'), app);
@@ -78,11 +79,13 @@ async function runExample(name: string, work: string, browser: Browser): Promise
 
   const installed = await runCommand('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, env, timeoutMs: 15 * MINUTES });
   const installedKit = join(app, 'node_modules/react-realtime-kit/dist/index.js');
-  const fresh = installed.ok && existsSync(installedKit) && readFileSync(installedKit, 'utf8') === readFileSync(join(ROOT, 'dist/index.js'), 'utf8');
+  // Compared with the tarball, not dist/: a build running beside this one may have replaced dist/.
+  const packedKit = await runCommand('tar', ['-xzOf', join(work, tarball), 'package/dist/index.js'], { cwd: work, env, timeoutMs: MINUTES });
+  const fresh = installed.ok && packedKit.ok && existsSync(installedKit) && readFileSync(installedKit, 'utf8') === packedKit.output;
   record(`${name}: npm ci installs the lockfile and the freshly packed kit`, fresh, installed.ok ? (fresh ? '' : 'node_modules has another build of the kit') : `exit ${installed.exitCode}`);
   if (!fresh) return console.log(indent(installed.output));
   if (name === 'next') {
-    const peers = await installNextEntriesPeers(app, ROOT, env);
+    const peers = await installNextEntriesPeers(join(ROOT, 'test/examples/next-entries'), app, env);
     record('next: the /entries fixture\'s peers (Testing Library, for react-realtime-kit/testing/react) install', peers.ok, peers.ok ? '' : `exit ${peers.exitCode}`);
     if (!peers.ok) return console.log(indent(peers.output));
   }
@@ -90,6 +93,8 @@ async function runExample(name: string, work: string, browser: Browser): Promise
   const built = await runCommand('npm', ['run', 'build'], { cwd: app, env, timeoutMs: 20 * MINUTES });
   record(`${name}: npm run build`, built.ok, built.ok ? '' : `exit ${built.exitCode}`);
   if (!built.ok) return console.log(indent(built.output));
+  // Static: next build rendered the fixture's Server Component tree, every entry imported in it.
+  if (name === 'next') record('next: npm run build prerenders /entries (○, static)', /○ \/entries\b/.test(built.output));
 
   let server: ExampleServer | undefined;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -130,12 +135,13 @@ async function main() {
   let browser: Browser | undefined;
   try {
     const packed = await runCommand('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, env: process.env, timeoutMs: 5 * MINUTES });
-    if (!packed.ok) throw new Error(`npm pack failed:\n${indent(packed.output)}`);
-    console.log(`examples: packed into ${work}; checking ${examples.join(', ')}`);
+    const tarball = readdirSync(work).find((file) => file.endsWith('.tgz'));
+    if (!packed.ok || !tarball) throw new Error(`npm pack failed:\n${indent(packed.output)}`);
+    console.log(`examples: packed ${tarball} into ${work}; checking ${examples.join(', ')}`);
     browser = await launchChromium();
     for (const name of examples) {
       try {
-        await runExample(name, work, browser);
+        await runExample(name, work, tarball, browser);
       } catch (error) {
         record(`${name}: ran to the end`, false, error instanceof Error ? error.message : String(error));
       }

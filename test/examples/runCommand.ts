@@ -23,20 +23,23 @@ export function runCommand(
 ): Promise<CommandResult> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // Bytes, decoded once at the end: a chunk may end inside a multi-byte character.
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const output = () => Buffer.concat(chunks).toString('utf8');
+    let timedOut = '';
     const timer = setTimeout(() => {
-      output += `\n[runner] ${command} ${args.join(' ')} still running after ${options.timeoutMs / 1000} s: stopped\n`;
+      timedOut = `\n[runner] ${command} ${args.join(' ')} still running after ${options.timeoutMs / 1000} s: stopped\n`;
       killGroup(child.pid);
     }, options.timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
-      resolve({ ok: false, output: `${output}\n${error.message}`, exitCode: null });
+      resolve({ ok: false, output: `${output()}\n${error.message}`, exitCode: null });
     });
     child.on('close', (exitCode) => {
       clearTimeout(timer);
-      resolve({ ok: exitCode === 0, output, exitCode });
+      resolve({ ok: exitCode === 0 && !timedOut, output: output() + timedOut, exitCode });
     });
   });
 }
