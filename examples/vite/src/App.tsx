@@ -12,7 +12,8 @@ export function App({ session, demo }: PageSession) {
         </p>
       )}
       <RealtimeProvider session={session}>
-        <VoiceSessionView title="Travel assistant" />
+        {/* The demo uses no microphone, so it shows no picker. */}
+        <VoiceSessionView title="Travel assistant" microphone={demo ? false : undefined} />
       </RealtimeProvider>
     </main>
   );
