@@ -16,6 +16,12 @@ const WIRE_NAMES: Record<string, string> = {
   modelVersion: 'model_version',
 };
 
+/**
+ * The keys that make the SDK read a config in its deprecated flat shape (its `isDeprecatedConfig`):
+ * with any of them set it takes `turnDetection` from the top and ignores `audio.input`.
+ */
+const DEPRECATED_FLAT_KEYS = ['modalities', 'inputAudioFormat', 'outputAudioFormat', 'inputAudioTranscription', 'turnDetection', 'inputAudioNoiseReduction', 'speed'];
+
 type TurnDetectionConfig = Record<string, unknown> | null | undefined;
 type AgentsConfig = Partial<RealtimeSessionConfig> & {
   turnDetection?: TurnDetectionConfig;
@@ -32,8 +38,9 @@ export function keepTurnDetectionInAgentsConfig(agentSession: AgentsRealtimeSess
   const sent = getTurnDetection(session);
   if (sent === undefined) return;
   const config = (agentSession.options.config ?? {}) as AgentsConfig;
-  // The SDK's deprecated flat shape (`turnDetection` at the top) wins over `audio.input` when present.
-  const flat = 'turnDetection' in config && config.turnDetection !== undefined;
+  // A config in the SDK's deprecated flat shape (`inputAudioTranscription`, `turnDetection`, ...
+  // at the top) is read flat as a whole: `audio.input.turnDetection` would be ignored there.
+  const flat = DEPRECATED_FLAT_KEYS.some((key) => (config as Record<string, unknown>)[key] !== undefined);
   const current = flat ? config.turnDetection : config.audio?.input?.turnDetection;
   const next = sent === null ? null : merge(current, sent);
   const written: AgentsConfig = flat

@@ -110,6 +110,20 @@ describe('the idle timeout through the Agents SDK', () => {
     expect(detection).toMatchObject({ type: 'server_vad', idle_timeout_ms: 8000, silence_duration_ms: 650 });
   });
 
+  test('a deprecated flat SDK config without turnDetection (inputAudioTranscription at the top) keeps it too: the SDK reads such a config flat', async () => {
+    const { triage } = agents();
+    const h = await connected({
+      agent: triage,
+      // The SDK still accepts the flat shape (deprecated); Twilio-style apps set inputAudioFormat the same way.
+      sdk: { config: { inputAudioTranscription: { model: 'gpt-4o-transcribe' } } },
+      kit: { idle: { timeoutMs: 8000 } },
+    });
+    const update = lastSessionUpdate(await handOff(h));
+    expect(turnDetectionOf(update)).toMatchObject({ type: 'server_vad', idle_timeout_ms: 8000 });
+    // The user's flat setting is still what the SDK sends.
+    expect(update?.session).toMatchObject({ audio: { input: { transcription: { model: 'gpt-4o-transcribe' } } } });
+  });
+
   test("semantic VAD chosen in the kit's config keeps the client clock: no idle_timeout_ms on the wire, and the kit's client timeout fires", async () => {
     const { triage } = agents();
     const h = await connected({
