@@ -138,6 +138,11 @@ export function createAgentsRealtimeTransport(options: AgentsRealtimeTransportOp
           throw agentsConnectError(cause, secrets);
         }
         attempt.check();
+        // The SDK's connect() resolves without connecting when its session was closed meanwhile
+        // (the app's own `agentSession.close()` while it prepared the agent).
+        if (sdkTransport.status !== 'connected') {
+          throw new RealtimeTransportError('connect_failed', 'The Agents SDK could not connect: its session was closed while connecting.');
+        }
       }),
     send(event: ClientEvent) {
       if (event.type === 'session.update') {

@@ -171,3 +171,22 @@ test("closing the SDK session directly (not through the kit) reads as a lost con
   expect(h.session.getState().status).toBe('connected');
   expect(h.sockets.filter((socket) => !socket.closed)).toHaveLength(1);
 });
+
+test("the SDK session closed by the app while the kit connects: connect fails (the SDK's connect() resolved without a socket), the kit never reads 'connected'", async () => {
+  const h = createAgentsHarness();
+  const connecting = h.session.connect().then(
+    () => null,
+    (error: unknown) => error,
+  );
+  h.agentSession.close();
+  const failure = await connecting;
+  await settle();
+  expect(h.sockets).toHaveLength(0);
+  expect((failure as RealtimeTransportError).code).toBe('connect_failed');
+  expect(h.session.getState().status).toBe('error');
+  // The next connect through the kit works.
+  await h.session.connect();
+  await settle();
+  expect(h.session.getState().status).toBe('connected');
+  expect(h.sdkTransport.status).toBe('connected');
+});
