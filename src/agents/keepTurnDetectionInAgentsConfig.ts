@@ -22,6 +22,7 @@ const WIRE_NAMES: Record<string, string> = {
  */
 const DEPRECATED_FLAT_KEYS = ['modalities', 'inputAudioFormat', 'outputAudioFormat', 'inputAudioTranscription', 'turnDetection', 'inputAudioNoiseReduction', 'speed'];
 
+type RealtimeSessionOptionsOf = AgentsRealtimeSession['options'];
 type TurnDetectionConfig = Record<string, unknown> | null | undefined;
 type AgentsConfig = Partial<RealtimeSessionConfig> & {
   turnDetection?: TurnDetectionConfig;
@@ -46,7 +47,10 @@ export function keepTurnDetectionInAgentsConfig(agentSession: AgentsRealtimeSess
   const written: AgentsConfig = flat
     ? { ...config, turnDetection: next }
     : { ...config, audio: { ...config.audio, input: { ...config.audio?.input, turnDetection: next } } };
-  agentSession.options.config = written as Partial<RealtimeSessionConfig>;
+  // The options object is the app's, perhaps shared by every SDK session it makes (a module
+  // constant) or frozen: writing into it would hand this session's turn detection to the next
+  // one. The SDK reads `options` afresh on each update, so this session gets its own copy.
+  (agentSession as { options: RealtimeSessionOptionsOf }).options = { ...agentSession.options, config: written as Partial<RealtimeSessionConfig> };
 }
 
 function merge(current: TurnDetectionConfig, sent: TurnDetection): Record<string, unknown> {
