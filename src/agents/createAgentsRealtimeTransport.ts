@@ -143,6 +143,9 @@ export function createAgentsRealtimeTransport(options: AgentsRealtimeTransportOp
         if (sdkTransport.status !== 'connected') {
           throw new RealtimeTransportError('connect_failed', 'The Agents SDK could not connect: its session was closed while connecting.');
         }
+        // The SDK's WebRTC transport remembers `muted` but opens each connection's microphone
+        // track live: a user muted before a reconnect would be heard while the kit shows muted.
+        if (agentSession.muted === true) agentSession.mute(true);
       }),
     send(event: ClientEvent) {
       if (event.type === 'session.update') {
