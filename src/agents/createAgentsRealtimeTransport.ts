@@ -4,6 +4,7 @@ import type { PlaybackReporting, RealtimeTransport } from '../core/transport/Rea
 import { createTransportEmitter } from '../core/transport/createTransportEmitter.ts';
 import { createTransportLifecycle, type ConnectAttempt } from '../core/transports/createTransportLifecycle.ts';
 import { RealtimeTransportError } from '../core/transport/RealtimeTransportError.ts';
+import { validateTimerDurations } from '../core/protocol/timerDuration.ts';
 import { keepTurnDetectionInAgentsConfig } from './keepTurnDetectionInAgentsConfig.ts';
 import { refusedClientTools, withoutEmptyTools } from './refuseClientTools.ts';
 import { agentsConnectError, watchAgentsErrors, withoutSecrets } from './agentsErrors.ts';
@@ -27,7 +28,10 @@ export interface AgentsRealtimeTransportOptions {
    * secret or a function that fetches one. Omit it when the SDK session was given `apiKey`.
    */
   connectOptions?: RealtimeSessionConnectOptions;
-  /** Give up connecting after this long, in milliseconds. Default 15000. */
+  /**
+   * Give up connecting after this long, in milliseconds (0 to 2147483647, the longest delay a
+   * timer holds). Default 15000. Anything else throws a `RealtimeConfigError` here.
+   */
   connectTimeoutMs?: number;
 }
 
@@ -86,6 +90,9 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
  */
 export function createAgentsRealtimeTransport(options: AgentsRealtimeTransportOptions): AgentsRealtimeTransport {
   const { session: agentSession, connectOptions, connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS } = options;
+  // A config mistake throws here, at creation, not as a connect that times out after 1 ms
+  // (a timer holding Infinity or more than 2^31 - 1 ms fires at once).
+  validateTimerDurations({ connectTimeoutMs: options.connectTimeoutMs });
   const sdkTransport = agentSession.transport;
   const emitter = createTransportEmitter();
   const lifecycle = createTransportLifecycle(emitter);

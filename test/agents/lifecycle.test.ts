@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import { RealtimeConfigError } from '../../src/core/protocol/errors.ts';
 import { RealtimeTransportError } from '../../src/core/transport/RealtimeTransportError.ts';
 import { assistantAnswer, idleTimeout } from '../fixtures/agentsSdk.ts';
 import { createAgentsHarness, settle, type ServerBehaviour } from './agentsHarness.ts';
@@ -190,3 +191,17 @@ test("the SDK session closed by the app while the kit connects: connect fails (t
   expect(h.session.getState().status).toBe('connected');
   expect(h.sdkTransport.status).toBe('connected');
 });
+
+test.each([Number.POSITIVE_INFINITY, 2 ** 31, Number.NaN, -1])(
+  'connectTimeoutMs %s is refused when the transport is made (a timer cannot hold it: connect would time out after 1 ms), as by the kit\'s own transports',
+  (connectTimeoutMs) => {
+    let thrown: unknown;
+    try {
+      createAgentsHarness({ adapter: { connectTimeoutMs } });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(RealtimeConfigError);
+    expect((thrown as RealtimeConfigError).issues[0]?.path).toBe('connectTimeoutMs');
+  },
+);
