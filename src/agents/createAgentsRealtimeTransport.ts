@@ -122,6 +122,9 @@ export function createAgentsRealtimeTransport(options: AgentsRealtimeTransportOp
   const transport: AgentsRealtimeTransport = {
     agentSession,
     playbackReporting,
+    // The SDK answers every function call: a kit tool runtime left without tools (one registered,
+    // then removed) must not answer the agent's calls and handoffs as unknown tools.
+    answersToolCalls: true,
     connect: ({ signal }) =>
       lifecycle.connect(signal, { timeoutMs: connectTimeoutMs, label: 'The Agents SDK could not connect' }, async (attempt) => {
         const onMessage = (event: object) => {

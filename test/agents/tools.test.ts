@@ -89,6 +89,23 @@ describe("the SDK's agent tools run in the SDK; the kit only shows them", () => 
     expect(h.session.getState().status).toBe('connected');
   });
 
+  test("a kit tool runtime left without tools (a client tool registered, then removed) leaves the SDK's calls and handoffs to the SDK: one answer, one response.create", async () => {
+    const execute = vi.fn(async () => 'Sunny, 21 °C');
+    const h = createAgentsHarness({ agent: weatherAgent(execute) });
+    h.session.registerTool(kitWeatherTool)();
+    await h.session.connect();
+    await settle();
+    const mark = h.socket.sent.length;
+    for (const event of functionCallResponse('resp_1', 'item_call', 'call_1', 'get_weather', '{"city":"Paris"}')) h.socket.serverSends(event);
+    await settle(10);
+    const out = h.socket.sent.slice(mark);
+    expect(out.filter((event) => event.type === 'conversation.item.create')).toEqual([
+      expect.objectContaining({ item: { type: 'function_call_output', call_id: 'call_1', output: 'Sunny, 21 °C' } }),
+    ]);
+    expect(out.filter((event) => event.type === 'response.create')).toHaveLength(1);
+    expect(h.session.getState()).toMatchObject({ status: 'connected', error: null });
+  });
+
   test('remote MCP tools declared through the kit are refused too (the SDK replaces them on its next update)', async () => {
     const h = createAgentsHarness({ agent: weatherAgent(async () => 'x') });
     await h.session.connect();

@@ -91,7 +91,10 @@ export interface CreateRealtimeSessionOptions<M extends CustomServerEventSchemas
    * `registerTool` (or `useClientTool`).
    */
   tools?: readonly AnyClientTool[];
-  /** What to do with a call to a function no client tool has. Default `'error'`. */
+  /**
+   * What to do with a call to a function no client tool has. Default `'error'`, or `'app'` on a
+   * transport that answers tool calls itself (`answersToolCalls`: the Agents SDK adapter).
+   */
   unknownToolCalls?: UnknownToolCalls;
   /**
    * Server events the kit does not know, taught by `defineServerEvents({ type: zodSchema })`:

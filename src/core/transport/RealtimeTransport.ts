@@ -71,6 +71,13 @@ export interface RealtimeTransport {
   /** Subscribe to a transport event. Returns an unsubscribe function. */
   on<K extends keyof TransportEventMap>(type: K, listener: (payload: TransportEventMap[K]) => void): () => void;
 
+  /**
+   * True when something behind the transport answers every function call itself (the Agents
+   * SDK's session runs its agents' tools and handoffs). The session then leaves a call it has no
+   * client tool for to it, as with `unknownToolCalls: 'app'` (the default there), instead of
+   * answering it with an error: a second answer, and a second response, for the same call.
+   */
+  readonly answersToolCalls?: boolean;
   /** How assistant playback is reported. Defaults to `'none'` when absent. */
   readonly playbackReporting?: PlaybackReporting;
   /**

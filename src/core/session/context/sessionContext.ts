@@ -196,7 +196,7 @@ export function createSessionContext(options: CreateRealtimeSessionOptions): Ses
     responseCreateDeferred: false,
     responseRequested: false,
     tools: null,
-    unknownToolCalls: options.unknownToolCalls ?? 'error',
+    unknownToolCalls: options.unknownToolCalls ?? (transport.answersToolCalls === true ? 'app' : 'error'),
     approvalIds: new Set<string>(),
     serverEvents: options.serverEvents,
     outOfBand: new Map<string, OutOfBandDraft>(),
