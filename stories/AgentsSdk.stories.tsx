@@ -202,7 +202,10 @@ interface SupportDeskProps {
   theme?: 'light' | 'dark';
 }
 
-/** The SDK panel beside the kit's voice view; stacked on a phone. */
+/**
+ * The SDK panel beside the kit's voice view (it takes almost none of the free width there), and
+ * as wide as the view once the two are stacked (a phone, a zoomed page).
+ */
 function SupportDesk({ theme }: SupportDeskProps) {
   return (
     <PacedSession create={createSupportCall}>
@@ -210,7 +213,7 @@ function SupportDesk({ theme }: SupportDeskProps) {
         <div data-theme={theme} style={{ minHeight: '100vh', boxSizing: 'border-box', padding: '1rem', background: 'var(--rrk-color-bg)' }}>
           <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: '1rem', maxWidth: '76rem', marginInline: 'auto' }}>
             <VoiceSessionView title="Acme support" microphone={false} controls={{ showMute: false }} style={{ flex: '999 1 32rem', minWidth: 0 }} />
-            <AgentsPanel agentSession={agentSession} server={server} style={{ flex: '1 1 20rem', maxWidth: '24rem' }} />
+            <AgentsPanel agentSession={agentSession} server={server} style={{ flex: '1 1 20rem' }} />
           </div>
         </div>
       )}

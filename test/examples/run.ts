@@ -24,6 +24,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../browser/launchChromium.ts';
 import { checkVoicePage } from './checkVoicePage.ts';
+import { checkDemoPageOutline } from './checkDemoPageOutline.ts';
 import { runCommand } from './runCommand.ts';
 import { startExampleServer, type ExampleServer } from './startExampleServer.ts';
 import { watchPageProblems } from './watchPageProblems.ts';
@@ -107,6 +108,7 @@ async function runExample(name: string, work: string, tarball: string, browser: 
     const page = await context.newPage();
     const problems = watchPageProblems(page);
     const played = await checkVoicePage(page, server.url, record, name);
+    if (played) await checkDemoPageOutline(page, record, name);
     if (played && screenshots) await takeScreenshots(page, join(screenshots, name));
     record(`${name}: no console error, hydration warning or failed request`, problems.length === 0, problems.slice(0, 5).join(' | '));
     if (name === 'next') {

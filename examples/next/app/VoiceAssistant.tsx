@@ -44,8 +44,13 @@ export function VoiceAssistant({ demo }: { demo: boolean }) {
   if (!session) return <p aria-busy="true">Loading the demo…</p>;
   return (
     <RealtimeProvider session={session}>
-      {/* The demo uses no microphone, so it shows no picker. */}
-      <VoiceSessionView title="Travel assistant" microphone={demo ? false : undefined} />
+      {/* The view's title is the page's heading. The demo uses no microphone: no picker, no mute. */}
+      <VoiceSessionView
+        title="Travel assistant"
+        headingLevel={1}
+        microphone={demo ? false : undefined}
+        controls={demo ? { showMute: false } : undefined}
+      />
     </RealtimeProvider>
   );
 }
