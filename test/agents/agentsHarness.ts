@@ -5,7 +5,7 @@
 // (PROTOCOL.md; the sequences in test/fixtures/agentsSdk.ts), not of the SDK.
 import { OpenAIRealtimeWebSocket, RealtimeAgent, RealtimeSession, type RealtimeSessionOptions } from '@openai/agents-realtime';
 import { createAgentsRealtimeTransport, type AgentsRealtimeTransportOptions } from '../../src/agents/index.ts';
-import { createRealtimeSession, type CreateRealtimeSessionOptions } from '../../src/core/session/index.ts';
+import { createRealtimeSession, type CreateRealtimeSessionOptions, type SessionEvent } from '../../src/core/session/index.ts';
 import { createVirtualClock } from '../../src/testing/createVirtualClock.ts';
 
 type Listener = (event: unknown) => void;
@@ -163,6 +163,16 @@ export function createAgentsHarness(options: AgentsHarnessOptions = {}) {
 }
 
 /** Let timers of zero delay and promises run (the fake socket's open, the SDK's async steps). */
+/** A harness whose kit session is connected, with every session event it emitted in `events`. */
+export async function connectAgentsHarness(options: AgentsHarnessOptions = {}) {
+  const harness = createAgentsHarness(options);
+  const events: SessionEvent[] = [];
+  harness.session.on('*', (event) => events.push(event));
+  await harness.session.connect();
+  await settle();
+  return { ...harness, events };
+}
+
 export async function settle(rounds = 5): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }

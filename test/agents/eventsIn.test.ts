@@ -1,20 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import type { SessionEvent } from '../../src/core/session/index.ts';
 import { assistantAnswer, idleTimeout, itemRetrieved, userSpeaks } from '../fixtures/agentsSdk.ts';
-import { createAgentsHarness, settle } from './agentsHarness.ts';
-
-async function connected(options: Parameters<typeof createAgentsHarness>[0] = {}) {
-  const harness = createAgentsHarness(options);
-  const events: SessionEvent[] = [];
-  harness.session.on('*', (event) => events.push(event));
-  await harness.session.connect();
-  await settle();
-  return { ...harness, events };
-}
+import { connectAgentsHarness, settle } from './agentsHarness.ts';
 
 describe('server events through the Agents SDK reach the kit', () => {
   test('every raw server event the SDK transport sees becomes a kit wire event, in order', async () => {
-    const h = await connected();
+    const h = await connectAgentsHarness();
     const sdkSaw: string[] = [];
     h.sdkTransport.on('*', (event: { type: string }) => sdkSaw.push(event.type));
     const raw: string[] = [];
@@ -28,7 +18,7 @@ describe('server events through the Agents SDK reach the kit', () => {
   });
 
   test('the assistant transcript streams into state.transcript', async () => {
-    const h = await connected();
+    const h = await connectAgentsHarness();
     const answer = assistantAnswer('resp_1', 'item_a1', null, ['Hel', 'lo', ' there.']);
     for (const event of answer.slice(0, 5)) h.socket.serverSends(event);
     await settle();
@@ -41,7 +31,7 @@ describe('server events through the Agents SDK reach the kit', () => {
   });
 
   test("a user's spoken turn: one row with its transcript, also after the item the SDK retrieves for itself", async () => {
-    const h = await connected();
+    const h = await connectAgentsHarness();
     for (const event of userSpeaks('item_u1', null, 'What is my balance?')) h.socket.serverSends(event);
     await settle();
     // The SDK asks the server for the finished item; the server's answer reaches the kit as well.
@@ -54,7 +44,7 @@ describe('server events through the Agents SDK reach the kit', () => {
   });
 
   test("the server's input_audio_buffer.timeout_triggered becomes input_audio_timeout_triggered with source 'server'", async () => {
-    const h = await connected({ kit: { idle: { timeoutMs: 8000 } } });
+    const h = await connectAgentsHarness({ kit: { idle: { timeoutMs: 8000 } } });
     for (const event of idleTimeout('item_silent', null)) h.socket.serverSends(event);
     await settle();
     const timeouts = h.events.filter((event) => event.type === 'input_audio_timeout_triggered');
@@ -66,7 +56,7 @@ describe('server events through the Agents SDK reach the kit', () => {
   });
 
   test('an unknown or malformed event crashes nothing and leaves the transcript as it was', async () => {
-    const h = await connected();
+    const h = await connectAgentsHarness();
     for (const event of assistantAnswer('resp_1', 'item_a1', null, ['Fine.'])) h.socket.serverSends(event);
     await settle();
     const before = h.session.getState().transcript;

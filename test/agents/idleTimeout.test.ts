@@ -1,8 +1,7 @@
 import { RealtimeAgent } from '@openai/agents-realtime';
 import { describe, expect, test } from 'vitest';
-import type { SessionEvent } from '../../src/core/session/index.ts';
 import { functionCallResponse } from '../fixtures/agentsSdk.ts';
-import { createAgentsHarness, settle, turnDetectionOf, type AgentsHarnessOptions } from './agentsHarness.ts';
+import { connectAgentsHarness, settle, turnDetectionOf } from './agentsHarness.ts';
 
 function agents() {
   const billing = new RealtimeAgent({ name: 'Billing', instructions: 'You handle invoices.' });
@@ -10,16 +9,7 @@ function agents() {
   return { billing, triage };
 }
 
-async function connected(options: AgentsHarnessOptions = {}) {
-  const harness = createAgentsHarness(options);
-  const events: SessionEvent[] = [];
-  harness.session.on('*', (event) => events.push(event));
-  await harness.session.connect();
-  await settle();
-  return { ...harness, events };
-}
-
-type Harness = Awaited<ReturnType<typeof connected>>;
+type Harness = Awaited<ReturnType<typeof connectAgentsHarness>>;
 
 /** The server calls the handoff tool; the SDK runs it (its own session.update, then the call's output). */
 async function handOff(h: Harness, toolName = 'transfer_to_Billing') {
@@ -33,13 +23,13 @@ const lastSessionUpdate = <T extends { type: string }>(events: T[]) => events.fi
 
 describe('the idle timeout through the Agents SDK', () => {
   test("idle: { timeoutMs } puts server_vad with idle_timeout_ms on the wire after the SDK's own config", async () => {
-    const h = await connected({ kit: { idle: { timeoutMs: 8000 } } });
+    const h = await connectAgentsHarness({ kit: { idle: { timeoutMs: 8000 } } });
     expect(turnDetectionOf(lastSessionUpdate(h.socket.sent))).toMatchObject({ type: 'server_vad', idle_timeout_ms: 8000 });
   });
 
   test("a handoff's session.update (sent by the SDK) still carries idle_timeout_ms", async () => {
     const { triage } = agents();
-    const h = await connected({ agent: triage, kit: { idle: { timeoutMs: 8000 } } });
+    const h = await connectAgentsHarness({ agent: triage, kit: { idle: { timeoutMs: 8000 } } });
     const out = await handOff(h);
     const update = lastSessionUpdate(out);
     expect(update?.session).toMatchObject({ instructions: 'You handle invoices.' });
@@ -53,7 +43,7 @@ describe('the idle timeout through the Agents SDK', () => {
 
   test('control: the SDK alone reverts a turn detection it did not configure to semantic VAD on a handoff (why the adapter keeps it)', async () => {
     const { triage } = agents();
-    const h = await connected({ agent: triage });
+    const h = await connectAgentsHarness({ agent: triage });
     // What the kit would send, written straight to the SDK's transport, past the adapter.
     h.sdkTransport.sendEvent({
       type: 'session.update',
@@ -65,7 +55,7 @@ describe('the idle timeout through the Agents SDK', () => {
 
   test('updateAgent() keeps it too', async () => {
     const { billing, triage } = agents();
-    const h = await connected({ agent: triage, kit: { idle: { timeoutMs: 8000 } } });
+    const h = await connectAgentsHarness({ agent: triage, kit: { idle: { timeoutMs: 8000 } } });
     const mark = h.socket.sent.length;
     await h.agentSession.updateAgent(billing);
     await settle();
@@ -74,7 +64,7 @@ describe('the idle timeout through the Agents SDK', () => {
 
   test('a new timeout from setIdlePolicy, and turning it off, survive a handoff', async () => {
     const { triage } = agents();
-    const h = await connected({ agent: triage, kit: { idle: { timeoutMs: 8000 } } });
+    const h = await connectAgentsHarness({ agent: triage, kit: { idle: { timeoutMs: 8000 } } });
     h.session.setIdlePolicy({ timeoutMs: 15_000 });
     await settle();
     expect(turnDetectionOf(lastSessionUpdate(await handOff(h)))).toMatchObject({ type: 'server_vad', idle_timeout_ms: 15_000 });
@@ -90,7 +80,7 @@ describe('the idle timeout through the Agents SDK', () => {
 
   test("the user's own SDK turn detection in camelCase (idleTimeoutMs, silenceDurationMs) is merged, the kit's timeout winning", async () => {
     const { triage } = agents();
-    const h = await connected({
+    const h = await connectAgentsHarness({
       agent: triage,
       sdk: { config: { audio: { input: { turnDetection: { type: 'server_vad', idleTimeoutMs: 6000, silenceDurationMs: 700 } } } } },
       kit: { idle: { timeoutMs: 8000 } },
@@ -101,7 +91,7 @@ describe('the idle timeout through the Agents SDK', () => {
 
   test("the SDK's deprecated flat turnDetection is kept in its place (the SDK then reads only the flat shape)", async () => {
     const { triage } = agents();
-    const h = await connected({
+    const h = await connectAgentsHarness({
       agent: triage,
       sdk: { config: { turnDetection: { type: 'server_vad', silenceDurationMs: 650 } } },
       kit: { idle: { timeoutMs: 8000 } },
@@ -112,7 +102,7 @@ describe('the idle timeout through the Agents SDK', () => {
 
   test('a deprecated flat SDK config without turnDetection (inputAudioTranscription at the top) keeps it too: the SDK reads such a config flat', async () => {
     const { triage } = agents();
-    const h = await connected({
+    const h = await connectAgentsHarness({
       agent: triage,
       // The SDK still accepts the flat shape (deprecated); Twilio-style apps set inputAudioFormat the same way.
       sdk: { config: { inputAudioTranscription: { model: 'gpt-4o-transcribe' } } },
@@ -126,7 +116,7 @@ describe('the idle timeout through the Agents SDK', () => {
 
   test("semantic VAD chosen in the kit's config keeps the client clock: no idle_timeout_ms on the wire, and the kit's client timeout fires", async () => {
     const { triage } = agents();
-    const h = await connected({
+    const h = await connectAgentsHarness({
       agent: triage,
       kit: { idle: { timeoutMs: 8000 }, config: { type: 'realtime', audio: { input: { turn_detection: { type: 'semantic_vad' } } } } },
     });

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { SessionEvent } from '../../src/core/session/index.ts';
-import { createAgentsHarness, settle } from './agentsHarness.ts';
+import { connectAgentsHarness, settle } from './agentsHarness.ts';
 
 const SECRET = 'ek_test_secret';
 
@@ -20,18 +19,9 @@ const unknownToolCall = [
   },
 ];
 
-async function connected(options: Parameters<typeof createAgentsHarness>[0] = {}) {
-  const harness = createAgentsHarness(options);
-  const events: SessionEvent[] = [];
-  harness.session.on('*', (event) => events.push(event));
-  await harness.session.connect();
-  await settle();
-  return { ...harness, events };
-}
-
 describe("the server's error events through the Agents SDK", () => {
   test("a server error with nobody listening to the SDK session's 'error' throws nowhere, and the kit reports it", async () => {
-    const h = await connected();
+    const h = await connectAgentsHarness();
     // In Node the SDK session's emitter is node:events, which throws an 'error' nobody listens to,
     // from inside the socket's message handler (vitest fails the test on such an uncaught error).
     h.socket.serverSends({
@@ -45,7 +35,7 @@ describe("the server's error events through the Agents SDK", () => {
   });
 
   test("a refused response.create does not jam the SDK's sequencer: the next text's response.create goes out", async () => {
-    const h = await connected();
+    const h = await connectAgentsHarness();
     h.session.sendText('First.');
     await settle();
     const refused = h.socket.sentOfType('response.create').at(-1);
@@ -68,7 +58,7 @@ describe("the server's error events through the Agents SDK", () => {
   });
 
   test("the key never reaches the kit in a server error's message", async () => {
-    const h = await connected();
+    const h = await connectAgentsHarness();
     h.socket.serverSends({
       type: 'error',
       event_id: 'event_err_3',
@@ -82,7 +72,7 @@ describe("the server's error events through the Agents SDK", () => {
   });
 
   test('an SDK error that is not a server event still reaches an app listening on the SDK session', async () => {
-    const h = await connected();
+    const h = await connectAgentsHarness();
     const seen: unknown[] = [];
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     h.agentSession.on('error', (event) => seen.push(event.error));
@@ -93,7 +83,7 @@ describe("the server's error events through the Agents SDK", () => {
   });
 
   test('an SDK error nobody listens to is logged, not thrown and not lost', async () => {
-    const h = await connected();
+    const h = await connectAgentsHarness();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     for (const event of unknownToolCall) h.socket.serverSends(event);
     await settle(10);
