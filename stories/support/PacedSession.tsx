@@ -1,10 +1,10 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { RealtimeProvider } from '../../src/index.ts';
 import type { RealtimeSession } from '../../src/index.ts';
 import { createPacedClock } from './createPacedClock.ts';
+import { useDirectableRun } from './useDirectableRun.ts';
 import type { PacedClock } from './createPacedClock.ts';
-import { registerScenario } from './scenarioRegistry.ts';
 import type { ScenarioRun } from './scenarioRegistry.ts';
 
 /** What a story builds for one run: the kit's session, anything else its page shows, and how to let go of it. */
@@ -65,25 +65,7 @@ function createRun<Value extends PacedSessionRun>(props: PacedSessionProps<Value
  * ```
  */
 export function PacedSession<Value extends PacedSessionRun>(props: PacedSessionProps<Value>) {
-  const [run, setRun] = useState<Run<Value>>(() => createRun(props, false));
-  const latest = useRef({ run, props });
-  useLayoutEffect(() => {
-    latest.current = { run, props };
-  });
-
-  // Registered once, in a layout effect, so a play function finds it as soon as the story is on screen.
-  useLayoutEffect(
-    () =>
-      registerScenario({
-        current: () => latest.current.run,
-        direct: () => {
-          const next = createRun(latest.current.props, true);
-          setRun(next);
-          return next;
-        },
-      }),
-    [],
-  );
+  const run = useDirectableRun(props, createRun);
 
   useEffect(() => {
     if (!run.directed) run.clock.play();

@@ -1,11 +1,12 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { RealtimeProvider, createRealtimeSession } from '../../src/index.ts';
 import type { IdlePolicy, IdleState, SessionConfig } from '../../src/index.ts';
 import { createMockTransport, createVirtualClock, play } from '../../src/testing/index.ts';
 import type { MockTransport, PlayController, Timeline } from '../../src/testing/index.ts';
 import { createPacedClock } from './createPacedClock.ts';
-import { registerScenario, type ScenarioRun } from './scenarioRegistry.ts';
+import { useDirectableRun } from './useDirectableRun.ts';
+import type { ScenarioRun } from './scenarioRegistry.ts';
 
 /** Props of {@link ScenarioSession}. */
 export interface ScenarioSessionProps {
@@ -111,26 +112,7 @@ function startScript(run: Run, props: ScenarioSessionProps): () => void {
  * moves it only until the state the play function waits for. So no check races the script.
  */
 export function ScenarioSession(props: ScenarioSessionProps) {
-  const [run, setRun] = useState<Run>(() => createRun(props, false));
-  const latest = useRef({ run, props });
-  useLayoutEffect(() => {
-    latest.current = { run, props };
-  });
-
-  // Registered once, in a layout effect, so a play function finds it as soon as the story is on
-  // screen, and at the same place in the registry after a restart (stories with two sessions).
-  useLayoutEffect(
-    () =>
-      registerScenario({
-        current: () => latest.current.run,
-        direct: () => {
-          const next = createRun(latest.current.props, true);
-          setRun(next);
-          return next;
-        },
-      }),
-    [],
-  );
+  const run = useDirectableRun(props, createRun);
 
   useEffect(() => {
     const stopScript = startScript(run, props);
