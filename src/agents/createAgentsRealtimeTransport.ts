@@ -130,7 +130,11 @@ export function createAgentsRealtimeTransport(options: AgentsRealtimeTransportOp
         const onMessage = (event: object) => {
           if (attempt.current) emitter.emit('message', withoutSecrets(event, secrets));
         };
-        const onDisconnected = () => lifecycle.lost(attempt, 'socket_closed', 'The Agents SDK session closed the connection.');
+        const lost = () => lifecycle.lost(attempt, 'socket_closed', 'The Agents SDK session closed the connection.');
+        // A failed connect rejects the SDK's connect() and closes its transport in the same turn
+        // (the WebRTC transport on a refused key); the rejection, which carries the reason,
+        // settles on a microtask, so while connecting the close waits a task to come second.
+        const onDisconnected = () => (lifecycle.state === 'connecting' ? setTimeout(lost, 0) : lost());
         sdkTransport.on('*', onMessage);
         sdkTransport.on('disconnected', onDisconnected);
         const stopWatchingErrors = watchAgentsErrors(agentSession, () => lifecycle.state === 'open' && attempt.current);

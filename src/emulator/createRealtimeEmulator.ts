@@ -62,7 +62,8 @@ interface KeyRecord {
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, OpenAI-Beta',
+  // X-OpenAI-Agents-SDK: the Agents SDK's WebRTC transport sends it with its SDP offer.
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, OpenAI-Beta, X-OpenAI-Agents-SDK',
   'Access-Control-Expose-Headers': 'Location',
   'Access-Control-Max-Age': '600',
 };

@@ -156,6 +156,19 @@ describe('realtime emulator over loopback', () => {
     expect(response.headers.get('access-control-expose-headers')).toMatch(/Location/);
   });
 
+  it("allows the headers the Agents SDK's WebRTC transport sends (X-OpenAI-Agents-SDK), so the SDK can connect from a page", async () => {
+    const response = await fetch(`${emulator.url}/v1/realtime/calls`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type,x-openai-agents-sdk',
+      },
+    });
+    const allowed = (response.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/\s*,\s*/);
+    expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'x-openai-agents-sdk']));
+  });
+
   it('serves the kit WebSocket transport (ws in Node), and its bad-key path rejects with unauthorized', async () => {
     const { body } = await mintKey();
     const transport = createOpenAIWebSocketTransport({

@@ -63,24 +63,29 @@ export async function checkVoicePage(
       await recordRowHistories(await page.getByRole('log', { name: 'Conversation' }).elementHandle({ timeout: DEADLINE.load }));
       await page.getByRole('button', { name: 'End session' }).waitFor({ state: 'visible', timeout: DEADLINE.connect });
     })) &&
-    (await check('user and assistant rows stream into the transcript', async () => {
+    (await check('user and assistant rows appear in the transcript', async () => {
       const log = page.getByRole('log', { name: 'Conversation' });
       await log.locator('[data-role="user"]').first().waitFor({ timeout: DEADLINE.firstRow });
       await log.locator('[data-role="assistant"]').first().waitFor({ timeout: DEADLINE.firstRow });
-      // Growth is judged over the whole script, once it has played up to the banner.
-      await page.getByRole('button', { name: "I'm still here" }).waitFor({ state: 'visible', timeout: DEADLINE.idleBanner });
+    })) &&
+    // Before the streaming is judged: the banner ends the script, and its absence is a failure
+    // of its own check, not a timeout reported against the transcript.
+    (await check('the idle banner asks "Are you still there?"', async () => {
+      const banner = page.getByRole('status').filter({ has: page.getByRole('button', { name: "I'm still here" }) });
+      await banner.waitFor({ state: 'visible', timeout: DEADLINE.idleBanner }).catch(() => {
+        throw new Error(`no idle banner (a status with "I'm still here") within ${DEADLINE.idleBanner / 1000} s of the first rows`);
+      });
+      const text = await banner.innerText();
+      if (!text.includes('Are you still there?')) throw new Error(`the banner says ${JSON.stringify(text)}`);
+    })) &&
+    (await check('user and assistant rows streamed into the transcript', async () => {
+      // Judged over the whole script, which has played up to the banner.
       const rows = await page.evaluate(() => window.__exampleRows?.() ?? []);
       const users = rows.filter((row) => row.role === 'user' && row.text.trim() !== '');
       const grown = rows.filter((row) => row.role === 'assistant' && new Set(row.lengths.filter((length) => length > 0)).size >= 3);
       if (users.length === 0) throw new Error(`no user row with text (rows seen: ${JSON.stringify(rows)})`);
       if (grown.length === 0) throw new Error(`no assistant row seen growing (rows seen: ${JSON.stringify(rows)})`);
       return `${users.length} user rows, ${grown.length} assistant rows seen growing (e.g. lengths ${grown[0]!.lengths.join(' → ')})`;
-    })) &&
-    (await check('the idle banner asks "Are you still there?"', async () => {
-      const banner = page.getByRole('status').filter({ has: page.getByRole('button', { name: "I'm still here" }) });
-      await banner.waitFor({ state: 'visible', timeout: DEADLINE.idleBanner });
-      const text = await banner.innerText();
-      if (!text.includes('Are you still there?')) throw new Error(`the banner says ${JSON.stringify(text)}`);
     }));
   return ok;
 }
